@@ -1,0 +1,28 @@
+"""``check``: validate agreement files and evaluate them at a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from forenad.io import read_agreement
+from forenad.model import Agreement
+from forenad.report import CheckRun, FileResult, Finding
+
+
+def evaluate(agreement: Agreement, on: dt.date) -> tuple[list[Finding], dict[str, object]]:
+    """Findings and facts for one valid agreement at a date."""
+    return [], {}
+
+
+def check_files(files: Iterable[str | Path], on: dt.date | None = None) -> CheckRun:
+    """Check each file independently: one file's failure never stops the others."""
+    run = CheckRun(evaluated_on=on or dt.date.today())
+    for file in files:
+        loaded = read_agreement(file)
+        result = FileResult(file=str(file), input_errors=list(loaded.errors))
+        if loaded.agreement is not None:
+            result.findings, result.facts = evaluate(loaded.agreement, run.evaluated_on)
+        run.results.append(result)
+    return run

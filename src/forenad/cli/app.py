@@ -1,0 +1,90 @@
+"""The typer application and its commands. Heavy modules are imported inside the commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from forenad._version import __version__
+from forenad.cli.common import LangArg, LangOption, OutputFormat, default_lang, lang_of, parse_date
+
+app = typer.Typer(
+    name="forenad",
+    help="Förenade anställningar och kombinationstjänster: tydliga, prövbara villkor. "
+    "/ Joint-employment agreements, explicit and checkable.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"forenad {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Visa versionen. / Show the version."),
+    ] = False,
+) -> None:
+    """forenad: förenade anställningar och kombinationstjänster."""
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Avtalsfiler (YAML eller JSON). / Agreement files.")],
+    on: Annotated[
+        str | None, typer.Option("--on", help="Prövningsdatum ÅÅÅÅ-MM-DD (standard: i dag). / Evaluation date.")
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="text eller json. / Output format.")
+    ] = OutputFormat.text,
+    lang: LangArg = default_lang(),  # noqa: B008
+) -> None:
+    """Validera och pröva avtalsfiler. / Validate and check agreement files."""
+    from forenad.checking import check_files
+
+    run = check_files(files, on=parse_date(on))
+    language = lang_of(lang)
+    if output_format == OutputFormat.json:
+        sys.stdout.write(json.dumps(run.as_json(language), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from forenad.cli.render_check import print_run
+
+        print_run(run, language)
+    raise typer.Exit(run.exit_code)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Skriv till fil. / Write to a file.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig fil.")] = False,
+) -> None:
+    """Skriv ut avtalsfilens JSON Schema. / Print the agreement file's JSON Schema."""
+    from forenad.schema import agreement_schema
+
+    text = json.dumps(agreement_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from forenad.files import OutputExists, write_atomic
+
+    try:
+        write_atomic(output, text.encode("utf-8"), force=force)
+    except OutputExists as exc:
+        sys.stderr.write(f"{exc}\n")
+        raise typer.Exit(2) from None
+
+
+__all__ = ["LangOption", "app"]

@@ -1,0 +1,73 @@
+"""Terminal output of ``forenad check``."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+
+from forenad.i18n import Lang
+from forenad.report import SEVERITIES, CheckRun, FileResult
+
+_LABELS = {
+    "sv": {
+        "valid": "giltig",
+        "invalid": "kan inte läsas eller valideras",
+        "error": "fel",
+        "warning": "varning",
+        "info": "info",
+        "summary": "{files} fil(er): {bad} ogiltig(a), {errors} fel, {warnings} varningar, {infos} info",
+        "on": "prövat per {date}",
+        "unverified": "overifierat värde",
+    },
+    "en": {
+        "valid": "valid",
+        "invalid": "cannot be read or validated",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "summary": "{files} file(s): {bad} invalid, {errors} errors, {warnings} warnings, {infos} info",
+        "on": "evaluated on {date}",
+        "unverified": "unverified value",
+    },
+}
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def print_run(run: CheckRun, lang: Lang, console: Console | None = None) -> None:
+    console = console or Console(highlight=False, soft_wrap=True)
+    labels = _LABELS[lang]
+    for result in run.results:
+        _print_file(console, result, lang)
+    counts = {s: sum(1 for r in run.results for f in r.findings if f.severity == s) for s in SEVERITIES}
+    bad = sum(1 for r in run.results if not r.valid)
+    console.print(
+        labels["summary"].format(
+            files=len(run.results), bad=bad, errors=counts["error"], warnings=counts["warning"],
+            infos=counts["info"],
+        )
+        + f" ({labels['on'].format(date=run.evaluated_on.isoformat())})"
+    )
+
+
+def _print_file(console: Console, result: FileResult, lang: Lang) -> None:
+    labels = _LABELS[lang]
+    if not result.valid:
+        console.print(f"[bold red]✗[/] [bold]{escape(result.file)}[/]: {labels['invalid']}")
+        for err in result.input_errors:
+            where = f"{result.file}:{err.line}" if err.line else result.file
+            path = f" {err.path}:" if err.path else ""
+            console.print(f"  {escape(where)}:{escape(path)} {escape(err.message(lang))}")
+        return
+    mark = "[bold red]✗[/]" if result.has_errors else "[green]✓[/]"
+    console.print(f"{mark} [bold]{escape(result.file)}[/]: {labels['valid']}")
+    for finding in sorted(result.findings, key=lambda f: (SEVERITIES.index(f.severity), f.topic, f.rule)):
+        style = _STYLE[finding.severity]
+        unverified = f" [magenta]({labels['unverified']})[/]" if finding.unverified else ""
+        console.print(
+            f"  [{style}]{labels[finding.severity]}[/] [dim]{finding.topic} · {finding.rule}[/]{unverified}\n"
+            f"    {escape(finding.text(lang))}"
+        )
+        if finding.paths:
+            console.print(f"    [dim]{escape(', '.join(finding.paths))}[/]")
+        for ref in finding.refs:
+            console.print(f"    [dim]→ {escape(ref.short())}[/]")

@@ -1,0 +1,49 @@
+"""Writing output files safely: atomically, and never over a user's file without ``force``."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+class OutputExists(FileExistsError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path}: filen finns redan; använd --force för att skriva över / "
+            "the file exists; use --force to overwrite"
+        )
+        self.path = path
+
+
+def write_atomic(path: str | Path, data: bytes, *, force: bool = False) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same directory and a rename.
+
+    An existing file is replaced only with ``force``; an interrupted write leaves no partial file.
+    """
+    path = Path(path)
+    if path.exists() and not force:
+        raise OutputExists(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not force:
+            # Refuse to replace a file that appeared while we were writing.
+            os.link(tmp, path)
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, path)
+    except FileExistsError:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise OutputExists(path) from None
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return path

@@ -1,0 +1,118 @@
+"""Agreement files: reading YAML or JSON into a validated :class:`~forenad.model.Agreement`.
+
+Every problem is reported as an :class:`~forenad.errors.InputError` with the dotted field path and the line,
+and all of a file's problems are reported together, not only the first.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from forenad import yamlio
+from forenad.errors import AgreementFileError, InputError
+from forenad.i18n import t
+from forenad.model import Agreement
+from forenad.model.messages import translate
+from forenad.model.paths import dotted
+
+SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """The outcome of reading one agreement file: an agreement, or the errors that stopped it."""
+
+    file: str
+    agreement: Agreement | None
+    errors: tuple[InputError, ...]
+
+    @property
+    def valid(self) -> bool:
+        return self.agreement is not None and not self.errors
+
+
+def read_agreement(path: str | Path) -> LoadResult:
+    """Read and validate one agreement file; never raises for bad input."""
+    path = Path(path)
+    try:
+        document = yamlio.load(path)
+    except yamlio.DocumentError as exc:
+        return LoadResult(str(path), None, (InputError("", exc.line, exc.text),))
+    return validate_document(str(path), document)
+
+
+def parse_agreement(text: str, file: str = "<text>") -> LoadResult:
+    """Validate an agreement given as YAML or JSON text."""
+    try:
+        document = yamlio.parse(text)
+    except yamlio.DocumentError as exc:
+        return LoadResult(file, None, (InputError("", exc.line, exc.text),))
+    return validate_document(file, document)
+
+
+def validate_document(file: str, document: yamlio.Document) -> LoadResult:
+    data = document.data
+    if not isinstance(data, dict):
+        what = "tom" if data is None else type(data).__name__
+        return LoadResult(
+            file,
+            None,
+            (
+                InputError(
+                    "",
+                    1,
+                    t(
+                        f"filen ska innehålla en mappning med avtalets fält (fick: {what})",
+                        f"the file must hold a mapping of the agreement's fields (got: {'empty' if data is None else what})",
+                    ),
+                ),
+            ),
+        )
+    try:
+        agreement = Agreement.model_validate(data)
+    except ValidationError as exc:
+        errors = tuple(
+            sorted(
+                (
+                    InputError(dotted(err["loc"]), document.lines.line_of(err["loc"]), translate(err, Agreement))
+                    for err in exc.errors(include_url=False)
+                ),
+                key=lambda e: (e.line or 0, e.path),
+            )
+        )
+        return LoadResult(file, None, errors)
+    return LoadResult(file, agreement, ())
+
+
+def load(path: str | Path) -> Agreement:
+    """Read one agreement file; raises :class:`AgreementFileError` listing every problem."""
+    result = read_agreement(path)
+    if result.agreement is None:
+        raise AgreementFileError(result.file, list(result.errors))
+    return result.agreement
+
+
+def dump_yaml(agreement: Agreement) -> str:
+    """The agreement as YAML text that loads back to an equal agreement."""
+    from ruamel.yaml import YAML
+
+    data = agreement.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    y = YAML(typ="safe", pure=True)
+    y.default_flow_style = False
+    y.allow_unicode = True
+    y.sort_base_mapping_type_on_output = False  # type: ignore[attr-defined]
+    from io import StringIO
+
+    out = StringIO()
+    y.dump(data, out)
+    return out.getvalue()
+
+
+def dump_json(agreement: Agreement) -> str:
+    data: Any = agreement.model_dump(mode="json", exclude_none=True)
+    return json.dumps(data, ensure_ascii=False, indent=2)

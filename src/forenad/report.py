@@ -1,0 +1,126 @@
+"""Results of a check run: findings per file, and the contract JSON shape (design.md §2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from forenad._version import __version__
+from forenad.errors import InputError
+from forenad.i18n import Lang, Text
+from forenad.refs import Reference
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+TOPICS: tuple[str, ...] = (
+    "legal_basis",
+    "extent",
+    "salary",
+    "working_time",
+    "vacation",
+    "pension",
+    "insurance",
+    "sick_pay",
+    "rehabilitation",
+    "work_environment",
+    "notice",
+    "termination",
+    "secondary_employment",
+    "cost_settlement",
+    "collective_agreement",
+    "documentation",
+    "identity",
+    "dates",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UsedValue:
+    """A dated parameter value that a finding relied on."""
+
+    name: str
+    value: Any
+    start: dt.date
+    confidence: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"name": self.name, "value": self.value, "start": self.start.isoformat(),
+                "confidence": self.confidence}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    topic: str
+    severity: Severity
+    text: Text
+    paths: tuple[str, ...] = ()
+    refs: tuple[Reference, ...] = ()
+    values: tuple[UsedValue, ...] = ()
+
+    @property
+    def unverified(self) -> bool:
+        return any(v.confidence == "unverified" for v in self.values)
+
+    def as_json(self, lang: Lang = "sv") -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "rule": self.rule,
+            "topic": self.topic,
+            "severity": self.severity,
+            "message": self.text(lang),
+            "paths": list(self.paths),
+            "refs": [r.model_dump(exclude_none=True) for r in self.refs],
+        }
+        if self.values:
+            out["values"] = [v.as_json() for v in self.values]
+            out["unverified"] = self.unverified
+        return out
+
+
+@dataclass(slots=True)
+class FileResult:
+    file: str
+    input_errors: list[InputError] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def valid(self) -> bool:
+        return not self.input_errors
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def as_json(self, lang: Lang = "sv") -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "valid": self.valid,
+            "input_errors": [e.as_json(lang) for e in self.input_errors],
+            "findings": [f.as_json(lang) for f in self.findings],
+            "facts": self.facts,
+        }
+
+
+@dataclass(slots=True)
+class CheckRun:
+    evaluated_on: dt.date
+    results: list[FileResult] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """2 when any file could not be read or validated, else 1 when any error finding, else 0."""
+        if any(not r.valid for r in self.results):
+            return 2
+        if any(r.has_errors for r in self.results):
+            return 1
+        return 0
+
+    def as_json(self, lang: Lang = "sv") -> dict[str, Any]:
+        return {
+            "forenad": __version__,
+            "evaluated_on": self.evaluated_on.isoformat(),
+            "results": [r.as_json(lang) for r in self.results],
+        }

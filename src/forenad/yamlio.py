@@ -1,0 +1,215 @@
+"""Reading YAML (and JSON) documents with line numbers, strictly.
+
+Duplicate keys are rejected, YAML 1.2 is used (``yes``/``no`` stay strings), and every node can be traced
+back to its line so that validation errors can name it. Aliases are expanded into plain Python data with a
+node budget, so a "billion laughs" document fails with a clear message instead of eating memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from forenad.i18n import Text, t
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_NODES = 200_000
+
+
+class DocumentError(Exception):
+    """A document that cannot be parsed; ``line`` is 1-based when known."""
+
+    def __init__(self, text: Text, line: int | None = None) -> None:
+        super().__init__(text.en)
+        self.text = text
+        self.line = line
+
+
+@dataclass(frozen=True, slots=True)
+class LineIndex:
+    """Maps a location (a sequence of keys and list indexes) to the 1-based line that holds it."""
+
+    root: Any
+
+    def line_of(self, loc: Sequence[str | int | object]) -> int | None:
+        node = self.root
+        line = _node_line(node)
+        for key in loc:
+            if isinstance(node, CommentedMap) and key in node:
+                try:
+                    line = node.lc.key(key)[0] + 1
+                except (KeyError, TypeError):
+                    pass
+                node = node[key]
+            elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+                try:
+                    line = node.lc.item(key)[0] + 1
+                except (KeyError, TypeError, IndexError):
+                    pass
+                node = node[key]
+            else:
+                break
+        return line
+
+
+def _node_line(node: Any) -> int | None:
+    lc = getattr(node, "lc", None)
+    if lc is not None and lc.line is not None:
+        return int(lc.line) + 1
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    data: Any
+    lines: LineIndex
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """Read a file as UTF-8 text with clear messages for the usual ways this fails.
+
+    Raises :class:`DocumentError` for a missing file, a directory, a file that is too large, binary data or
+    another encoding; ``OSError`` never escapes.
+    """
+    try:
+        if path.is_dir():
+            raise DocumentError(t("är en katalog, inte en fil", "is a directory, not a file"))
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DocumentError(
+                t(
+                    f"filen är för stor ({size} byte, högst {max_bytes})",
+                    f"the file is too large ({size} bytes, at most {max_bytes})",
+                )
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(t("filen finns inte", "no such file")) from None
+    except PermissionError:
+        raise DocumentError(t("filen kan inte läsas (behörighet saknas)", "permission denied")) from None
+    except OSError as exc:
+        raise DocumentError(t(f"filen kan inte läsas: {exc.strerror}", f"cannot read file: {exc.strerror}"))
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DocumentError(
+            t(
+                "filen är kodad som UTF-16; spara den som UTF-8",
+                "the file is encoded as UTF-16; save it as UTF-8",
+            ),
+            1,
+        )
+    if b"\x00" in raw:
+        raise DocumentError(t("filen är binär, inte text", "the file is binary, not text"), 1)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DocumentError(
+            t(
+                f"filen är inte giltig UTF-8 (byte {exc.start}); spara den som UTF-8, "
+                "till exempel om den är sparad som Latin-1/Windows-1252",
+                f"the file is not valid UTF-8 (byte {exc.start}); save it as UTF-8, "
+                "for example if it was saved as Latin-1/Windows-1252",
+            ),
+            line,
+        ) from None
+
+
+def _yaml() -> YAML:
+    y = YAML(typ="rt", pure=False)
+    y.allow_duplicate_keys = False
+    return y
+
+
+def parse(text: str) -> Document:
+    """Parse YAML (or JSON) text into plain Python data plus a line index."""
+    try:
+        root = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = (exc.problem or str(exc)).strip()
+        if "duplicate key" in str(exc).lower() or type(exc).__name__ == "DuplicateKeyError":
+            key = _duplicate_key_name(str(exc))
+            raise DocumentError(
+                t(f"nyckeln {key} förekommer två gånger", f"the key {key} appears twice"), line
+            ) from None
+        raise DocumentError(t(f"ogiltig YAML: {problem}", f"invalid YAML: {problem}"), line) from None
+    except YAMLError as exc:
+        raise DocumentError(t(f"ogiltig YAML: {exc}", f"invalid YAML: {exc}")) from None
+    except RecursionError:
+        raise DocumentError(t("dokumentet är för djupt nästlat", "the document is nested too deeply")) from None
+    budget = [MAX_NODES]
+    data = _plain(root, budget)
+    return Document(data=data, lines=LineIndex(root))
+
+
+def _duplicate_key_name(message: str) -> str:
+    marker = 'found duplicate key "'
+    start = message.find(marker)
+    if start >= 0:
+        end = message.find('"', start + len(marker))
+        if end > 0:
+            return repr(message[start + len(marker) : end])
+    return ""
+
+
+def _plain(node: Any, budget: list[int]) -> Any:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise DocumentError(
+            t(
+                f"dokumentet har för många värden (högst {MAX_NODES}, alias räknade)",
+                f"the document has too many values (at most {MAX_NODES}, aliases counted)",
+            )
+        )
+    if isinstance(node, dict):
+        return {_plain_key(k): _plain(v, budget) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v, budget) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, dt.datetime):
+        return dt.datetime(*node.timetuple()[:6])
+    if isinstance(node, dt.date):
+        return dt.date(node.year, node.month, node.day)
+    if isinstance(node, bytes):
+        raise DocumentError(t("binära värden (!!binary) tillåts inte", "binary values (!!binary) are not allowed"))
+    # Tagged scalars and anything else a YAML tag might produce.
+    raise DocumentError(
+        t(
+            f"värdet {str(node)[:40]!r} har en typ som inte stöds",
+            f"the value {str(node)[:40]!r} has an unsupported type",
+        )
+    )
+
+
+def _plain_key(key: Any) -> Any:
+    if isinstance(key, dt.date) and not isinstance(key, dt.datetime):
+        return dt.date(key.year, key.month, key.day)
+    if isinstance(key, bool | int | str):
+        return type(key)(key) if not isinstance(key, str) else str(key)
+    raise DocumentError(
+        t(f"nyckeln {str(key)[:40]!r} stöds inte", f"the key {str(key)[:40]!r} is not supported")
+    )
+
+
+def load(path: Path) -> Document:
+    """Read and parse a file; see :func:`read_text` and :func:`parse`."""
+    return parse(read_text(path))
