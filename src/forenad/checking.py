@@ -11,9 +11,11 @@ from forenad.model import Agreement
 from forenad.report import CheckRun, FileResult, Finding
 
 
-def evaluate(agreement: Agreement, on: dt.date) -> tuple[list[Finding], dict[str, object]]:
-    """Findings and facts for one valid agreement at a date."""
-    return [], {}
+def evaluate(agreement: Agreement, on: dt.date | None = None) -> tuple[list[Finding], dict[str, object]]:
+    """Findings and facts for one valid agreement at a date (today when not given)."""
+    from forenad.engine import evaluate as run_rules
+
+    return run_rules(agreement, on or dt.date.today())
 
 
 def check_files(files: Iterable[str | Path], on: dt.date | None = None) -> CheckRun:

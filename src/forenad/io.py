@@ -68,7 +68,8 @@ def validate_document(file: str, document: yamlio.Document) -> LoadResult:
                     1,
                     t(
                         f"filen ska innehålla en mappning med avtalets fält (fick: {what})",
-                        f"the file must hold a mapping of the agreement's fields (got: {'empty' if data is None else what})",
+                        "the file must hold a mapping of the agreement's fields "
+                        f"(got: {'empty' if data is None else what})",
                     ),
                 ),
             ),
@@ -79,7 +80,9 @@ def validate_document(file: str, document: yamlio.Document) -> LoadResult:
         errors = tuple(
             sorted(
                 (
-                    InputError(dotted(err["loc"]), document.lines.line_of(err["loc"]), translate(err, Agreement))
+                    InputError(
+                        dotted(err["loc"]), document.lines.line_of(err["loc"]), translate(err, Agreement)
+                    )
                     for err in exc.errors(include_url=False)
                 ),
                 key=lambda e: (e.line or 0, e.path),

@@ -46,8 +46,12 @@ class UsedValue:
     confidence: str
 
     def as_json(self) -> dict[str, Any]:
-        return {"name": self.name, "value": self.value, "start": self.start.isoformat(),
-                "confidence": self.confidence}
+        return {
+            "name": self.name,
+            "value": self.value,
+            "start": self.start.isoformat(),
+            "confidence": self.confidence,
+        }
 
 
 @dataclass(frozen=True, slots=True)

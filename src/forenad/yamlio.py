@@ -7,6 +7,7 @@ node budget, so a "billion laughs" document fails with a clear message instead o
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -43,16 +44,12 @@ class LineIndex:
         line = _node_line(node)
         for key in loc:
             if isinstance(node, CommentedMap) and key in node:
-                try:
+                with contextlib.suppress(KeyError, TypeError):
                     line = node.lc.key(key)[0] + 1
-                except (KeyError, TypeError):
-                    pass
                 node = node[key]
             elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
-                try:
+                with contextlib.suppress(KeyError, TypeError, IndexError):
                     line = node.lc.item(key)[0] + 1
-                except (KeyError, TypeError, IndexError):
-                    pass
                 node = node[key]
             else:
                 break
@@ -95,7 +92,9 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     except PermissionError:
         raise DocumentError(t("filen kan inte läsas (behörighet saknas)", "permission denied")) from None
     except OSError as exc:
-        raise DocumentError(t(f"filen kan inte läsas: {exc.strerror}", f"cannot read file: {exc.strerror}"))
+        raise DocumentError(
+            t(f"filen kan inte läsas: {exc.strerror}", f"cannot read file: {exc.strerror}")
+        ) from None
     return decode(raw)
 
 
@@ -148,7 +147,9 @@ def parse(text: str) -> Document:
     except YAMLError as exc:
         raise DocumentError(t(f"ogiltig YAML: {exc}", f"invalid YAML: {exc}")) from None
     except RecursionError:
-        raise DocumentError(t("dokumentet är för djupt nästlat", "the document is nested too deeply")) from None
+        raise DocumentError(
+            t("dokumentet är för djupt nästlat", "the document is nested too deeply")
+        ) from None
     budget = [MAX_NODES]
     data = _plain(root, budget)
     return Document(data=data, lines=LineIndex(root))
@@ -190,7 +191,9 @@ def _plain(node: Any, budget: list[int]) -> Any:
     if isinstance(node, dt.date):
         return dt.date(node.year, node.month, node.day)
     if isinstance(node, bytes):
-        raise DocumentError(t("binära värden (!!binary) tillåts inte", "binary values (!!binary) are not allowed"))
+        raise DocumentError(
+            t("binära värden (!!binary) tillåts inte", "binary values (!!binary) are not allowed")
+        )
     # Tagged scalars and anything else a YAML tag might produce.
     raise DocumentError(
         t(

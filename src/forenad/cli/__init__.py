@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from forenad.cli.app import app
+from forenad.errors import DataFileError
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -24,6 +25,9 @@ def main() -> None:
         app(prog_name="forenad")
     except SystemExit:
         raise
+    except DataFileError as exc:
+        sys.stderr.write(f"forenad: fel i datafil / error in data file: {exc}\n")
+        raise SystemExit(EXIT_INPUT) from None
     except KeyboardInterrupt:
         sys.stderr.write("avbrutet / interrupted\n")
         raise SystemExit(130) from None

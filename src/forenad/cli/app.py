@@ -33,7 +33,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Visa versionen. / Show the version."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Visa versionen. / Show the version."
+        ),
     ] = False,
 ) -> None:
     """forenad: förenade anställningar och kombinationstjänster."""
@@ -43,7 +45,8 @@ def _root(
 def check(
     files: Annotated[list[Path], typer.Argument(help="Avtalsfiler (YAML eller JSON). / Agreement files.")],
     on: Annotated[
-        str | None, typer.Option("--on", help="Prövningsdatum ÅÅÅÅ-MM-DD (standard: i dag). / Evaluation date.")
+        str | None,
+        typer.Option("--on", help="Prövningsdatum ÅÅÅÅ-MM-DD (standard: i dag). / Evaluation date."),
     ] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", help="text eller json. / Output format.")

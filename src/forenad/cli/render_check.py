@@ -42,7 +42,10 @@ def print_run(run: CheckRun, lang: Lang, console: Console | None = None) -> None
     bad = sum(1 for r in run.results if not r.valid)
     console.print(
         labels["summary"].format(
-            files=len(run.results), bad=bad, errors=counts["error"], warnings=counts["warning"],
+            files=len(run.results),
+            bad=bad,
+            errors=counts["error"],
+            warnings=counts["warning"],
             infos=counts["info"],
         )
         + f" ({labels['on'].format(date=run.evaluated_on.isoformat())})"

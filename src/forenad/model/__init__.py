@@ -16,6 +16,7 @@ from forenad.model.agreement import (
     SecondaryEmployment,
     SickPay,
     Signatory,
+    Vacation,
     WorkEnvironmentDuty,
     WorkingTime,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "SickPay",
     "SickPayHandling",
     "Signatory",
+    "Vacation",
     "WorkEnvironmentDuty",
     "WorkingTime",
     "WorkingTimeForm",

@@ -67,8 +67,15 @@ class Person(_Model):
             if derived != self.birth_year:
                 raise _located(
                     "Person",
-                    [("birth_year", "birth_year_mismatch", "birth year {given} does not match the personnummer",
-                      {"given": self.birth_year}, self.birth_year)],
+                    [
+                        (
+                            "birth_year",
+                            "birth_year_mismatch",
+                            "birth year {given} does not match the personnummer",
+                            {"given": self.birth_year},
+                            self.birth_year,
+                        )
+                    ],
                 )
         return self
 
@@ -107,14 +114,20 @@ class WorkingTime(_Model):
 class NoticeTerms(_Model):
     """Notice periods agreed for a part, when they differ from what law and agreement give."""
 
-    employer_months: int | None = Field(default=None, ge=0, le=24, description="Arbetsgivarens uppsägningstid.")
-    employee_months: int | None = Field(default=None, ge=0, le=24, description="Arbetstagarens uppsägningstid.")
+    employer_months: int | None = Field(
+        default=None, ge=0, le=24, description="Arbetsgivarens uppsägningstid."
+    )
+    employee_months: int | None = Field(
+        default=None, ge=0, le=24, description="Arbetstagarens uppsägningstid."
+    )
 
 
 class Part(_Model):
     """One part of the post: one role, with one employer."""
 
-    employer: EmployerId = Field(description="Id för arbetsgivaren som anställer (och betalar lön) för delen.")
+    employer: EmployerId = Field(
+        description="Id för arbetsgivaren som anställer (och betalar lön) för delen."
+    )
     host: EmployerId | None = Field(
         default=None, description="Id för organisationen där arbetet utförs och leds, om den är en annan."
     )
@@ -127,7 +140,9 @@ class Part(_Model):
     working_time: WorkingTime | None = None
     workplace: Name | None = Field(default=None, description="Arbetsplats.")
     manager: Name | None = Field(default=None, description="Närmaste chef.")
-    employment_form: EmploymentForm = Field(default=EmploymentForm.tillsvidare, description="Anställningsform.")
+    employment_form: EmploymentForm = Field(
+        default=EmploymentForm.tillsvidare, description="Anställningsform."
+    )
     start_date: dt.date | None = Field(default=None, description="Startdatum; utelämnat: avtalets.")
     end_date: dt.date | None = Field(default=None, description="Slutdatum för tidsbegränsad del.")
     employed_since: dt.date | None = Field(
@@ -140,8 +155,15 @@ class Part(_Model):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise _located(
                 "Part",
-                [("end_date", "end_before_start", "the end date {end} is before the start date {start}",
-                  {"end": self.end_date.isoformat(), "start": self.start_date.isoformat()}, self.end_date)],
+                [
+                    (
+                        "end_date",
+                        "end_before_start",
+                        "the end date {end} is before the start date {start}",
+                        {"end": self.end_date.isoformat(), "start": self.start_date.isoformat()},
+                        self.end_date,
+                    )
+                ],
             )
         return self
 
@@ -168,7 +190,9 @@ class Invoicing(_Model):
 
 
 class CostSettlement(_Model):
-    shares: list[CostShare] = Field(default_factory=list, description="Vem som bär vilken del av lönekostnaden.")
+    shares: list[CostShare] = Field(
+        default_factory=list, description="Vem som bär vilken del av lönekostnaden."
+    )
     invoicing: Invoicing | None = None
     notes: FreeText | None = None
 
@@ -203,6 +227,14 @@ class Procedure(_Model):
 
     dispute: FreeText | None = Field(default=None, description="Hur tvister löses.")
     exit: FreeText | None = Field(default=None, description="Hur arrangemanget avslutas.")
+
+
+class Vacation(_Model):
+    """How vacation is coordinated between the employments."""
+
+    coordination: FreeText | None = Field(
+        default=None, description="Hur semesterns förläggning samordnas mellan arbetsgivarna."
+    )
 
 
 class SecondaryEmployment(_Model):
@@ -250,6 +282,7 @@ class Agreement(_Model):
     work_environment: list[WorkEnvironmentDuty] = Field(default_factory=list)
     rehabilitation: Rehabilitation | None = None
     sick_pay: SickPay | None = None
+    vacation: Vacation | None = None
     secondary_employment: SecondaryEmployment | None = None
     linked_termination: LinkedTermination | None = None
     procedure: Procedure | None = None
@@ -263,14 +296,28 @@ class Agreement(_Model):
         seen: set[str] = set()
         for i, employer_id in enumerate(ids):
             if employer_id in seen:
-                problems.append((("employers", i, "id"), "duplicate_id", "the id {ref} is used twice",
-                                 {"ref": employer_id}, employer_id))
+                problems.append(
+                    (
+                        ("employers", i, "id"),
+                        "duplicate_id",
+                        "the id {ref} is used twice",
+                        {"ref": employer_id},
+                        employer_id,
+                    )
+                )
             seen.add(employer_id)
 
         def ref(loc: tuple[str | int, ...], value: str | None) -> None:
             if value is not None and value not in seen:
-                problems.append((loc, "unknown_employer", "no employer has the id {ref} (known: {known})",
-                                 {"ref": value, "known": ", ".join(ids)}, value))
+                problems.append(
+                    (
+                        loc,
+                        "unknown_employer",
+                        "no employer has the id {ref} (known: {known})",
+                        {"ref": value, "known": ", ".join(ids)},
+                        value,
+                    )
+                )
 
         ref(("main_employer",), self.main_employer)
         for i, part in enumerate(self.parts):
@@ -280,9 +327,15 @@ class Agreement(_Model):
             for i, share in enumerate(self.cost_settlement.shares):
                 ref(("cost_settlement", "shares", i, "payer"), share.payer)
                 if share.part >= len(self.parts):
-                    problems.append((("cost_settlement", "shares", i, "part"), "unknown_part",
-                                     "there is no part number {ref} (parts are numbered 0 to {last})",
-                                     {"ref": share.part, "last": len(self.parts) - 1}, share.part))
+                    problems.append(
+                        (
+                            ("cost_settlement", "shares", i, "part"),
+                            "unknown_part",
+                            "there is no part number {ref} (parts are numbered 0 to {last})",
+                            {"ref": share.part, "last": len(self.parts) - 1},
+                            share.part,
+                        )
+                    )
             if inv := self.cost_settlement.invoicing:
                 ref(("cost_settlement", "invoicing", "seller"), inv.seller)
                 ref(("cost_settlement", "invoicing", "buyer"), inv.buyer)
@@ -297,9 +350,15 @@ class Agreement(_Model):
             if signatory.party != "person":
                 ref(("signatories", i, "party"), signatory.party)
         if self.end_date and self.end_date < self.start_date:
-            problems.append((("end_date",), "end_before_start", "the end date {end} is before the start date {start}",
-                             {"end": self.end_date.isoformat(), "start": self.start_date.isoformat()},
-                             self.end_date))
+            problems.append(
+                (
+                    ("end_date",),
+                    "end_before_start",
+                    "the end date {end} is before the start date {start}",
+                    {"end": self.end_date.isoformat(), "start": self.start_date.isoformat()},
+                    self.end_date,
+                )
+            )
         if problems:
             raise _located_many("Agreement", problems)
         return self

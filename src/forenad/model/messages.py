@@ -14,9 +14,14 @@ from forenad.model.paths import field_names_at, suggest
 _TEMPLATES: dict[str, tuple[str, str]] = {
     "missing": ("fältet saknas men krävs", "field required"),
     "extra_forbidden": ("okänt fält {field}", "unknown field {field}"),
-    "enum": ("{input} är inte ett tillåtet värde; tillåtna: {expected}", "{input} is not allowed; expected {expected}"),
-    "literal_error": ("{input} är inte ett tillåtet värde; tillåtna: {expected}",
-                      "{input} is not allowed; expected {expected}"),
+    "enum": (
+        "{input} är inte ett tillåtet värde; tillåtna: {expected}",
+        "{input} is not allowed; expected {expected}",
+    ),
+    "literal_error": (
+        "{input} är inte ett tillåtet värde; tillåtna: {expected}",
+        "{input} is not allowed; expected {expected}",
+    ),
     "greater_than": ("värdet måste vara större än {gt}", "the value must be greater than {gt}"),
     "greater_than_equal": ("värdet måste vara minst {ge}", "the value must be at least {ge}"),
     "less_than": ("värdet måste vara mindre än {lt}", "the value must be less than {lt}"),
@@ -27,13 +32,19 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "decimal_parsing": ("ett tal väntas", "a number is expected"),
     "decimal_type": ("ett tal väntas", "a number is expected"),
     "decimal_max_places": ("högst {decimal_places} decimaler", "at most {decimal_places} decimal places"),
-    "decimal_max_digits": ("för många siffror (högst {max_digits})", "too many digits (at most {max_digits})"),
+    "decimal_max_digits": (
+        "för många siffror (högst {max_digits})",
+        "too many digits (at most {max_digits})",
+    ),
     "float_parsing": ("ett tal väntas", "a number is expected"),
     "float_type": ("ett tal väntas", "a number is expected"),
     "finite_number": ("talet måste vara ändligt", "the number must be finite"),
     "string_type": ("text väntas", "text is expected"),
     "string_too_short": ("får inte vara tomt", "must not be empty"),
-    "string_too_long": ("för lång text (högst {max_length} tecken)", "text too long (at most {max_length} characters)"),
+    "string_too_long": (
+        "för lång text (högst {max_length} tecken)",
+        "text too long (at most {max_length} characters)",
+    ),
     "string_pattern_mismatch": ("har fel form (mönster {pattern})", "has the wrong form (pattern {pattern})"),
     "bool_parsing": ("true eller false väntas", "true or false is expected"),
     "bool_type": ("true eller false väntas", "true or false is expected"),
@@ -49,23 +60,43 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "dict_type": ("en mappning väntas", "a mapping is expected"),
     # forenad's own error types
     "personnummer_type": ("personnumret ska skrivas som text", "a personnummer must be written as text"),
-    "personnummer_format": ("ett personnummer har 12 siffror: ÅÅÅÅMMDD-NNNN (fick {count})",
-                            "a personnummer has 12 digits: YYYYMMDD-NNNN (got {count})"),
-    "personnummer_checksum": ("personnumrets kontrollsiffra stämmer inte", "the personnummer's check digit is wrong"),
-    "orgnr_type": ("organisationsnumret ska skrivas som text", "an organisationsnummer must be written as text"),
-    "orgnr_format": ("ett organisationsnummer har 10 siffror: NNNNNN-NNNN",
-                     "an organisationsnummer has 10 digits: NNNNNN-NNNN"),
-    "orgnr_checksum": ("organisationsnumrets kontrollsiffra stämmer inte",
-                       "the organisationsnummer's check digit is wrong"),
-    "birth_year_mismatch": ("födelseåret {given} stämmer inte med personnumret",
-                            "birth year {given} does not match the personnummer"),
-    "end_before_start": ("slutdatumet {end} ligger före startdatumet {start}",
-                         "the end date {end} is before the start date {start}"),
+    "personnummer_format": (
+        "ett personnummer har 12 siffror: ÅÅÅÅMMDD-NNNN (fick {count})",
+        "a personnummer has 12 digits: YYYYMMDD-NNNN (got {count})",
+    ),
+    "personnummer_checksum": (
+        "personnumrets kontrollsiffra stämmer inte",
+        "the personnummer's check digit is wrong",
+    ),
+    "orgnr_type": (
+        "organisationsnumret ska skrivas som text",
+        "an organisationsnummer must be written as text",
+    ),
+    "orgnr_format": (
+        "ett organisationsnummer har 10 siffror: NNNNNN-NNNN",
+        "an organisationsnummer has 10 digits: NNNNNN-NNNN",
+    ),
+    "orgnr_checksum": (
+        "organisationsnumrets kontrollsiffra stämmer inte",
+        "the organisationsnummer's check digit is wrong",
+    ),
+    "birth_year_mismatch": (
+        "födelseåret {given} stämmer inte med personnumret",
+        "birth year {given} does not match the personnummer",
+    ),
+    "end_before_start": (
+        "slutdatumet {end} ligger före startdatumet {start}",
+        "the end date {end} is before the start date {start}",
+    ),
     "duplicate_id": ("id {ref} används två gånger", "the id {ref} is used twice"),
-    "unknown_employer": ("ingen arbetsgivare har id {ref} (kända: {known})",
-                         "no employer has the id {ref} (known: {known})"),
-    "unknown_part": ("det finns ingen del nummer {ref} (delarna numreras 0 till {last})",
-                     "there is no part number {ref} (parts are numbered 0 to {last})"),
+    "unknown_employer": (
+        "ingen arbetsgivare har id {ref} (kända: {known})",
+        "no employer has the id {ref} (known: {known})",
+    ),
+    "unknown_part": (
+        "det finns ingen del nummer {ref} (delarna numreras 0 till {last})",
+        "there is no part number {ref} (parts are numbered 0 to {last})",
+    ),
 }
 
 _QUOTED = re.compile(r"'([^']*)'")

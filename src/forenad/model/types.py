@@ -58,7 +58,8 @@ class Personnummer(str):
         digits = "".join(ch for ch in raw if ch.isdigit())
         if len(digits) not in (10, 12):
             raise PydanticCustomError(
-                "personnummer_format", "a personnummer has 12 digits: YYYYMMDD-NNNN (got {count})",
+                "personnummer_format",
+                "a personnummer has 12 digits: YYYYMMDD-NNNN (got {count})",
                 {"count": len(digits)},
             )
         try:
@@ -69,13 +70,16 @@ class Personnummer(str):
                     "personnummer_checksum", "the personnummer's check digit is wrong"
                 ) from None
             raise PydanticCustomError(
-                "personnummer_format", "a personnummer has 12 digits: YYYYMMDD-NNNN (got {count})",
+                "personnummer_format",
+                "a personnummer has 12 digits: YYYYMMDD-NNNN (got {count})",
                 {"count": len(digits)},
             ) from None
         return cls(_personnummer.format(raw))
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
             cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str)
         )
@@ -106,14 +110,18 @@ class Organisationsnummer(str):
             _orgnr.validate(raw)
         except StdnumValidationError as exc:
             if "checksum" in str(exc).lower():
-                raise PydanticCustomError("orgnr_checksum", "the organisationsnummer's check digit is wrong") from None
+                raise PydanticCustomError(
+                    "orgnr_checksum", "the organisationsnummer's check digit is wrong"
+                ) from None
             raise PydanticCustomError(
                 "orgnr_format", "an organisationsnummer has 10 digits: NNNNNN-NNNN"
             ) from None
         return cls(_orgnr.format(raw))
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
             cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str)
         )

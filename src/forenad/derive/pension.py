@@ -1,0 +1,209 @@
+"""Pension facts: the scheme of each part, and what splitting the salary costs in contributions.
+
+Parts with the same employer are one employment: their salaries are added before the break point is
+tested. Splitting between employers tests the break point once per employer, which is where the loss comes
+from (Läkarförbundet's point, domain README §4).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from forenad.derive.basics import part_of
+from forenad.economics.pension import PensionRates, break_point_month, contribution, rates_for
+from forenad.engine.facts import FactContext, fact
+from forenad.model import EmployerKind
+
+SCHEMES_WITH_PARAMETERS = ("pa16_avd1", "pa16_avd2", "akap_kr", "kap_kl", "itp1")
+
+
+def default_scheme(ctx: FactContext, kind: EmployerKind, birth_year: int | None) -> str | None:
+    """The scheme that follows from the employer's kind and the birth year, or None when it depends on
+    facts the agreement must state (a region employee born 1958–1985, a private employer)."""
+    if birth_year is None:
+        return None
+    if kind == EmployerKind.statligt_larosate:
+        avd1 = ctx.param("pension_pa16_avd1")
+        return "pa16_avd1" if birth_year >= avd1["born_from"] else "pa16_avd2"
+    if kind in (EmployerKind.region, EmployerKind.kommun):
+        akap = ctx.param("pension_akap_kr")
+        kap = ctx.param("pension_kap_kl")
+        if birth_year >= akap["coverage"]["always_born_from"]:
+            return "akap_kr"
+        if birth_year <= kap["born_to"]:
+            return "kap_kl"
+        return None
+    return None
+
+
+@fact("pension_scheme", scope="part", sv="Tjänstepensionsplan för delen (angiven, annars efter slag och födelseår)",
+      en="Occupational pension scheme of the part (stated, else by kind and birth year)")
+def pension_scheme(ctx: FactContext, part: int) -> str | None:
+    employer = ctx.agreement.employer(part_of(ctx, part).employer)
+    if employer.pension_scheme is not None:
+        return employer.pension_scheme.value
+    return default_scheme(ctx, employer.kind, ctx.get("birth_year"))
+
+
+@fact("pension_scheme_conditional", scope="part",
+      sv="AKAP-KR eller KAP-KL beror av lön och intjänande per 2022-12-31",
+      en="AKAP-KR or KAP-KL depends on pay and accrual at 2022-12-31")
+def pension_scheme_conditional(ctx: FactContext, part: int) -> bool:
+    employer = ctx.agreement.employer(part_of(ctx, part).employer)
+    year = ctx.get("birth_year")
+    if employer.pension_scheme is not None or year is None:
+        return False
+    if employer.kind not in (EmployerKind.region, EmployerKind.kommun):
+        return False
+    cond = ctx.param("pension_akap_kr")["coverage"]["conditional"]
+    return bool(cond["born_from"] <= year <= cond["born_to"])
+
+
+def _rates(ctx: FactContext, scheme: str | None) -> PensionRates | None:
+    if scheme is None or scheme not in SCHEMES_WITH_PARAMETERS:
+        return None
+    return rates_for(scheme, ctx.param(f"pension_{scheme}"), ctx.get("birth_year"))
+
+
+@fact("break_point_month", sv="Brytpunkten 7,5 inkomstbasbelopp per månad",
+      en="The 7.5 income base amount break point per month")
+def break_point_month_fact(ctx: FactContext) -> Decimal:
+    return Decimal(str(ctx.param("inkomstbasbelopp"))) * Decimal("7.5") / Decimal(12)
+
+
+@dataclass(frozen=True, slots=True)
+class Employment:
+    employer: str
+    salary: Decimal
+    extent: Decimal
+    scheme: str | None
+    rates: PensionRates | None
+
+
+def employments(ctx: FactContext) -> list[Employment]:
+    """Parts grouped by employer: one employment each, with its salary and scheme."""
+    grouped: dict[str, list[int]] = {}
+    for i, p in enumerate(ctx.agreement.parts):
+        grouped.setdefault(p.employer, []).append(i)
+    out = []
+    for employer, idx in grouped.items():
+        scheme = ctx.get("pension_scheme", idx[0])
+        out.append(
+            Employment(
+                employer=employer,
+                salary=sum((ctx.agreement.parts[i].monthly_salary for i in idx), Decimal(0)),
+                extent=sum((ctx.agreement.parts[i].extent_percent for i in idx), Decimal(0)),
+                scheme=scheme,
+                rates=_rates(ctx, scheme),
+            )
+        )
+    return out
+
+
+@fact("total_monthly_salary", sv="Sammanlagd månadslön", en="Total monthly salary")
+def total_monthly_salary(ctx: FactContext) -> Decimal:
+    return sum((p.monthly_salary for p in ctx.agreement.parts), Decimal(0))
+
+
+@fact("pension_by_employer", sv="Pensionsavsättning per månad per anställning (premiebestämda delar)",
+      en="Pension contribution per month per employment (premium-based parts)")
+def pension_by_employer(ctx: FactContext) -> dict[str, Any]:
+    ibb = ctx.param("inkomstbasbelopp")
+    out: dict[str, Any] = {}
+    for e in employments(ctx):
+        out[e.employer] = {
+            "scheme": e.scheme,
+            "monthly_salary": e.salary,
+            "contribution_month": None if e.rates is None else round(contribution(e.rates, e.salary, ibb), 2),
+            "defined_benefit_not_computed": bool(e.rates and e.rates.defined_benefit),
+        }
+    return out
+
+
+@fact("pension_defined_benefit_schemes", sv="Förmånsbestämda planer bland delarna (beräknas inte)",
+      en="Defined-benefit schemes among the parts (not computed)")
+def pension_defined_benefit_schemes(ctx: FactContext) -> list[str]:
+    return sorted({e.scheme for e in employments(ctx) if e.rates is not None and e.rates.defined_benefit and e.scheme})
+
+
+@fact("pension_month_split", sv="Pensionsavsättning per månad med delad lön",
+      en="Pension contribution per month with the salary split")
+def pension_month_split(ctx: FactContext) -> Decimal | None:
+    ibb = ctx.param("inkomstbasbelopp")
+    total = Decimal(0)
+    for e in employments(ctx):
+        if e.rates is None:
+            return None
+        total += contribution(e.rates, e.salary, ibb)
+    return round(total, 2)
+
+
+def _baseline(ctx: FactContext, emps: list[Employment]) -> Employment:
+    main = ctx.agreement.main_employer
+    return max(emps, key=lambda e: (e.extent, e.employer == main, -emps.index(e)))
+
+
+@fact("pension_single_scheme", sv="Planen för jämförelsen med en enda anställning (den största delens)",
+      en="The scheme for the one-employment comparison (the largest part's)")
+def pension_single_scheme(ctx: FactContext) -> str | None:
+    return _baseline(ctx, employments(ctx)).scheme
+
+
+@fact("pension_month_single", sv="Pensionsavsättning per månad om hela lönen vore en anställning",
+      en="Pension contribution per month if the whole salary were one employment")
+def pension_month_single(ctx: FactContext) -> Decimal | None:
+    emps = employments(ctx)
+    base = _baseline(ctx, emps)
+    if base.rates is None:
+        return None
+    return round(contribution(base.rates, ctx.get("total_monthly_salary"), ctx.param("inkomstbasbelopp")), 2)
+
+
+@fact("pension_split_loss_month", sv="Lägre pensionsavsättning per månad på grund av delningen",
+      en="Lower pension contribution per month because of the split")
+def pension_split_loss_month(ctx: FactContext) -> Decimal | None:
+    split, single = ctx.get("pension_month_split"), ctx.get("pension_month_single")
+    if split is None or single is None or ctx.get("pension_defined_benefit_schemes"):
+        return None
+    return max(Decimal(0), round(single - split, 2))
+
+
+@fact("pension_split_loss_year", sv="Lägre pensionsavsättning per år på grund av delningen",
+      en="Lower pension contribution per year because of the split")
+def pension_split_loss_year(ctx: FactContext) -> Decimal | None:
+    loss = ctx.get("pension_split_loss_month")
+    return None if loss is None else loss * 12
+
+
+@fact("pension_pro_rata_gain_month",
+      sv="Högre avsättning per månad om brytpunkten i AKAP-KR sätts ned i proportion till omfattningen",
+      en="Higher contribution per month if the AKAP-KR break point is lowered pro rata to the extent")
+def pension_pro_rata_gain_month(ctx: FactContext) -> Decimal | None:
+    emps = employments(ctx)
+    if len(emps) < 2 or any(e.rates is None for e in emps):
+        return None
+    ibb = ctx.param("inkomstbasbelopp")
+    total_extent = sum((e.extent for e in emps), Decimal(0))
+    gain = Decimal(0)
+    for e in emps:
+        assert e.rates is not None
+        if not e.rates.pro_rata_agreeable:
+            continue
+        lowered = break_point_month(e.rates, ibb) * e.extent / total_extent
+        gain += contribution(e.rates, e.salary, ibb, lowered) - contribution(e.rates, e.salary, ibb)
+    return round(gain, 2)
+
+
+@fact("pension_pro_rata_gain_year", sv="Samma vinst per år", en="The same gain per year")
+def pension_pro_rata_gain_year(ctx: FactContext) -> Decimal | None:
+    gain = ctx.get("pension_pro_rata_gain_month")
+    return None if gain is None else gain * 12
+
+
+@fact("is_defined_benefit", scope="part", sv="Delens plan har en förmånsbestämd del",
+      en="The part's scheme has a defined-benefit part")
+def is_defined_benefit(ctx: FactContext, part: int) -> bool | None:
+    rates = _rates(ctx, ctx.get("pension_scheme", part))
+    return None if rates is None else rates.defined_benefit

@@ -1,0 +1,62 @@
+"""Working time: each part's hours as a weekly equivalent, and the combined total per employer and overall.
+
+A part measured in annual hours (the state teachers' 1 700–1 756 h) is converted at its employer's own
+full-time measure: the share of the annual full time, times the ordinary full-time week of arbetstidslagen
+5 § (40 h). So a 50 % part is 20 h a week whether it is written as weekly or annual hours.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from forenad.derive.basics import part_of
+from forenad.engine.facts import FactContext, fact
+from forenad.model import WorkingTimeForm
+
+
+def ordinary_week(ctx: FactContext) -> Decimal:
+    return Decimal(str(ctx.param("arbetstid_atl")["ordinary_hours_per_week"]))
+
+
+@fact("weekly_hours", scope="part", sv="Delens arbetstid i timmar per vecka (omräknad vid årsarbetstid)",
+      en="The part's working time in hours per week (converted from annual hours)")
+def weekly_hours(ctx: FactContext, part: int) -> Decimal:
+    p = part_of(ctx, part)
+    share = p.extent_percent / Decimal(100)
+    if p.working_time is not None and p.working_time.form == WorkingTimeForm.weekly_hours:
+        return share * p.working_time.full_time_hours
+    return share * ordinary_week(ctx)
+
+
+@fact("full_time_week", scope="part", sv="Heltidsmåttet i timmar per vecka, när det anges per vecka",
+      en="The full-time measure in hours per week, when given per week")
+def full_time_week(ctx: FactContext, part: int) -> Decimal | None:
+    p = part_of(ctx, part)
+    if p.working_time is not None and p.working_time.form == WorkingTimeForm.weekly_hours:
+        return p.working_time.full_time_hours
+    return None
+
+
+@fact("ordinary_week_limit", sv="Högsta ordinarie arbetstid per vecka (ATL 5 §)",
+      en="Maximum ordinary working time per week (ATL 5 §)")
+def ordinary_week_limit(ctx: FactContext) -> Decimal:
+    return ordinary_week(ctx)
+
+
+@fact("combined_weekly_hours", sv="Sammanlagd arbetstid per vecka i alla delar",
+      en="Combined weekly working time in all parts")
+def combined_weekly_hours(ctx: FactContext) -> Decimal | None:
+    hours = [ctx.get("weekly_hours", i) for i in range(ctx.part_count())]
+    return None if any(h is None for h in hours) else sum(hours, Decimal(0))
+
+
+@fact("max_weekly_hours_one_employer", sv="Största sammanlagda veckoarbetstid hos en och samma arbetsgivare",
+      en="Largest combined weekly working time with one employer")
+def max_weekly_hours_one_employer(ctx: FactContext) -> Decimal | None:
+    per_employer: dict[str, Decimal] = {}
+    for i, p in enumerate(ctx.agreement.parts):
+        hours = ctx.get("weekly_hours", i)
+        if hours is None:
+            return None
+        per_employer[p.employer] = per_employer.get(p.employer, Decimal(0)) + hours
+    return max(per_employer.values())

@@ -1,0 +1,277 @@
+"""Rule conditions: a small, safe, typed language written as YAML and compiled to Python closures.
+
+A condition is one of::
+
+    {all: [COND, ...]}        every one holds
+    {any: [COND, ...]}        at least one holds
+    {not: COND}
+    {path: DOTTED, OP: VALUE} a field of the agreement; in a rule with ``each: parts`` also ``part.…``
+                              (the current part), ``employer.…`` and ``host.…`` (its employer and host)
+    {fact: NAME, OP: VALUE}   a named fact (see :mod:`forenad.engine.facts`)
+
+OP is one of ``eq ne in not_in gt ge lt le`` (VALUE a literal, a list for ``in``/``not_in``, or an operand
+``{fact: …}`` / ``{path: …}``), ``exists`` or ``empty`` (VALUE true or false) and ``contains``.
+Logic is three-valued: a comparison with an unknown value (``None``) is unknown, and a rule fires only when
+its condition is true. Paths, facts, operators and enum literals are checked when rules load.
+"""
+
+from __future__ import annotations
+
+import enum
+import operator
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from forenad.engine.facts import REGISTRY, FactContext
+from forenad.model import Agreement, Employer, Part
+from forenad.model.paths import PathError, _unwrap, resolve, suggest
+
+COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": operator.eq,
+    "ne": operator.ne,
+    "gt": operator.gt,
+    "ge": operator.ge,
+    "lt": operator.lt,
+    "le": operator.le,
+    "in": lambda a, b: a in b,
+    "not_in": lambda a, b: a not in b,
+    "contains": lambda a, b: b in a,
+}
+OPERATORS = (*COMPARISONS, "exists", "empty")
+COMBINATORS = ("all", "any", "not")
+
+
+class ConditionError(ValueError):
+    """A condition that does not compile; ``key`` is the offending key or name, ``suggestion`` a fix."""
+
+    def __init__(self, key: str, problem: str, suggestion: str | None = None) -> None:
+        self.key = key
+        self.problem = problem
+        self.suggestion = suggestion
+        super().__init__(f"{key}: {problem}")
+
+
+@dataclass
+class Scope:
+    """Where a condition is evaluated: the agreement, or one of its parts."""
+
+    ctx: FactContext
+    part: int | None = None
+
+
+Evaluator = Callable[[Scope], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    evaluate: Callable[[Scope], bool | None]
+    facts: frozenset[str]
+
+
+_ROOTS: dict[str, type[BaseModel]] = {"part": Part, "employer": Employer, "host": Employer}
+
+
+def _path_getter(path: str, per_part: bool) -> tuple[Evaluator, Any]:
+    """A getter for a dotted path and the annotation found there (for literal checks)."""
+    head, _, rest = path.partition(".")
+    if head in _ROOTS:
+        if not per_part:
+            raise ConditionError(path, f"'{head}.' can only be used in a rule with 'each: parts'")
+        model = _ROOTS[head]
+        segments = rest.split(".") if rest else []
+        annotation = _resolve(model, rest, path) if rest else model
+    else:
+        model = Agreement
+        segments = path.split(".")
+        annotation = _resolve(Agreement, path, path)
+    attrs = tuple(int(s) if s.isdigit() else s for s in segments)
+
+    def walk(value: Any) -> Any:
+        for attr in attrs:
+            if value is None:
+                return None
+            if isinstance(attr, int):
+                value = value[attr] if attr < len(value) else None
+            else:
+                value = getattr(value, attr)
+        return value
+
+    if head == "part":
+        return (lambda s: walk(s.ctx.agreement.parts[s.part])), annotation
+    if head == "employer":
+        return (lambda s: walk(s.ctx.agreement.employer(s.ctx.agreement.parts[s.part].employer))), annotation
+
+    if head == "host":
+
+        def host(s: Scope) -> Any:
+            part = s.ctx.agreement.parts[s.part]
+            return walk(s.ctx.agreement.employer(part.host)) if part.host else None
+
+        return host, annotation
+    return (lambda s: walk(s.ctx.agreement)), annotation
+
+
+def _resolve(model: type[BaseModel], path: str, full: str) -> Any:
+    try:
+        return resolve(model, path)
+    except PathError as exc:
+        raise ConditionError(full, f"no field {exc.segment!r} in the agreement model", exc.suggestion) from None
+
+
+def _fact_getter(name: str, per_part: bool) -> Evaluator:
+    spec = REGISTRY.get(name)
+    if spec is None:
+        raise ConditionError(name, "unknown fact", suggest(name, list(REGISTRY)))
+    if spec.scope == "part":
+        if not per_part:
+            raise ConditionError(name, "a part fact can only be used in a rule with 'each: parts'")
+        return lambda s: s.ctx.get(name, s.part)
+    return lambda s: s.ctx.get(name)
+
+
+def operand(data: Any, per_part: bool, facts: set[str]) -> tuple[Evaluator, Any] | None:
+    """Compile ``{fact: …}`` or ``{path: …}``; ``None`` when ``data`` is a literal."""
+    if isinstance(data, dict) and len(data) == 1:
+        (key, value), = data.items()
+        if key == "fact":
+            facts.add(str(value))
+            return _fact_getter(str(value), per_part), None
+        if key == "path":
+            return _path_getter(str(value), per_part)
+    return None
+
+
+def _check_literal(annotation: Any, value: Any, key: str) -> None:
+    """Reject an enum literal that the field cannot hold, with a suggestion."""
+    target = _unwrap(annotation)
+    if isinstance(target, type) and issubclass(target, enum.Enum):
+        allowed = [m.value for m in target]
+        for item in value if isinstance(value, list) else [value]:
+            if item not in allowed:
+                raise ConditionError(key, f"{item!r} is not a value of {target.__name__}", suggest(str(item), allowed))
+
+
+def compile_condition(data: Any, per_part: bool) -> Compiled:
+    facts: set[str] = set()
+    evaluate = _compile(data, per_part, facts)
+    return Compiled(evaluate, frozenset(facts))
+
+
+def _compile(data: Any, per_part: bool, facts: set[str]) -> Callable[[Scope], bool | None]:
+    if not isinstance(data, dict) or not data:
+        raise ConditionError("when", "a condition must be a mapping")
+    keys = set(data)
+    if keys & set(COMBINATORS):
+        if len(keys) != 1:
+            raise ConditionError(", ".join(sorted(keys)), "'all', 'any' and 'not' stand alone in a condition")
+        (key, value), = data.items()
+        if key == "not":
+            inner = _compile(value, per_part, facts)
+
+            def negate(s: Scope) -> bool | None:
+                result = inner(s)
+                return None if result is None else not result
+
+            return negate
+        if not isinstance(value, list) or not value:
+            raise ConditionError(key, f"'{key}' takes a non-empty list of conditions")
+        items = [_compile(v, per_part, facts) for v in value]
+        return _all(items) if key == "all" else _any(items)
+
+    subjects = keys & {"path", "fact"}
+    if len(subjects) != 1:
+        raise ConditionError(", ".join(sorted(keys)), "a comparison needs exactly one of 'path' or 'fact'")
+    ops = keys - subjects
+    if len(ops) != 1:
+        unknown = sorted(ops)
+        hint = suggest(unknown[0], OPERATORS) if unknown else None
+        raise ConditionError(", ".join(unknown) or "when", f"a comparison needs exactly one operator of {OPERATORS}", hint)
+    (op,) = ops
+    if op not in OPERATORS:
+        raise ConditionError(op, "unknown operator", suggest(op, OPERATORS))
+    subject_key = next(iter(subjects))
+    left, annotation = operand({subject_key: data[subject_key]}, per_part, facts) or (None, None)
+    assert left is not None
+    right_raw = data[op]
+
+    if op in ("exists", "empty"):
+        if not isinstance(right_raw, bool):
+            raise ConditionError(op, f"'{op}' takes true or false")
+        if op == "exists":
+            return lambda s: (left(s) is not None) == right_raw
+        return lambda s: (_is_empty(left(s))) == right_raw
+
+    right = operand(right_raw, per_part, facts)
+    if right is None:
+        if op in ("in", "not_in") and not isinstance(right_raw, list):
+            raise ConditionError(op, f"'{op}' takes a list")
+        if annotation is not None and op != "contains":
+            _check_literal(annotation, right_raw, str(data[subject_key]))
+        literal = frozenset(right_raw) if op in ("in", "not_in") and _hashable(right_raw) else right_raw
+        compare = COMPARISONS[op]
+
+        def with_literal(s: Scope) -> bool | None:
+            value = left(s)
+            if value is None:
+                return None
+            return bool(compare(value, literal))
+
+        return with_literal
+
+    right_get = right[0]
+    compare = COMPARISONS[op]
+
+    def with_operand(s: Scope) -> bool | None:
+        a, b = left(s), right_get(s)
+        if a is None or b is None:
+            return None
+        return bool(compare(a, b))
+
+    return with_operand
+
+
+def _hashable(values: Sequence[Any]) -> bool:
+    try:
+        frozenset(values)
+    except TypeError:
+        return False
+    return True
+
+
+def _is_empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str | list | tuple | dict | set | frozenset):
+        return len(value) == 0
+    return False
+
+
+def _all(items: list[Callable[[Scope], bool | None]]) -> Callable[[Scope], bool | None]:
+    def run(s: Scope) -> bool | None:
+        unknown = False
+        for item in items:
+            result = item(s)
+            if result is False:
+                return False
+            if result is None:
+                unknown = True
+        return None if unknown else True
+
+    return run
+
+
+def _any(items: list[Callable[[Scope], bool | None]]) -> Callable[[Scope], bool | None]:
+    def run(s: Scope) -> bool | None:
+        unknown = False
+        for item in items:
+            result = item(s)
+            if result is True:
+                return True
+            if result is None:
+                unknown = True
+        return None if unknown else False
+
+    return run

@@ -1,0 +1,96 @@
+"""Running the rule catalogue over one agreement at one date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from typing import Any
+
+from forenad.engine.conditions import Scope
+from forenad.engine.facts import REGISTRY, FactContext
+from forenad.engine.rules import RuleSet, default_rules
+from forenad.i18n import Text
+from forenad.model import Agreement
+from forenad.refs import Reference
+from forenad.report import Finding, UsedValue
+
+PARAMETER_NOT_IN_FORCE = "dates.parameter_not_in_force"
+
+
+def evaluate(
+    agreement: Agreement,
+    on: dt.date,
+    rules: RuleSet | None = None,
+    params: Any = None,
+) -> tuple[list[Finding], dict[str, Any]]:
+    """Findings and facts for a valid agreement on a date."""
+    from forenad.params import default_parameters
+
+    rules = rules or default_rules()
+    ctx = FactContext(agreement, on, params if params is not None else default_parameters())
+    findings: list[Finding] = []
+    model = agreement.model.value
+    parts = range(len(agreement.parts))
+    for rule in rules.rules:
+        if not rule.applies(model, on):
+            continue
+        if rule.each == "parts":
+            for i in parts:
+                scope = Scope(ctx, i)
+                if rule.condition.evaluate(scope) is True:
+                    findings.append(rule.finding(scope))
+        else:
+            scope = Scope(ctx)
+            if rule.condition.evaluate(scope) is True:
+                findings.append(rule.finding(scope))
+    for missing in ctx.missing.values():
+        findings.append(
+            Finding(
+                rule=PARAMETER_NOT_IN_FORCE,
+                topic="dates",
+                severity="warning",
+                text=Text(
+                    sv=f"{missing.text.sv} Prövningar som behöver värdet har inte gjorts.",
+                    en=f"{missing.text.en} Checks that need the value were not made.",
+                ),
+                paths=(),
+                refs=(Reference(kind="other", id="forenad", title="rules/parameters/" + missing.name + ".yaml"),),
+                values=(),
+            )
+        )
+    return findings, export_facts(ctx)
+
+
+def export_facts(ctx: FactContext) -> dict[str, Any]:
+    """Every computed fact, JSON-ready: agreement facts by name, part facts under ``parts``."""
+    out: dict[str, Any] = {}
+    parts: list[dict[str, Any]] = [{} for _ in ctx.agreement.parts]
+    for (name, part), value in sorted(ctx.computed().items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
+        if REGISTRY[name].scope == "part" and part is not None:
+            parts[part][name] = jsonable(value)
+        else:
+            out[name] = jsonable(value)
+    if any(parts):
+        out["parts"] = parts
+    return out
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, bool) or value is None or isinstance(value, str | int):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(round(value, 4))
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(v) for v in value]
+    if isinstance(value, UsedValue):
+        return value.as_json()
+    return str(value)

@@ -1,0 +1,131 @@
+"""Named facts: computations too rich for a rule condition, done in Python and read by rules.
+
+A fact is a function registered with :func:`fact`. Agreement-level facts take a :class:`FactContext`;
+part-level facts (``scope="part"``) take the context and the part's index. Facts read dated parameters only
+through :meth:`FactContext.param`, which records each value used so that a finding can show the dated values
+behind it. A fact whose parameter is not in force on the evaluation date is *unknown* (``None``); the
+engine reports the missing parameter once as a ``dates`` finding instead of crashing or reusing an old value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from forenad.i18n import Text
+from forenad.model import Agreement
+from forenad.report import UsedValue
+
+Scope = Literal["agreement", "part"]
+
+
+@dataclass(frozen=True, slots=True)
+class FactSpec:
+    name: str
+    scope: Scope
+    func: Callable[..., Any]
+    doc: Text
+
+
+REGISTRY: dict[str, FactSpec] = {}
+
+
+def fact(name: str, *, scope: Scope = "agreement", sv: str, en: str) -> Callable[[Callable[..., Any]], Any]:
+    """Register a fact function under ``name`` with a Swedish and English description."""
+
+    def register(func: Callable[..., Any]) -> Callable[..., Any]:
+        if name in REGISTRY:
+            raise ValueError(f"fact {name!r} registered twice")
+        REGISTRY[name] = FactSpec(name, scope, func, Text(sv=sv, en=en))
+        return func
+
+    return register
+
+
+@dataclass(frozen=True, slots=True)
+class MissingParameter:
+    name: str
+    on: dt.date
+    text: Text
+
+
+class _Unknown(Exception):
+    """Raised inside a fact when a parameter it needs is not in force; the fact becomes unknown."""
+
+
+@dataclass
+class FactContext:
+    """Facts about one agreement at one date, computed lazily and cached."""
+
+    agreement: Agreement
+    on: dt.date
+    params: Any  # forenad.params.ParameterSet; typed loosely to keep the import light
+    _values: dict[tuple[str, int | None], Any] = field(default_factory=dict)
+    _used: dict[tuple[str, int | None], dict[str, UsedValue]] = field(default_factory=dict)
+    _stack: list[dict[str, UsedValue]] = field(default_factory=list)
+    missing: dict[str, MissingParameter] = field(default_factory=dict)
+
+    # -- parameters ---------------------------------------------------------------------------------
+    def param(self, name: str) -> Any:
+        """The value of a dated parameter in force on the evaluation date (recorded as used)."""
+        from forenad.params import ParameterNotInForce
+
+        try:
+            dated = self.params.at(name, self.on)
+        except ParameterNotInForce as exc:
+            self.missing.setdefault(name, MissingParameter(name, self.on, _text_of(exc)))
+            raise _Unknown(name) from None
+        if self._stack:
+            self._stack[-1][name] = UsedValue(name, dated.value, dated.start, dated.confidence)
+        return dated.value
+
+    def param_or_none(self, name: str) -> Any:
+        """Like :meth:`param`, but ``None`` (and no ``dates`` finding) when not in force: for values the
+        agreement may state itself, such as an overhead surcharge."""
+        from forenad.params import ParameterNotInForce
+
+        try:
+            dated = self.params.at(name, self.on)
+        except ParameterNotInForce:
+            return None
+        if self._stack:
+            self._stack[-1][name] = UsedValue(name, dated.value, dated.start, dated.confidence)
+        return dated.value
+
+    # -- facts --------------------------------------------------------------------------------------
+    def get(self, name: str, part: int | None = None) -> Any:
+        key = (name, part)
+        if key in self._values:
+            if self._stack:
+                self._stack[-1].update(self._used[key])
+            return self._values[key]
+        spec = REGISTRY[name]
+        self._stack.append({})
+        try:
+            value = spec.func(self) if spec.scope == "agreement" else spec.func(self, part)
+        except _Unknown:
+            value = None
+        used = self._stack.pop()
+        self._values[key] = value
+        self._used[key] = used
+        if self._stack:
+            self._stack[-1].update(used)
+        return value
+
+    def used(self, name: str, part: int | None = None) -> dict[str, UsedValue]:
+        return self._used.get((name, part), {})
+
+    def part_count(self) -> int:
+        return len(self.agreement.parts)
+
+    def computed(self) -> dict[tuple[str, int | None], Any]:
+        return dict(self._values)
+
+
+def _text_of(exc: Exception) -> Text:
+    text = getattr(exc, "text", None)
+    if isinstance(text, Text):
+        return text
+    return Text(sv=str(exc), en=str(exc))

@@ -1,0 +1,309 @@
+"""Rules as data: loading, validating and evaluating the rule catalogue.
+
+A rule file (``rules/checks/*.yaml``) holds ``rules:``, a list of rules::
+
+    - id: extent.sum_above_total          # stable id: TOPIC.name
+      topic: extent                       # one of report.TOPICS
+      severity: error                     # error | warning | info
+      applies_to: all                     # or a list of employment models
+      valid_from: 2000-01-01              # the rule applies on evaluation dates in [valid_from, valid_to)
+      valid_to: null
+      each: parts                         # optional: evaluate once per part
+      title: {sv: …, en: …}               # short name for 'forenad rules list'
+      when: {fact: total_extent, gt: 100} # see forenad.engine.conditions
+      message: {sv: "… {total_extent} …", en: "…"}   # placeholders: facts, paths, part.…, index
+      paths: [parts.*.extent_percent]     # the fields the finding is about ('*' = the part in 'each')
+      refs: [{kind: sfs, id: "1982:80", section: "11 §", title: LAS}]
+
+Everything is checked when the rules load: unknown keys (with a suggestion), duplicate keys and ids, topics,
+severities, models, dates, paths against the agreement model, facts, operators and message placeholders.
+Each problem raises :class:`~forenad.errors.DataFileError` naming the file, line and key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import string
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from forenad import yamlio
+from forenad.engine.conditions import Compiled, ConditionError, Scope, compile_condition, operand
+from forenad.engine.facts import REGISTRY
+from forenad.errors import DataFileError
+from forenad.i18n import Lang, Text
+from forenad.model import EmploymentModel
+from forenad.model.paths import PathError, resolve, suggest
+from forenad.refs import Reference
+from forenad.report import SEVERITIES, TOPICS, Finding, Severity, UsedValue
+
+RULE_KEYS = (
+    "id", "topic", "severity", "applies_to", "valid_from", "valid_to", "each", "title", "when", "message",
+    "paths", "refs", "notes",
+)
+REQUIRED = ("id", "topic", "severity", "when", "message", "refs")
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    name: str
+    spec: str
+    get: Callable[[Scope], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    topic: str
+    severity: Severity
+    applies_to: frozenset[str] | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    each: str | None
+    title: Text
+    condition: Compiled
+    message: Text
+    placeholders: tuple[Placeholder, ...]
+    paths: tuple[str, ...]
+    refs: tuple[Reference, ...]
+    notes: Text | None
+    source: str
+    line: int | None
+    when: Any  # the condition as written, for 'forenad rules show'
+
+    def applies(self, model: str, on: dt.date) -> bool:
+        if self.applies_to is not None and model not in self.applies_to:
+            return False
+        if self.valid_from is not None and on < self.valid_from:
+            return False
+        return not (self.valid_to is not None and on >= self.valid_to)
+
+    @property
+    def facts(self) -> frozenset[str]:
+        return self.condition.facts | frozenset(p.name for p in self.placeholders if p.name in REGISTRY)
+
+    def finding(self, scope: Scope) -> Finding:
+        values = {p.name: p.get(scope) for p in self.placeholders}
+        used: dict[str, UsedValue] = {}
+        for name in sorted(self.facts):
+            used.update(scope.ctx.used(name, scope.part if REGISTRY[name].scope == "part" else None))
+        paths = tuple(p.replace("*", str(scope.part)) if scope.part is not None else p for p in self.paths)
+        return Finding(
+            rule=self.id,
+            topic=self.topic,
+            severity=self.severity,
+            text=Text(sv=_fill(self.message.sv, values, "sv"), en=_fill(self.message.en, values, "en")),
+            paths=paths,
+            refs=self.refs,
+            values=tuple(used[k] for k in sorted(used)),
+        )
+
+
+def _fill(template: str, values: dict[str, Any], lang: Lang) -> str:
+    from forenad.engine.formatting import format_value
+
+    out: list[str] = []
+    for literal, name, spec, _conv in string.Formatter().parse(template):
+        out.append(literal)
+        if name is not None:
+            out.append(format_value(values.get(name), spec or "", lang))
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    version: str
+
+    def get(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    def ids(self) -> list[str]:
+        return [r.id for r in self.rules]
+
+
+def checks_dir() -> Path:
+    return Path(str(resources.files("forenad") / "rules" / "checks"))
+
+
+@cache
+def default_rules() -> RuleSet:
+    import forenad.derive  # noqa: F401  (registers the facts)
+
+    return load_rules(checks_dir())
+
+
+def load_rules(directory: Path | Iterable[Path]) -> RuleSet:
+    import forenad.derive  # noqa: F401  (registers the facts)
+
+    files = sorted(directory.glob("*.yaml")) if isinstance(directory, Path) else sorted(directory)
+    digest = hashlib.sha256()
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for file in files:
+        raw = file.read_bytes()
+        digest.update(file.name.encode() + b"\0" + raw)
+        for rule in _load_file(file, raw):
+            if rule.id in seen:
+                raise DataFileError(str(file), rule.line, "id", f"rule id {rule.id!r} is also used in {seen[rule.id]}")
+            seen[rule.id] = str(file)
+            rules.append(rule)
+    return RuleSet(tuple(rules), digest.hexdigest()[:12])
+
+
+def _load_file(file: Path, raw: bytes) -> list[Rule]:
+    name = str(file)
+    try:
+        document = yamlio.parse(yamlio.decode(raw))
+    except yamlio.DocumentError as exc:
+        raise DataFileError(name, exc.line, "", exc.text.en) from None
+    data = document.data
+    if not isinstance(data, dict) or set(data) != {"rules"} or not isinstance(data["rules"], list):
+        extra = sorted(set(data) - {"rules"}) if isinstance(data, dict) else []
+        key = extra[0] if extra else "rules"
+        raise DataFileError(name, document.lines.line_of([key]) if extra else 1, key,
+                            "a rule file holds one key, 'rules', with a list of rules",
+                            suggest(key, ["rules"]) if extra else None)
+    return [_load_rule(name, document.lines, i, item) for i, item in enumerate(data["rules"])]
+
+
+def _load_rule(file: str, lines: yamlio.LineIndex, index: int, data: Any) -> Rule:
+    def fail(key: str, problem: str, suggestion: str | None = None, sub: list[Any] | None = None) -> DataFileError:
+        loc: list[Any] = ["rules", index]
+        if key:
+            loc.append(key)
+        return DataFileError(file, lines.line_of(loc + (sub or [])), key, problem, suggestion)
+
+    if not isinstance(data, dict):
+        raise fail("", "a rule must be a mapping")
+    for key in data:
+        if key not in RULE_KEYS:
+            raise fail(str(key), "unknown key in a rule", suggest(str(key), RULE_KEYS))
+    for key in REQUIRED:
+        if key not in data:
+            raise fail("", f"the rule has no {key!r}")
+    rule_id = data["id"]
+    topic = data["topic"]
+    if topic not in TOPICS:
+        raise fail("topic", f"unknown topic {topic!r}", suggest(str(topic), TOPICS))
+    if not isinstance(rule_id, str) or not rule_id.startswith(f"{topic}."):
+        raise fail("id", f"a rule id is '{topic}.<name>'")
+    severity = data["severity"]
+    if severity not in SEVERITIES:
+        raise fail("severity", f"unknown severity {severity!r}", suggest(str(severity), SEVERITIES))
+    applies_to = data.get("applies_to", "all")
+    models: frozenset[str] | None = None
+    if applies_to != "all":
+        if not isinstance(applies_to, list) or not applies_to:
+            raise fail("applies_to", "'applies_to' is 'all' or a list of employment models")
+        allowed = [m.value for m in EmploymentModel]
+        for i, model in enumerate(applies_to):
+            if model not in allowed:
+                raise fail("applies_to", f"unknown employment model {model!r}", suggest(str(model), allowed), [i])
+        models = frozenset(applies_to)
+    dates: dict[str, dt.date | None] = {}
+    for key in ("valid_from", "valid_to"):
+        value = data.get(key)
+        if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+            raise fail(key, "a date YYYY-MM-DD is expected")
+        dates[key] = value
+    each = data.get("each")
+    if each not in (None, "parts"):
+        raise fail("each", "'each' can only be 'parts'", "parts")
+    per_part = each == "parts"
+    try:
+        condition = compile_condition(data["when"], per_part)
+    except ConditionError as exc:
+        raise fail("when", f"{exc.key}: {exc.problem}", exc.suggestion) from None
+    message = _text(data["message"], fail, "message")
+    title = _text(data["title"], fail, "title") if "title" in data else message
+    notes = _text(data["notes"], fail, "notes") if "notes" in data else None
+    placeholders = _placeholders(message, per_part, fail)
+    paths = data.get("paths", [])
+    if not isinstance(paths, list):
+        raise fail("paths", "'paths' is a list of dotted field paths")
+    for i, path in enumerate(paths):
+        try:
+            resolve(_agreement(), str(path))
+        except PathError as exc:
+            raise fail("paths", f"no field {exc.segment!r} in {path!r}", exc.suggestion, [i]) from None
+    refs_raw = data["refs"]
+    if not isinstance(refs_raw, list) or not refs_raw:
+        raise fail("refs", "every rule needs at least one reference")
+    refs: list[Reference] = []
+    for i, ref in enumerate(refs_raw):
+        try:
+            refs.append(Reference.model_validate(ref))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            raise fail("refs", f"{'.'.join(map(str, err['loc']))}: {err['msg']}", None, [i]) from None
+    return Rule(
+        id=rule_id, topic=topic, severity=severity, applies_to=models, valid_from=dates["valid_from"],
+        valid_to=dates["valid_to"], each=each, title=title, condition=condition, message=message,
+        placeholders=placeholders, paths=tuple(str(p) for p in paths), refs=tuple(refs), notes=notes,
+        source=file, line=lines.line_of(["rules", index]), when=data["when"],
+    )
+
+
+def _agreement() -> Any:
+    from forenad.model import Agreement
+
+    return Agreement
+
+
+def _text(value: Any, fail: Callable[..., DataFileError], key: str) -> Text:
+    if not isinstance(value, dict) or set(value) != {"sv", "en"}:
+        raise fail(key, f"'{key}' needs 'sv' and 'en' texts")
+    if not all(isinstance(v, str) and v.strip() for v in value.values()):
+        raise fail(key, f"'{key}' texts must be non-empty")
+    return Text(sv=value["sv"].strip(), en=value["en"].strip())
+
+
+def _placeholders(message: Text, per_part: bool, fail: Callable[..., DataFileError]) -> tuple[Placeholder, ...]:
+    found: dict[str, Placeholder] = {}
+    for lang in ("sv", "en"):
+        template = getattr(message, lang)
+        try:
+            parsed = list(string.Formatter().parse(template))
+        except ValueError as exc:
+            raise fail("message", f"{lang}: {exc}") from None
+        for _literal, name, spec, _conv in parsed:
+            if name is None or name in found:
+                continue
+            if name == "":
+                raise fail("message", f"{lang}: empty placeholder {{}}")
+            found[name] = Placeholder(name, spec or "", _placeholder_getter(name, per_part, fail))
+    names_sv = {n for _, n, _, _ in string.Formatter().parse(message.sv) if n}
+    names_en = {n for _, n, _, _ in string.Formatter().parse(message.en) if n}
+    if names_sv != names_en:
+        raise fail("message", f"sv and en use different placeholders: {sorted(names_sv ^ names_en)}")
+    return tuple(found.values())
+
+
+def _placeholder_getter(name: str, per_part: bool, fail: Callable[..., DataFileError]) -> Callable[[Scope], Any]:
+    if name in ("index", "part_path"):
+        if not per_part:
+            raise fail("message", f"{{{name}}} needs 'each: parts'")
+        if name == "index":
+            return lambda s: s.part + 1  # parts are numbered from 1 for people, from 0 in paths
+        return lambda s: f"parts.{s.part}"
+    try:
+        if name in REGISTRY:
+            compiled = operand({"fact": name}, per_part, set())
+        else:
+            compiled = operand({"path": name}, per_part, set())
+    except ConditionError as exc:
+        hint = exc.suggestion or suggest(name, list(REGISTRY))
+        raise fail("message", f"placeholder {{{name}}}: {exc.problem}", hint) from None
+    assert compiled is not None
+    return compiled[0]
