@@ -94,7 +94,9 @@ def test_personnummer_is_masked_in_the_agreements_repr() -> None:
     reason="bug: a 10-digit personnummer is kept as ÅÅMMDD-NNNN, and masked() then shows two of the "
     "last four digits ('121212-12****')",
 )
-@pytest.mark.parametrize(("written", "full"), [("121212-1212", "20121212-1212"), ("121212+1212", "19121212-1212")])
+@pytest.mark.parametrize(
+    ("written", "full"), [("121212-1212", "20121212-1212"), ("121212+1212", "19121212-1212")]
+)
 def test_ten_digit_personnummer_is_normalised_and_fully_masked(written: str, full: str) -> None:
     person = Person(name="Karin Ekholm", personnummer=written)
     assert str(person.personnummer) == full
@@ -109,14 +111,19 @@ def test_personnummer_with_wrong_check_digit_is_rejected() -> None:
 
 
 def test_personnummer_with_wrong_length_is_rejected() -> None:
-    assert person_errors(name="Karin Ekholm", personnummer="1912121-1212") == {"personnummer": "personnummer_format"}
+    assert person_errors(name="Karin Ekholm", personnummer="1912121-1212") == {
+        "personnummer": "personnummer_format"
+    }
 
 
 def test_birth_year_that_contradicts_the_personnummer_is_rejected() -> None:
     assert person_errors(name="Karin Ekholm", personnummer="19121212-1212", birth_year=1971) == {
         "birth_year": "birth_year_mismatch"
     }
-    assert Person(name="Karin Ekholm", personnummer="19121212-1212", birth_year=1912).effective_birth_year == 1912
+    assert (
+        Person(name="Karin Ekholm", personnummer="19121212-1212", birth_year=1912).effective_birth_year
+        == 1912
+    )
 
 
 def test_birth_year_mismatch_is_located_inside_the_agreement() -> None:
@@ -126,7 +133,9 @@ def test_birth_year_mismatch_is_located_inside_the_agreement() -> None:
 
 
 def test_organisationsnummer_is_normalised() -> None:
-    employer = Employer(id="uu", name="Uppsala universitet", organisationsnummer="2021002932", kind="statligt_larosate")
+    employer = Employer(
+        id="uu", name="Uppsala universitet", organisationsnummer="2021002932", kind="statligt_larosate"
+    )
     assert employer.organisationsnummer == "202100-2932"
 
 
@@ -194,10 +203,16 @@ def test_part_ending_before_it_starts_is_rejected() -> None:
     [
         (lambda d: d["parts"][1].__setitem__("employer", "region-upsala"), "parts.1.employer"),
         (lambda d: d["rehabilitation"].__setitem__("lead", "ki"), "rehabilitation.lead"),
-        (lambda d: d["cost_settlement"]["shares"][0].__setitem__("payer", "su"), "cost_settlement.shares.0.payer"),
+        (
+            lambda d: d["cost_settlement"]["shares"][0].__setitem__("payer", "su"),
+            "cost_settlement.shares.0.payer",
+        ),
         (lambda d: d.__setitem__("main_employer", "region-uppsala-lan"), "main_employer"),
         (lambda d: d["parts"][1].__setitem__("host", "sll"), "parts.1.host"),
-        (lambda d: d["cost_settlement"]["invoicing"].__setitem__("buyer", "ki"), "cost_settlement.invoicing.buyer"),
+        (
+            lambda d: d["cost_settlement"]["invoicing"].__setitem__("buyer", "ki"),
+            "cost_settlement.invoicing.buyer",
+        ),
         (lambda d: d["signatories"][1].__setitem__("party", "region"), "signatories.1.party"),
     ],
     ids=lambda v: v if isinstance(v, str) else "",

@@ -60,7 +60,6 @@ from typing import Any, Literal, NoReturn, get_args
 
 from pydantic import ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from forenad import yamlio
 from forenad.errors import DataFileError, ForenadError
@@ -85,9 +84,10 @@ _FILE_KEYS = ("description", "unit", "confidence", "last_reviewed", "notes", "va
 _REQUIRED_FILE_KEYS = ("description", "unit", "confidence", "last_reviewed", "values")
 _ENTRY_KEYS = ("value", "refs", "confidence", "note")
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
-_DATE_LIKE = re.compile(r"(?<![\w.-])(\d{4}-\d{2}-\d{2})(?![\w.:-])(\s*:)?")
+_DATE_LIKE = re.compile(r"(?<![\w.-])(\d{4}-\d{2}-\d{2})(?![\w.-])(\s*:)?")
 _DUPLICATE = re.compile(r"the key (.+) appears twice")
 _ALIAS = re.compile(r"(?<![\w*])\*[^\s,\]}]+")
+_TAG = re.compile(r"(?:^|[\s\[{,:])[!*&][^\s,\]}]*")
 _MAX_FAST_ALIASES = 16  # more aliases than this go through yamlio, whose node budget stops alias bombs
 
 
@@ -343,7 +343,7 @@ def _load_file(path: str, name: str, raw: bytes, *, strict: bool = False) -> Par
             data = _fast_yaml().load(text)
             if _is_plain(data):
                 return _build(_File(path, None), name, data)
-        except (YAMLError, ValueError, TypeError, RecursionError, DataFileError):
+        except Exception:  # any trouble at all: the strict path below gives the located error
             pass
     try:
         doc = yamlio.parse(text)
@@ -351,10 +351,24 @@ def _load_file(path: str, name: str, raw: bytes, *, strict: bool = False) -> Par
         match = _DUPLICATE.search(exc.text.en)
         key = match.group(1).strip("'\"") if match else ""
         raise DataFileError(path, exc.line, key, exc.text.en) from None
-    except ValueError as exc:
-        # ruamel.yaml reads 2024-13-01 as a date and fails with a bare ValueError; find the line ourselves.
+    except (
+        ValueError,
+        TypeError,
+        KeyError,
+        AttributeError,
+        IndexError,
+        OverflowError,
+        RecursionError,
+    ) as exc:
+        # ruamel.yaml fails on 2024-13-01, on bad tagged scalars (!!float x, !!bool x, !!set) and on
+        # self-referencing aliases with bare Python errors and no position; locate what we can ourselves.
         line, key = _bad_date(text)
-        raise DataFileError(path, line, key, f"not a valid date ({exc}); write dates as YYYY-MM-DD") from None
+        if line is not None:
+            problem = f"not a valid date ({exc}); write dates as YYYY-MM-DD"
+        else:
+            line, key = _first_tag(text)
+            problem = f"invalid YAML value ({type(exc).__name__}: {exc}); remove explicit tags and aliases"
+        raise DataFileError(path, line, key, problem) from None
     return _build(_File(path, doc.lines), name, doc.data)
 
 
@@ -517,6 +531,16 @@ def _bad_date(text: str) -> tuple[int | None, str]:
                 own = re.match(r"\s*-?\s*([^:#\s]+)\s*:", line_text)
                 key = own.group(1) if own else token
             return text.count("\n", 0, match.start(1)) + 1, key
+    return None, ""
+
+
+def _first_tag(text: str) -> tuple[int | None, str]:
+    """The line and key of the first explicit tag (``!!float``, ``!x``) or alias, if any."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        code = line.split(" #", 1)[0]
+        if _TAG.search(code):
+            own = re.match(r"\s*-?\s*([^:#\s]+)\s*:", code)
+            return number, own.group(1) if own else ""
     return None, ""
 
 

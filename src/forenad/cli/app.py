@@ -52,11 +52,29 @@ def check(
         OutputFormat, typer.Option("--format", help="text eller json. / Output format.")
     ] = OutputFormat.text,
     lang: LangArg = default_lang(),  # noqa: B008
+    rules_dir: Annotated[
+        Path | None,
+        typer.Option("--rules", help="Egen katalog med regelfiler (*.yaml). / Own directory of rule files."),
+    ] = None,
+    params_dir: Annotated[
+        Path | None,
+        typer.Option("--params", help="Egen katalog med parameterfiler. / Own directory of parameter files."),
+    ] = None,
 ) -> None:
     """Validera och pröva avtalsfiler. / Validate and check agreement files."""
     from forenad.checking import check_files
 
-    run = check_files(files, on=parse_date(on))
+    date = parse_date(on)
+    rules = params = None
+    if rules_dir is not None:
+        from forenad.engine import load_rules
+
+        rules = load_rules(_data_dir(rules_dir, "--rules"))
+    if params_dir is not None:
+        from forenad.params import load_parameters
+
+        params = load_parameters(_data_dir(params_dir, "--params"))
+    run = check_files(files, on=date, rules=rules, params=params)
     language = lang_of(lang)
     if output_format == OutputFormat.json:
         sys.stdout.write(json.dumps(run.as_json(language), ensure_ascii=False, indent=2) + "\n")
@@ -65,6 +83,12 @@ def check(
 
         print_run(run, language)
     raise typer.Exit(run.exit_code)
+
+
+def _data_dir(path: Path, option: str) -> Path:
+    if not path.is_dir():
+        raise typer.BadParameter(f"{path} är ingen katalog / is not a directory", param_hint=option)
+    return path
 
 
 @app.command()
@@ -89,5 +113,10 @@ def schema(
         sys.stderr.write(f"{exc}\n")
         raise typer.Exit(2) from None
 
+
+from forenad.cli.catalogue import params_app, rules_app  # noqa: E402
+
+app.add_typer(rules_app, name="rules")
+app.add_typer(params_app, name="params")
 
 __all__ = ["LangOption", "app"]

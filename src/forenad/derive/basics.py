@@ -15,13 +15,18 @@ def part_of(ctx: FactContext, part: int) -> Part:
     return ctx.agreement.parts[part]
 
 
-@fact("total_extent", sv="Delarnas sammanlagda omfattning i procent", en="The parts' combined extent in percent")
+@fact(
+    "total_extent", sv="Delarnas sammanlagda omfattning i procent", en="The parts' combined extent in percent"
+)
 def total_extent(ctx: FactContext) -> Decimal:
     return ctx.agreement.total_extent
 
 
-@fact("extent_target", sv="Den omfattning delarna ska summera till (angiven total, annars 100 %)",
-      en="The extent the parts must add up to (the stated total, else 100 %)")
+@fact(
+    "extent_target",
+    sv="Den omfattning delarna ska summera till (angiven total, annars 100 %)",
+    en="The extent the parts must add up to (the stated total, else 100 %)",
+)
 def extent_target(ctx: FactContext) -> Decimal:
     return ctx.agreement.total_extent_percent or Decimal(100)
 
@@ -36,8 +41,11 @@ def has_larosate(ctx: FactContext) -> bool:
     return any(e.kind in LAROSATE_KINDS for e in ctx.agreement.employers)
 
 
-@fact("has_health_care_principal", sv="En vårdgivare (region, kommun, privat) är part",
-      en="A health-care principal (region, kommun, private) is a party")
+@fact(
+    "has_health_care_principal",
+    sv="En vårdgivare (region, kommun, privat) är part",
+    en="A health-care principal (region, kommun, private) is a party",
+)
 def has_health_care_principal(ctx: FactContext) -> bool:
     return any(e.kind in HEALTH_CARE_KINDS for e in ctx.agreement.employers)
 
@@ -62,23 +70,34 @@ def clinical_positions(ctx: FactContext) -> list[str]:
     return [p.position.value for p in ctx.agreement.parts if p.position.is_clinical]
 
 
-@fact("employing_employers", sv="Arbetsgivare som anställer i någon del", en="Employers that employ in a part")
+@fact(
+    "employing_employers", sv="Arbetsgivare som anställer i någon del", en="Employers that employ in a part"
+)
 def employing_employers(ctx: FactContext) -> list[str]:
     return sorted({p.employer for p in ctx.agreement.parts})
 
 
-@fact("employment_count", sv="Antal anställningar (arbetsgivare som anställer)",
-      en="Number of employments (employers that employ)")
+@fact(
+    "employment_count",
+    sv="Antal anställningar (arbetsgivare som anställer)",
+    en="Number of employments (employers that employ)",
+)
 def employment_count(ctx: FactContext) -> int:
     return len({p.employer for p in ctx.agreement.parts})
 
 
-@fact("birth_year", sv="Födelseår (ur personnummer eller angivet)", en="Birth year (from personnummer or stated)")
+@fact(
+    "birth_year",
+    sv="Födelseår (ur personnummer eller angivet)",
+    en="Birth year (from personnummer or stated)",
+)
 def birth_year(ctx: FactContext) -> int | None:
     return ctx.agreement.person.effective_birth_year
 
 
-@fact("age_this_year", sv="Ålder som personen fyller under prövningsåret", en="Age the person turns in the year")
+@fact(
+    "age_this_year", sv="Ålder som personen fyller under prövningsåret", en="Age the person turns in the year"
+)
 def age_this_year(ctx: FactContext) -> int | None:
     year = ctx.get("birth_year")
     return None if year is None else ctx.on.year - year
@@ -89,10 +108,15 @@ def state_employer_ids(ctx: FactContext) -> list[str]:
     return [e.id for e in ctx.agreement.employers if e.kind == EmployerKind.statligt_larosate]
 
 
-@fact("unreported_employers", sv="Anställande arbetsgivare som inte underrättats om den andra anställningen",
-      en="Employing employers not told of the other employment")
+@fact(
+    "unreported_employers",
+    sv="Anställande arbetsgivare som inte underrättats om den andra anställningen",
+    en="Employing employers not told of the other employment",
+)
 def unreported_employers(ctx: FactContext) -> list[str]:
-    reported = set(ctx.agreement.secondary_employment.reported_to) if ctx.agreement.secondary_employment else set()
+    reported = (
+        set(ctx.agreement.secondary_employment.reported_to) if ctx.agreement.secondary_employment else set()
+    )
     return [e for e in ctx.get("employing_employers") if e not in reported]
 
 
@@ -109,8 +133,12 @@ def is_academic(ctx: FactContext, part: int) -> bool:
     return part_of(ctx, part).position.is_academic
 
 
-@fact("is_clinical", scope="part", sv="Klinisk befattning (hälso- och sjukvård)",
-      en="Clinical (health-care) position")
+@fact(
+    "is_clinical",
+    scope="part",
+    sv="Klinisk befattning (hälso- och sjukvård)",
+    en="Clinical (health-care) position",
+)
 def is_clinical(ctx: FactContext, part: int) -> bool:
     return part_of(ctx, part).position.is_clinical
 
@@ -118,13 +146,18 @@ def is_clinical(ctx: FactContext, part: int) -> bool:
 @fact("is_adjunct", scope="part", sv="Adjungerad befattning", en="Adjunct position")
 def is_adjunct(ctx: FactContext, part: int) -> bool:
     return part_of(ctx, part).position in (
-        Position.adjungerad_professor, Position.adjungerad_lektor, Position.adjungerad_adjunkt
+        Position.adjungerad_professor,
+        Position.adjungerad_lektor,
+        Position.adjungerad_adjunkt,
     )
 
 
-@fact("collective_agreement", scope="part",
-      sv="Kollektivavtal för delen (angivet, annars efter arbetsgivarens slag)",
-      en="Collective agreement of the part (stated, else by the employer's kind)")
+@fact(
+    "collective_agreement",
+    scope="part",
+    sv="Kollektivavtal för delen (angivet, annars efter arbetsgivarens slag)",
+    en="Collective agreement of the part (stated, else by the employer's kind)",
+)
 def collective_agreement(ctx: FactContext, part: int) -> str | None:
     employer = ctx.agreement.employer(part_of(ctx, part).employer)
     if employer.collective_agreement is not None:
@@ -146,8 +179,12 @@ def end(ctx: FactContext, part: int) -> object:
     return part_of(ctx, part).end_date or ctx.agreement.end_date
 
 
-@fact("tenure_months", scope="part", sv="Anställningstid hos arbetsgivaren i hela månader",
-      en="Months of employment with the employer")
+@fact(
+    "tenure_months",
+    scope="part",
+    sv="Anställningstid hos arbetsgivaren i hela månader",
+    en="Months of employment with the employer",
+)
 def tenure_months(ctx: FactContext, part: int) -> int:
     p = part_of(ctx, part)
     since = p.employed_since or ctx.get("start", part)
@@ -157,8 +194,12 @@ def tenure_months(ctx: FactContext, part: int) -> int:
     return max(months, 0)
 
 
-@fact("has_work_environment_duty", scope="part",
-      sv="Delens arbetsplats har en ansvarig för arbetsmiljön", en="The part's workplace has a responsible party")
+@fact(
+    "has_work_environment_duty",
+    scope="part",
+    sv="Delens arbetsplats har en ansvarig för arbetsmiljön",
+    en="The part's workplace has a responsible party",
+)
 def has_work_environment_duty(ctx: FactContext, part: int) -> bool | None:
     p = part_of(ctx, part)
     duties = ctx.agreement.work_environment
@@ -173,14 +214,21 @@ def _same_place(a: str, b: str) -> bool:
     return a == b or a in b or b in a
 
 
-@fact("permitted_forenad_titles", sv="Titlar som får förenas med klinisk anställning",
-      en="Titles that may be combined with a clinical post")
+@fact(
+    "permitted_forenad_titles",
+    sv="Titlar som får förenas med klinisk anställning",
+    en="Titles that may be combined with a clinical post",
+)
 def permitted_forenad_titles(ctx: FactContext) -> list[str]:
     return list(ctx.param("forenade_titlar"))
 
 
-@fact("title_permitted_in_forenad", scope="part", sv="Befattningen får ingå i en förenad anställning",
-      en="The position may be part of a förenad anställning")
+@fact(
+    "title_permitted_in_forenad",
+    scope="part",
+    sv="Befattningen får ingå i en förenad anställning",
+    en="The position may be part of a förenad anställning",
+)
 def title_permitted_in_forenad(ctx: FactContext, part: int) -> bool | None:
     titles = ctx.get("permitted_forenad_titles")
     return None if titles is None else part_of(ctx, part).position.value in titles

@@ -38,8 +38,12 @@ def default_scheme(ctx: FactContext, kind: EmployerKind, birth_year: int | None)
     return None
 
 
-@fact("pension_scheme", scope="part", sv="Tjänstepensionsplan för delen (angiven, annars efter slag och födelseår)",
-      en="Occupational pension scheme of the part (stated, else by kind and birth year)")
+@fact(
+    "pension_scheme",
+    scope="part",
+    sv="Tjänstepensionsplan för delen (angiven, annars efter slag och födelseår)",
+    en="Occupational pension scheme of the part (stated, else by kind and birth year)",
+)
 def pension_scheme(ctx: FactContext, part: int) -> str | None:
     employer = ctx.agreement.employer(part_of(ctx, part).employer)
     if employer.pension_scheme is not None:
@@ -47,9 +51,12 @@ def pension_scheme(ctx: FactContext, part: int) -> str | None:
     return default_scheme(ctx, employer.kind, ctx.get("birth_year"))
 
 
-@fact("pension_scheme_conditional", scope="part",
-      sv="AKAP-KR eller KAP-KL beror av lön och intjänande per 2022-12-31",
-      en="AKAP-KR or KAP-KL depends on pay and accrual at 2022-12-31")
+@fact(
+    "pension_scheme_conditional",
+    scope="part",
+    sv="AKAP-KR eller KAP-KL beror av lön och intjänande per 2022-12-31",
+    en="AKAP-KR or KAP-KL depends on pay and accrual at 2022-12-31",
+)
 def pension_scheme_conditional(ctx: FactContext, part: int) -> bool:
     employer = ctx.agreement.employer(part_of(ctx, part).employer)
     year = ctx.get("birth_year")
@@ -67,8 +74,11 @@ def _rates(ctx: FactContext, scheme: str | None) -> PensionRates | None:
     return rates_for(scheme, ctx.param(f"pension_{scheme}"), ctx.get("birth_year"))
 
 
-@fact("break_point_month", sv="Brytpunkten 7,5 inkomstbasbelopp per månad",
-      en="The 7.5 income base amount break point per month")
+@fact(
+    "break_point_month",
+    sv="Brytpunkten 7,5 inkomstbasbelopp per månad",
+    en="The 7.5 income base amount break point per month",
+)
 def break_point_month_fact(ctx: FactContext) -> Decimal:
     return Decimal(str(ctx.param("inkomstbasbelopp"))) * Decimal("7.5") / Decimal(12)
 
@@ -107,8 +117,11 @@ def total_monthly_salary(ctx: FactContext) -> Decimal:
     return sum((p.monthly_salary for p in ctx.agreement.parts), Decimal(0))
 
 
-@fact("pension_by_employer", sv="Pensionsavsättning per månad per anställning (premiebestämda delar)",
-      en="Pension contribution per month per employment (premium-based parts)")
+@fact(
+    "pension_by_employer",
+    sv="Pensionsavsättning per månad per anställning (premiebestämda delar)",
+    en="Pension contribution per month per employment (premium-based parts)",
+)
 def pension_by_employer(ctx: FactContext) -> dict[str, Any]:
     ibb = ctx.param("inkomstbasbelopp")
     out: dict[str, Any] = {}
@@ -122,14 +135,22 @@ def pension_by_employer(ctx: FactContext) -> dict[str, Any]:
     return out
 
 
-@fact("pension_defined_benefit_schemes", sv="Förmånsbestämda planer bland delarna (beräknas inte)",
-      en="Defined-benefit schemes among the parts (not computed)")
+@fact(
+    "pension_defined_benefit_schemes",
+    sv="Förmånsbestämda planer bland delarna (beräknas inte)",
+    en="Defined-benefit schemes among the parts (not computed)",
+)
 def pension_defined_benefit_schemes(ctx: FactContext) -> list[str]:
-    return sorted({e.scheme for e in employments(ctx) if e.rates is not None and e.rates.defined_benefit and e.scheme})
+    return sorted(
+        {e.scheme for e in employments(ctx) if e.rates is not None and e.rates.defined_benefit and e.scheme}
+    )
 
 
-@fact("pension_month_split", sv="Pensionsavsättning per månad med delad lön",
-      en="Pension contribution per month with the salary split")
+@fact(
+    "pension_month_split",
+    sv="Pensionsavsättning per månad med delad lön",
+    en="Pension contribution per month with the salary split",
+)
 def pension_month_split(ctx: FactContext) -> Decimal | None:
     ibb = ctx.param("inkomstbasbelopp")
     total = Decimal(0)
@@ -145,14 +166,20 @@ def _baseline(ctx: FactContext, emps: list[Employment]) -> Employment:
     return max(emps, key=lambda e: (e.extent, e.employer == main, -emps.index(e)))
 
 
-@fact("pension_single_scheme", sv="Planen för jämförelsen med en enda anställning (den största delens)",
-      en="The scheme for the one-employment comparison (the largest part's)")
+@fact(
+    "pension_single_scheme",
+    sv="Planen för jämförelsen med en enda anställning (den största delens)",
+    en="The scheme for the one-employment comparison (the largest part's)",
+)
 def pension_single_scheme(ctx: FactContext) -> str | None:
     return _baseline(ctx, employments(ctx)).scheme
 
 
-@fact("pension_month_single", sv="Pensionsavsättning per månad om hela lönen vore en anställning",
-      en="Pension contribution per month if the whole salary were one employment")
+@fact(
+    "pension_month_single",
+    sv="Pensionsavsättning per månad om hela lönen vore en anställning",
+    en="Pension contribution per month if the whole salary were one employment",
+)
 def pension_month_single(ctx: FactContext) -> Decimal | None:
     emps = employments(ctx)
     base = _baseline(ctx, emps)
@@ -161,8 +188,11 @@ def pension_month_single(ctx: FactContext) -> Decimal | None:
     return round(contribution(base.rates, ctx.get("total_monthly_salary"), ctx.param("inkomstbasbelopp")), 2)
 
 
-@fact("pension_split_loss_month", sv="Lägre pensionsavsättning per månad på grund av delningen",
-      en="Lower pension contribution per month because of the split")
+@fact(
+    "pension_split_loss_month",
+    sv="Lägre pensionsavsättning per månad på grund av delningen",
+    en="Lower pension contribution per month because of the split",
+)
 def pension_split_loss_month(ctx: FactContext) -> Decimal | None:
     split, single = ctx.get("pension_month_split"), ctx.get("pension_month_single")
     if split is None or single is None or ctx.get("pension_defined_benefit_schemes"):
@@ -170,16 +200,21 @@ def pension_split_loss_month(ctx: FactContext) -> Decimal | None:
     return max(Decimal(0), round(single - split, 2))
 
 
-@fact("pension_split_loss_year", sv="Lägre pensionsavsättning per år på grund av delningen",
-      en="Lower pension contribution per year because of the split")
+@fact(
+    "pension_split_loss_year",
+    sv="Lägre pensionsavsättning per år på grund av delningen",
+    en="Lower pension contribution per year because of the split",
+)
 def pension_split_loss_year(ctx: FactContext) -> Decimal | None:
     loss = ctx.get("pension_split_loss_month")
     return None if loss is None else loss * 12
 
 
-@fact("pension_pro_rata_gain_month",
-      sv="Högre avsättning per månad om brytpunkten i AKAP-KR sätts ned i proportion till omfattningen",
-      en="Higher contribution per month if the AKAP-KR break point is lowered pro rata to the extent")
+@fact(
+    "pension_pro_rata_gain_month",
+    sv="Högre avsättning per månad om brytpunkten i AKAP-KR sätts ned i proportion till omfattningen",
+    en="Higher contribution per month if the AKAP-KR break point is lowered pro rata to the extent",
+)
 def pension_pro_rata_gain_month(ctx: FactContext) -> Decimal | None:
     emps = employments(ctx)
     if len(emps) < 2 or any(e.rates is None for e in emps):
@@ -202,8 +237,12 @@ def pension_pro_rata_gain_year(ctx: FactContext) -> Decimal | None:
     return None if gain is None else gain * 12
 
 
-@fact("is_defined_benefit", scope="part", sv="Delens plan har en förmånsbestämd del",
-      en="The part's scheme has a defined-benefit part")
+@fact(
+    "is_defined_benefit",
+    scope="part",
+    sv="Delens plan har en förmånsbestämd del",
+    en="The part's scheme has a defined-benefit part",
+)
 def is_defined_benefit(ctx: FactContext, part: int) -> bool | None:
     rates = _rates(ctx, ctx.get("pension_scheme", part))
     return None if rates is None else rates.defined_benefit

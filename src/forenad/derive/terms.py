@@ -12,8 +12,12 @@ from forenad.model import CollectiveAgreement, EmployerKind, EmploymentForm
 # -- cost settlement -------------------------------------------------------------------------------------
 
 
-@fact("cost_share_total", scope="part", sv="Summan av kostnadsandelarna för delen i procent",
-      en="The sum of the part's cost shares in percent")
+@fact(
+    "cost_share_total",
+    scope="part",
+    sv="Summan av kostnadsandelarna för delen i procent",
+    en="The sum of the part's cost shares in percent",
+)
 def cost_share_total(ctx: FactContext, part: int) -> Decimal:
     settlement = ctx.agreement.cost_settlement
     if settlement is None:
@@ -21,19 +25,27 @@ def cost_share_total(ctx: FactContext, part: int) -> Decimal:
     return sum((s.share_percent for s in settlement.shares if s.part == part), Decimal(0))
 
 
-@fact("state_and_health_care_principal", sv="Ett statligt lärosäte och en region eller kommun är parter",
-      en="A state lärosäte and a region or kommun are parties")
+@fact(
+    "state_and_health_care_principal",
+    sv="Ett statligt lärosäte och en region eller kommun är parter",
+    en="A state lärosäte and a region or kommun are parties",
+)
 def state_and_health_care_principal(ctx: FactContext) -> bool:
     kinds = {e.kind for e in ctx.agreement.employers}
-    return EmployerKind.statligt_larosate in kinds and bool(kinds & {EmployerKind.region, EmployerKind.kommun})
+    return EmployerKind.statligt_larosate in kinds and bool(
+        kinds & {EmployerKind.region, EmployerKind.kommun}
+    )
 
 
 # -- written information, LAS 6 c § ------------------------------------------------------------------------
 
 
-@fact("missing_written_information", scope="part",
-      sv="Uppgifter enligt LAS 6 c § som saknas i avtalsfilen för delen",
-      en="Items of LAS 6 c § that the agreement file lacks for the part")
+@fact(
+    "missing_written_information",
+    scope="part",
+    sv="Uppgifter enligt LAS 6 c § som saknas i avtalsfilen för delen",
+    en="Items of LAS 6 c § that the agreement file lacks for the part",
+)
 def missing_written_information(ctx: FactContext, part: int) -> list[str]:
     p = part_of(ctx, part)
     employer = ctx.agreement.employer(p.employer)
@@ -56,8 +68,12 @@ def missing_written_information(ctx: FactContext, part: int) -> list[str]:
 # -- dates ---------------------------------------------------------------------------------------------
 
 
-@fact("outside_agreement_period", scope="part", sv="Delen ligger utanför avtalets giltighetstid",
-      en="The part lies outside the agreement's period")
+@fact(
+    "outside_agreement_period",
+    scope="part",
+    sv="Delen ligger utanför avtalets giltighetstid",
+    en="The part lies outside the agreement's period",
+)
 def outside_agreement_period(ctx: FactContext, part: int) -> bool:
     a = ctx.agreement
     p = part_of(ctx, part)
@@ -66,20 +82,28 @@ def outside_agreement_period(ctx: FactContext, part: int) -> bool:
     return bool(p.end_date and a.end_date and p.end_date > a.end_date)
 
 
-@fact("agreement_ended", sv="Avtalets slutdatum har passerat på prövningsdagen",
-      en="The agreement's end date has passed on the evaluation date")
+@fact(
+    "agreement_ended",
+    sv="Avtalets slutdatum har passerat på prövningsdagen",
+    en="The agreement's end date has passed on the evaluation date",
+)
 def agreement_ended(ctx: FactContext) -> bool:
     return ctx.agreement.end_date is not None and ctx.agreement.end_date < ctx.on
 
 
-@fact("employers_without_orgnr", sv="Parter utan organisationsnummer", en="Parties without organisationsnummer")
+@fact(
+    "employers_without_orgnr", sv="Parter utan organisationsnummer", en="Parties without organisationsnummer"
+)
 def employers_without_orgnr(ctx: FactContext) -> list[str]:
     return [e.name for e in ctx.agreement.employers if e.organisationsnummer is None]
 
 
-@fact("host_without_duty", scope="part",
-      sv="Värdorganisationen är inte utsedd som arbetsmiljöansvarig för någon arbetsplats",
-      en="The host is not named responsible for any workplace")
+@fact(
+    "host_without_duty",
+    scope="part",
+    sv="Värdorganisationen är inte utsedd som arbetsmiljöansvarig för någon arbetsplats",
+    en="The host is not named responsible for any workplace",
+)
 def host_without_duty(ctx: FactContext, part: int) -> bool:
     p = part_of(ctx, part)
     if p.host is None or p.host == p.employer:
@@ -98,9 +122,12 @@ def _scale(scale: Any, age: int) -> int | None:
     return days
 
 
-@fact("vacation_days", scope="part",
-      sv="Semesterdagar per år för delen enligt dess kollektivavtal och personens ålder",
-      en="Vacation days per year for the part under its collective agreement and the person's age")
+@fact(
+    "vacation_days",
+    scope="part",
+    sv="Semesterdagar per år för delen enligt dess kollektivavtal och personens ålder",
+    en="Vacation days per year for the part under its collective agreement and the person's age",
+)
 def vacation_days(ctx: FactContext, part: int) -> int | None:
     agreement = ctx.get("collective_agreement", part)
     age = ctx.get("age_this_year")
@@ -123,7 +150,11 @@ def vacation_days_by_part(ctx: FactContext) -> list[int | None]:
     return [ctx.get("vacation_days", i) for i in range(ctx.part_count())]
 
 
-@fact("vacation_days_differ", sv="Delarna har olika många semesterdagar", en="The parts have different vacation days")
+@fact(
+    "vacation_days_differ",
+    sv="Delarna har olika många semesterdagar",
+    en="The parts have different vacation days",
+)
 def vacation_days_differ(ctx: FactContext) -> bool | None:
     days = ctx.get("vacation_days_by_part")
     if any(d is None for d in days):
@@ -153,9 +184,12 @@ def _is_open_ended(ctx: FactContext, part: int) -> bool:
     return part_of(ctx, part).employment_form in (EmploymentForm.tillsvidare, EmploymentForm.provanstallning)
 
 
-@fact("notice_employee_months", scope="part",
-      sv="Arbetstagarens uppsägningstid i månader (avtalad, annars enligt kollektivavtal eller LAS)",
-      en="The employee's notice in months (agreed, else by collective agreement or LAS)")
+@fact(
+    "notice_employee_months",
+    scope="part",
+    sv="Arbetstagarens uppsägningstid i månader (avtalad, annars enligt kollektivavtal eller LAS)",
+    en="The employee's notice in months (agreed, else by collective agreement or LAS)",
+)
 def notice_employee_months(ctx: FactContext, part: int) -> int | None:
     p = part_of(ctx, part)
     if p.notice is not None and p.notice.employee_months is not None:
@@ -165,7 +199,9 @@ def notice_employee_months(ctx: FactContext, part: int) -> int | None:
     agreement = ctx.get("collective_agreement", part)
     months = ctx.get("tenure_months", part)
     if agreement == CollectiveAgreement.villkorsavtal.value:
-        return _by_tenure(ctx.param("uppsagningstid_stat")["employee_months_by_tenure"], months, "over_years", True)
+        return _by_tenure(
+            ctx.param("uppsagningstid_stat")["employee_months_by_tenure"], months, "over_years", True
+        )
     if agreement == CollectiveAgreement.ab.value:
         ab = ctx.param_or_none("uppsagningstid_ab")
         if ab is None:
@@ -175,9 +211,12 @@ def notice_employee_months(ctx: FactContext, part: int) -> int | None:
     return int(ctx.param("uppsagningstid_las")["employee_months"])
 
 
-@fact("notice_employer_months", scope="part",
-      sv="Arbetsgivarens uppsägningstid i månader (avtalad, annars enligt kollektivavtal eller LAS)",
-      en="The employer's notice in months (agreed, else by collective agreement or LAS)")
+@fact(
+    "notice_employer_months",
+    scope="part",
+    sv="Arbetsgivarens uppsägningstid i månader (avtalad, annars enligt kollektivavtal eller LAS)",
+    en="The employer's notice in months (agreed, else by collective agreement or LAS)",
+)
 def notice_employer_months(ctx: FactContext, part: int) -> int | None:
     p = part_of(ctx, part)
     if p.notice is not None and p.notice.employer_months is not None:
@@ -185,10 +224,14 @@ def notice_employer_months(ctx: FactContext, part: int) -> int | None:
     if not _is_open_ended(ctx, part):
         return None
     months = ctx.get("tenure_months", part)
-    las = _by_tenure(ctx.param("uppsagningstid_las")["employer_months_by_tenure"], months, "from_years", False)
+    las = _by_tenure(
+        ctx.param("uppsagningstid_las")["employer_months_by_tenure"], months, "from_years", False
+    )
     agreement = ctx.get("collective_agreement", part)
     if agreement == CollectiveAgreement.villkorsavtal.value:
-        stat = _by_tenure(ctx.param("uppsagningstid_stat")["employer_months_by_tenure"], months, "over_years", True)
+        stat = _by_tenure(
+            ctx.param("uppsagningstid_stat")["employer_months_by_tenure"], months, "over_years", True
+        )
         return max(las, stat)
     if agreement == CollectiveAgreement.ab.value:
         ab = ctx.param_or_none("uppsagningstid_ab")
@@ -199,17 +242,23 @@ def notice_employer_months(ctx: FactContext, part: int) -> int | None:
     return las
 
 
-@fact("notice_undetermined", scope="part",
-      sv="Uppsägningstiden för en tillsvidaredel kan inte bestämmas ur granskade värden",
-      en="The notice of an open-ended part cannot be set from reviewed values")
+@fact(
+    "notice_undetermined",
+    scope="part",
+    sv="Uppsägningstiden för en tillsvidaredel kan inte bestämmas ur granskade värden",
+    en="The notice of an open-ended part cannot be set from reviewed values",
+)
 def notice_undetermined(ctx: FactContext, part: int) -> bool:
     if not _is_open_ended(ctx, part):
         return False
     return ctx.get("notice_employee_months", part) is None or ctx.get("notice_employer_months", part) is None
 
 
-@fact("notice_employee_differs", sv="Arbetstagarens uppsägningstid skiljer sig mellan anställningarna",
-      en="The employee's notice differs between the employments")
+@fact(
+    "notice_employee_differs",
+    sv="Arbetstagarens uppsägningstid skiljer sig mellan anställningarna",
+    en="The employee's notice differs between the employments",
+)
 def notice_employee_differs(ctx: FactContext) -> bool:
     if len(ctx.get("employing_employers")) < 2:
         return False
@@ -218,8 +267,11 @@ def notice_employee_differs(ctx: FactContext) -> bool:
     return len(values) > 1
 
 
-@fact("notice_by_part", sv="Uppsägningstid per del, arbetstagare/arbetsgivare i månader",
-      en="Notice per part, employee/employer in months")
+@fact(
+    "notice_by_part",
+    sv="Uppsägningstid per del, arbetstagare/arbetsgivare i månader",
+    en="Notice per part, employee/employer in months",
+)
 def notice_by_part(ctx: FactContext) -> list[str]:
     def show(value: int | None) -> str:
         return "?" if value is None else str(value)
@@ -230,6 +282,8 @@ def notice_by_part(ctx: FactContext) -> list[str]:
     ]
 
 
-@fact("is_larosate_employer", scope="part", sv="Arbetsgivaren är ett lärosäte", en="The employer is a lärosäte")
+@fact(
+    "is_larosate_employer", scope="part", sv="Arbetsgivaren är ett lärosäte", en="The employer is a lärosäte"
+)
 def is_larosate_employer(ctx: FactContext, part: int) -> bool:
     return ctx.agreement.employer(part_of(ctx, part).employer).kind in LAROSATE_KINDS

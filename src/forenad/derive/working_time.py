@@ -18,8 +18,12 @@ def ordinary_week(ctx: FactContext) -> Decimal:
     return Decimal(str(ctx.param("arbetstid_atl")["ordinary_hours_per_week"]))
 
 
-@fact("weekly_hours", scope="part", sv="Delens arbetstid i timmar per vecka (omräknad vid årsarbetstid)",
-      en="The part's working time in hours per week (converted from annual hours)")
+@fact(
+    "weekly_hours",
+    scope="part",
+    sv="Delens arbetstid i timmar per vecka (omräknad vid årsarbetstid)",
+    en="The part's working time in hours per week (converted from annual hours)",
+)
 def weekly_hours(ctx: FactContext, part: int) -> Decimal:
     p = part_of(ctx, part)
     share = p.extent_percent / Decimal(100)
@@ -28,8 +32,12 @@ def weekly_hours(ctx: FactContext, part: int) -> Decimal:
     return share * ordinary_week(ctx)
 
 
-@fact("full_time_week", scope="part", sv="Heltidsmåttet i timmar per vecka, när det anges per vecka",
-      en="The full-time measure in hours per week, when given per week")
+@fact(
+    "full_time_week",
+    scope="part",
+    sv="Heltidsmåttet i timmar per vecka, när det anges per vecka",
+    en="The full-time measure in hours per week, when given per week",
+)
 def full_time_week(ctx: FactContext, part: int) -> Decimal | None:
     p = part_of(ctx, part)
     if p.working_time is not None and p.working_time.form == WorkingTimeForm.weekly_hours:
@@ -37,21 +45,30 @@ def full_time_week(ctx: FactContext, part: int) -> Decimal | None:
     return None
 
 
-@fact("ordinary_week_limit", sv="Högsta ordinarie arbetstid per vecka (ATL 5 §)",
-      en="Maximum ordinary working time per week (ATL 5 §)")
+@fact(
+    "ordinary_week_limit",
+    sv="Högsta ordinarie arbetstid per vecka (ATL 5 §)",
+    en="Maximum ordinary working time per week (ATL 5 §)",
+)
 def ordinary_week_limit(ctx: FactContext) -> Decimal:
     return ordinary_week(ctx)
 
 
-@fact("combined_weekly_hours", sv="Sammanlagd arbetstid per vecka i alla delar",
-      en="Combined weekly working time in all parts")
+@fact(
+    "combined_weekly_hours",
+    sv="Sammanlagd arbetstid per vecka i alla delar",
+    en="Combined weekly working time in all parts",
+)
 def combined_weekly_hours(ctx: FactContext) -> Decimal | None:
     hours = [ctx.get("weekly_hours", i) for i in range(ctx.part_count())]
     return None if any(h is None for h in hours) else sum(hours, Decimal(0))
 
 
-@fact("max_weekly_hours_one_employer", sv="Största sammanlagda veckoarbetstid hos en och samma arbetsgivare",
-      en="Largest combined weekly working time with one employer")
+@fact(
+    "max_weekly_hours_one_employer",
+    sv="Största sammanlagda veckoarbetstid hos en och samma arbetsgivare",
+    en="Largest combined weekly working time with one employer",
+)
 def max_weekly_hours_one_employer(ctx: FactContext) -> Decimal | None:
     per_employer: dict[str, Decimal] = {}
     for i, p in enumerate(ctx.agreement.parts):

@@ -43,7 +43,11 @@ def rates_for(scheme: str, value: Mapping[str, Any], birth_year: int | None) -> 
     if flex_table:
         for row in flex_table:
             lo, hi = row.get("born_from"), row.get("born_to")
-            if birth_year is not None and (lo is None or birth_year >= lo) and (hi is None or birth_year <= hi):
+            if (
+                birth_year is not None
+                and (lo is None or birth_year >= lo)
+                and (hi is None or birth_year <= hi)
+            ):
                 flex = _dec(row["rate"])
     upper = value.get("upper_limit_ibb")
     return PensionRates(

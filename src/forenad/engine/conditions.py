@@ -118,7 +118,9 @@ def _resolve(model: type[BaseModel], path: str, full: str) -> Any:
     try:
         return resolve(model, path)
     except PathError as exc:
-        raise ConditionError(full, f"no field {exc.segment!r} in the agreement model", exc.suggestion) from None
+        raise ConditionError(
+            full, f"no field {exc.segment!r} in the agreement model", exc.suggestion
+        ) from None
 
 
 def _fact_getter(name: str, per_part: bool) -> Evaluator:
@@ -135,7 +137,7 @@ def _fact_getter(name: str, per_part: bool) -> Evaluator:
 def operand(data: Any, per_part: bool, facts: set[str]) -> tuple[Evaluator, Any] | None:
     """Compile ``{fact: …}`` or ``{path: …}``; ``None`` when ``data`` is a literal."""
     if isinstance(data, dict) and len(data) == 1:
-        (key, value), = data.items()
+        ((key, value),) = data.items()
         if key == "fact":
             facts.add(str(value))
             return _fact_getter(str(value), per_part), None
@@ -151,7 +153,9 @@ def _check_literal(annotation: Any, value: Any, key: str) -> None:
         allowed = [m.value for m in target]
         for item in value if isinstance(value, list) else [value]:
             if item not in allowed:
-                raise ConditionError(key, f"{item!r} is not a value of {target.__name__}", suggest(str(item), allowed))
+                raise ConditionError(
+                    key, f"{item!r} is not a value of {target.__name__}", suggest(str(item), allowed)
+                )
 
 
 def compile_condition(data: Any, per_part: bool) -> Compiled:
@@ -167,7 +171,7 @@ def _compile(data: Any, per_part: bool, facts: set[str]) -> Callable[[Scope], bo
     if keys & set(COMBINATORS):
         if len(keys) != 1:
             raise ConditionError(", ".join(sorted(keys)), "'all', 'any' and 'not' stand alone in a condition")
-        (key, value), = data.items()
+        ((key, value),) = data.items()
         if key == "not":
             inner = _compile(value, per_part, facts)
 
@@ -188,7 +192,9 @@ def _compile(data: Any, per_part: bool, facts: set[str]) -> Callable[[Scope], bo
     if len(ops) != 1:
         unknown = sorted(ops)
         hint = suggest(unknown[0], OPERATORS) if unknown else None
-        raise ConditionError(", ".join(unknown) or "when", f"a comparison needs exactly one operator of {OPERATORS}", hint)
+        raise ConditionError(
+            ", ".join(unknown) or "when", f"a comparison needs exactly one operator of {OPERATORS}", hint
+        )
     (op,) = ops
     if op not in OPERATORS:
         raise ConditionError(op, "unknown operator", suggest(op, OPERATORS))

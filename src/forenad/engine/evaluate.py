@@ -44,6 +44,13 @@ def evaluate(
             scope = Scope(ctx)
             if rule.condition.evaluate(scope) is True:
                 findings.append(rule.finding(scope))
+    # Every fact, so that the JSON 'facts' always has the same keys (unknown ones are null).
+    for name, spec in REGISTRY.items():
+        if spec.scope == "part":
+            for i in parts:
+                ctx.get(name, i)
+        else:
+            ctx.get(name)
     for missing in ctx.missing.values():
         findings.append(
             Finding(
@@ -55,7 +62,9 @@ def evaluate(
                     en=f"{missing.text.en} Checks that need the value were not made.",
                 ),
                 paths=(),
-                refs=(Reference(kind="other", id="forenad", title="rules/parameters/" + missing.name + ".yaml"),),
+                refs=(
+                    Reference(kind="other", id="forenad", title="rules/parameters/" + missing.name + ".yaml"),
+                ),
                 values=(),
             )
         )

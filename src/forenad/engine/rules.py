@@ -45,8 +45,19 @@ from forenad.refs import Reference
 from forenad.report import SEVERITIES, TOPICS, Finding, Severity, UsedValue
 
 RULE_KEYS = (
-    "id", "topic", "severity", "applies_to", "valid_from", "valid_to", "each", "title", "when", "message",
-    "paths", "refs", "notes",
+    "id",
+    "topic",
+    "severity",
+    "applies_to",
+    "valid_from",
+    "valid_to",
+    "each",
+    "title",
+    "when",
+    "message",
+    "paths",
+    "refs",
+    "notes",
 )
 REQUIRED = ("id", "topic", "severity", "when", "message", "refs")
 
@@ -155,7 +166,9 @@ def load_rules(directory: Path | Iterable[Path]) -> RuleSet:
         digest.update(file.name.encode() + b"\0" + raw)
         for rule in _load_file(file, raw):
             if rule.id in seen:
-                raise DataFileError(str(file), rule.line, "id", f"rule id {rule.id!r} is also used in {seen[rule.id]}")
+                raise DataFileError(
+                    str(file), rule.line, "id", f"rule id {rule.id!r} is also used in {seen[rule.id]}"
+                )
             seen[rule.id] = str(file)
             rules.append(rule)
     return RuleSet(tuple(rules), digest.hexdigest()[:12])
@@ -171,14 +184,20 @@ def _load_file(file: Path, raw: bytes) -> list[Rule]:
     if not isinstance(data, dict) or set(data) != {"rules"} or not isinstance(data["rules"], list):
         extra = sorted(set(data) - {"rules"}) if isinstance(data, dict) else []
         key = extra[0] if extra else "rules"
-        raise DataFileError(name, document.lines.line_of([key]) if extra else 1, key,
-                            "a rule file holds one key, 'rules', with a list of rules",
-                            suggest(key, ["rules"]) if extra else None)
+        raise DataFileError(
+            name,
+            document.lines.line_of([key]) if extra else 1,
+            key,
+            "a rule file holds one key, 'rules', with a list of rules",
+            suggest(key, ["rules"]) if extra else None,
+        )
     return [_load_rule(name, document.lines, i, item) for i, item in enumerate(data["rules"])]
 
 
 def _load_rule(file: str, lines: yamlio.LineIndex, index: int, data: Any) -> Rule:
-    def fail(key: str, problem: str, suggestion: str | None = None, sub: list[Any] | None = None) -> DataFileError:
+    def fail(
+        key: str, problem: str, suggestion: str | None = None, sub: list[Any] | None = None
+    ) -> DataFileError:
         loc: list[Any] = ["rules", index]
         if key:
             loc.append(key)
@@ -209,7 +228,9 @@ def _load_rule(file: str, lines: yamlio.LineIndex, index: int, data: Any) -> Rul
         allowed = [m.value for m in EmploymentModel]
         for i, model in enumerate(applies_to):
             if model not in allowed:
-                raise fail("applies_to", f"unknown employment model {model!r}", suggest(str(model), allowed), [i])
+                raise fail(
+                    "applies_to", f"unknown employment model {model!r}", suggest(str(model), allowed), [i]
+                )
         models = frozenset(applies_to)
     dates: dict[str, dt.date | None] = {}
     for key in ("valid_from", "valid_to"):
@@ -248,10 +269,23 @@ def _load_rule(file: str, lines: yamlio.LineIndex, index: int, data: Any) -> Rul
             err = exc.errors()[0]
             raise fail("refs", f"{'.'.join(map(str, err['loc']))}: {err['msg']}", None, [i]) from None
     return Rule(
-        id=rule_id, topic=topic, severity=severity, applies_to=models, valid_from=dates["valid_from"],
-        valid_to=dates["valid_to"], each=each, title=title, condition=condition, message=message,
-        placeholders=placeholders, paths=tuple(str(p) for p in paths), refs=tuple(refs), notes=notes,
-        source=file, line=lines.line_of(["rules", index]), when=data["when"],
+        id=rule_id,
+        topic=topic,
+        severity=severity,
+        applies_to=models,
+        valid_from=dates["valid_from"],
+        valid_to=dates["valid_to"],
+        each=each,
+        title=title,
+        condition=condition,
+        message=message,
+        placeholders=placeholders,
+        paths=tuple(str(p) for p in paths),
+        refs=tuple(refs),
+        notes=notes,
+        source=file,
+        line=lines.line_of(["rules", index]),
+        when=data["when"],
     )
 
 
@@ -269,7 +303,9 @@ def _text(value: Any, fail: Callable[..., DataFileError], key: str) -> Text:
     return Text(sv=value["sv"].strip(), en=value["en"].strip())
 
 
-def _placeholders(message: Text, per_part: bool, fail: Callable[..., DataFileError]) -> tuple[Placeholder, ...]:
+def _placeholders(
+    message: Text, per_part: bool, fail: Callable[..., DataFileError]
+) -> tuple[Placeholder, ...]:
     found: dict[str, Placeholder] = {}
     for lang in ("sv", "en"):
         template = getattr(message, lang)
@@ -290,7 +326,9 @@ def _placeholders(message: Text, per_part: bool, fail: Callable[..., DataFileErr
     return tuple(found.values())
 
 
-def _placeholder_getter(name: str, per_part: bool, fail: Callable[..., DataFileError]) -> Callable[[Scope], Any]:
+def _placeholder_getter(
+    name: str, per_part: bool, fail: Callable[..., DataFileError]
+) -> Callable[[Scope], Any]:
     if name in ("index", "part_path"):
         if not per_part:
             raise fail("message", f"{{{name}}} needs 'each: parts'")

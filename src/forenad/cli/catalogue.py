@@ -1,0 +1,171 @@
+"""``forenad rules list|show`` and ``forenad params show``: the catalogue, readable by a negotiator."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from forenad.cli.common import LangArg, OutputFormat, default_lang, lang_of, parse_date
+
+rules_app = typer.Typer(
+    help="Regelkatalogen med källor. / The rule catalogue with references.", no_args_is_help=True
+)
+params_app = typer.Typer(
+    help="Daterade parametrar och deras källor. / Dated parameters.", no_args_is_help=True
+)
+
+_SEVERITY = {
+    "sv": {"error": "fel", "warning": "varning", "info": "info"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+
+
+def _console() -> Console:
+    console = Console(highlight=False, soft_wrap=True)
+    if not console.is_terminal:
+        console = Console(highlight=False, soft_wrap=True, width=160)
+    return console
+
+
+@rules_app.command("list")
+def rules_list(
+    topic: Annotated[str | None, typer.Option("--topic", help="Bara ett ämne. / Only one topic.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.text,
+    lang: LangArg = default_lang(),  # noqa: B008
+) -> None:
+    """Lista reglerna. / List the rules."""
+    from forenad.engine import default_rules
+
+    language = lang_of(lang)
+    rules = [r for r in default_rules().rules if topic is None or r.topic == topic]
+    if output_format == OutputFormat.json:
+        data = [
+            {"id": r.id, "topic": r.topic, "severity": r.severity, "title": r.title(language)} for r in rules
+        ]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(show_lines=False)
+    for head in ("id", "ämne / topic", "nivå / severity", "rubrik / title"):
+        table.add_column(head)
+    for r in rules:
+        table.add_row(r.id, r.topic, _SEVERITY[language][r.severity], r.title(language))
+    _console().print(table)
+
+
+@rules_app.command("show")
+def rules_show(
+    rule_id: Annotated[str, typer.Argument(help="Regelns id. / The rule's id.")],
+    lang: LangArg = default_lang(),  # noqa: B008
+) -> None:
+    """Visa en regel med villkor och källor. / Show one rule with its condition and references."""
+    from forenad.engine import default_rules
+    from forenad.model.paths import suggest
+
+    language = lang_of(lang)
+    catalogue = default_rules()
+    try:
+        rule = catalogue.get(rule_id)
+    except KeyError:
+        hint = suggest(rule_id, catalogue.ids())
+        sys.stderr.write(
+            f"okänd regel / unknown rule: {rule_id}"
+            + (f" (menade du / did you mean {hint}?)" if hint else "")
+            + "\n"
+        )
+        raise typer.Exit(2) from None
+    c = _console()
+    c.print(f"[bold]{rule.id}[/] — {escape(rule.title(language))}")
+    c.print(f"  ämne/topic: {rule.topic} · nivå/severity: {_SEVERITY[language][rule.severity]}")
+    models = ", ".join(sorted(rule.applies_to)) if rule.applies_to else "alla / all"
+    c.print(f"  gäller/applies to: {models}" + (" · per del / per part" if rule.each else ""))
+    if rule.valid_from or rule.valid_to:
+        c.print(f"  giltig/valid: {rule.valid_from or '…'} – {rule.valid_to or '…'}")
+    c.print(f"  villkor/condition: {escape(json.dumps(rule.when, ensure_ascii=False, default=str))}")
+    c.print(f"  meddelande/message: {escape(rule.message(language))}")
+    if rule.paths:
+        c.print(f"  fält/paths: {', '.join(rule.paths)}")
+    for ref in rule.refs:
+        c.print(f"  → {escape(ref.short())}" + (f" {ref.url}" if ref.url else ""))
+    c.print(f"  [dim]{rule.source}:{rule.line}[/]")
+
+
+@params_app.command("show")
+def params_show(
+    name: Annotated[
+        str, typer.Argument(help="Parameterns namn, t.ex. inkomstbasbelopp. / The parameter's name.")
+    ],
+    on: Annotated[
+        str | None, typer.Option("--on", help="Datum ÅÅÅÅ-MM-DD (standard: i dag). / Date.")
+    ] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.text,
+    lang: LangArg = default_lang(),  # noqa: B008
+) -> None:
+    """Visa en parameters värde på ett datum och dess källa. / Show a parameter's value on a date."""
+    from forenad.params import ParameterNotInForce, UnknownParameter, default_parameters
+
+    language = lang_of(lang)
+    date = parse_date(on) or dt.date.today()
+    params = default_parameters()
+    try:
+        parameter = params.get(name)
+    except UnknownParameter as exc:
+        sys.stderr.write(exc.message(language) + "\n")
+        raise typer.Exit(2) from None
+    try:
+        value = parameter.at(date)
+    except ParameterNotInForce as exc:
+        sys.stderr.write(exc.message(language) + "\n")
+        raise typer.Exit(2) from None
+    if output_format == OutputFormat.json:
+        data: dict[str, Any] = {
+            "name": name,
+            "on": date.isoformat(),
+            "value": value.value,
+            "unit": value.unit,
+            "start": value.start.isoformat(),
+            "end": value.end.isoformat() if value.end else None,
+            "confidence": value.confidence,
+            "refs": [r.model_dump(exclude_none=True) for r in value.refs],
+            "last_reviewed": parameter.last_reviewed.isoformat(),
+        }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    c = _console()
+    c.print(f"[bold]{name}[/] — {escape(parameter.description(language))}")
+    shown = (
+        json.dumps(value.value, ensure_ascii=False, default=str)
+        if not isinstance(value.value, int | float | str)
+        else str(value.value)
+    )
+    c.print(f"  {date.isoformat()}: [bold]{escape(shown)}[/] {escape(value.unit)}")
+    until = value.end.isoformat() if value.end else "…"
+    c.print(f"  gäller/in force: {value.start.isoformat()} – {until}")
+    mark = " [magenta](overifierat / unverified)[/]" if value.confidence == "unverified" else ""
+    c.print(f"  säkerhet/confidence: {value.confidence}{mark} · granskad/reviewed: {parameter.last_reviewed}")
+    if value.note:
+        c.print(f"  {escape(value.note(language))}")
+    for ref in value.refs:
+        c.print(f"  → {escape(ref.short())}" + (f" {ref.url}" if ref.url else ""))
+
+
+@params_app.command("list")
+def params_list(lang: LangArg = default_lang()) -> None:  # noqa: B008
+    """Lista parametrarna. / List the parameters."""
+    from forenad.params import default_parameters
+
+    language = lang_of(lang)
+    params = default_parameters()
+    table = Table()
+    for head in ("namn / name", "beskrivning / description", "enhet / unit", "säkerhet / confidence"):
+        table.add_column(head)
+    for name in params.names():
+        p = params.get(name)
+        table.add_row(name, p.description(language), p.unit, p.confidence)
+    _console().print(table)

@@ -1,0 +1,176 @@
+"""Rule tests: YAML cases beside the rules (``rules/tests/*.yaml``), run by pytest and ``forenad rules test``.
+
+A case file holds ``cases:``, a list of::
+
+    - name: förenad anställning utan lärosäte     # what the case shows
+      base: forenad_tva                           # an agreement in rules/tests/bases/<base>.yaml
+      on: 2026-06-01                              # the evaluation date
+      set: {employers.0.kind: region}             # dotted path → new value (optional)
+      delete: [linked_termination]                # dotted paths to remove (optional)
+      expect:
+        findings: [legal_basis.forenad_needs_larosate]   # rules that must fire
+        absent: [legal_basis.forenad_needs_health_care_principal]  # rules that must not fire
+        facts: {has_larosate: false, parts.0.vacation_days: 31}    # exported fact values
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from forenad import yamlio
+from forenad.errors import DataFileError
+from forenad.model.paths import suggest
+
+CASE_KEYS = ("name", "base", "on", "set", "delete", "expect")
+EXPECT_KEYS = ("findings", "absent", "facts")
+
+
+@dataclass(frozen=True)
+class RuleCase:
+    name: str
+    file: str
+    line: int | None
+    base: str
+    on: dt.date
+    set: dict[str, Any] = field(default_factory=dict)
+    delete: tuple[str, ...] = ()
+    findings: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+    facts: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return f"{Path(self.file).stem}:{self.line}:{self.name}"
+
+
+def tests_dir() -> Path:
+    return Path(str(resources.files("forenad") / "rules" / "tests"))
+
+
+def load_cases(directory: Path | None = None) -> list[RuleCase]:
+    directory = directory or tests_dir()
+    cases: list[RuleCase] = []
+    for file in sorted(directory.glob("*.yaml")):
+        document = yamlio.load(file)
+        data = document.data
+        if not isinstance(data, dict) or set(data) != {"cases"} or not isinstance(data["cases"], list):
+            raise DataFileError(str(file), 1, "cases", "a rule-test file holds one key, 'cases', with a list")
+        for i, item in enumerate(data["cases"]):
+            cases.append(_case(str(file), document.lines, i, item))
+    return cases
+
+
+def _case(file: str, lines: yamlio.LineIndex, i: int, item: Any) -> RuleCase:
+    line = lines.line_of(["cases", i])
+    if not isinstance(item, dict):
+        raise DataFileError(file, line, "", "a case must be a mapping")
+    for key in item:
+        if key not in CASE_KEYS:
+            raise DataFileError(
+                file,
+                lines.line_of(["cases", i, key]),
+                str(key),
+                "unknown key in a case",
+                suggest(str(key), CASE_KEYS),
+            )
+    for key in ("name", "base", "on", "expect"):
+        if key not in item:
+            raise DataFileError(file, line, key, f"the case has no {key!r}")
+    expect = item["expect"]
+    if not isinstance(expect, dict):
+        raise DataFileError(
+            file, lines.line_of(["cases", i, "expect"]), "expect", "'expect' must be a mapping"
+        )
+    for key in expect:
+        if key not in EXPECT_KEYS:
+            raise DataFileError(
+                file,
+                lines.line_of(["cases", i, "expect", key]),
+                str(key),
+                "unknown key in expect",
+                suggest(str(key), EXPECT_KEYS),
+            )
+    if not isinstance(item["on"], dt.date):
+        raise DataFileError(file, lines.line_of(["cases", i, "on"]), "on", "a date YYYY-MM-DD is expected")
+    return RuleCase(
+        name=str(item["name"]),
+        file=file,
+        line=line,
+        base=str(item["base"]),
+        on=item["on"],
+        set=dict(item.get("set") or {}),
+        delete=tuple(item.get("delete") or ()),
+        findings=tuple(expect.get("findings") or ()),
+        absent=tuple(expect.get("absent") or ()),
+        facts=dict(expect.get("facts") or {}),
+    )
+
+
+@cache
+def _base(name: str, directory: str) -> Any:
+    return yamlio.load(Path(directory) / "bases" / f"{name}.yaml").data
+
+
+def _split(path: str) -> list[str | int]:
+    return [int(p) if p.isdigit() else p for p in path.split(".")]
+
+
+def apply(data: Any, sets: dict[str, Any], deletes: tuple[str, ...]) -> Any:
+    data = copy.deepcopy(data)
+    for path, value in sets.items():
+        keys = _split(path)
+        node = data
+        for key in keys[:-1]:
+            node = node.setdefault(key, {}) if isinstance(node, dict) else node[key]
+        node[keys[-1]] = value
+    for path in deletes:
+        keys = _split(path)
+        node = data
+        for key in keys[:-1]:
+            node = node[key]
+        del node[keys[-1]]
+    return data
+
+
+def _fact_value(facts: dict[str, Any], dotted: str) -> Any:
+    node: Any = facts
+    for key in _split(dotted):
+        in_dict = isinstance(node, dict) and key in node
+        in_list = isinstance(node, list) and isinstance(key, int) and key < len(node)
+        if in_dict or in_list:
+            node = node[key]
+        else:
+            return _MISSING
+    return node
+
+
+_MISSING = object()
+
+
+def run_case(case: RuleCase, directory: Path | None = None) -> list[str]:
+    """The ways the case fails; empty when it passes."""
+    from forenad.engine import evaluate
+    from forenad.io import validate_document
+
+    directory = directory or tests_dir()
+    data = apply(_base(case.base, str(directory)), case.set, case.delete)
+    result = validate_document(case.label, yamlio.Document(data, yamlio.LineIndex(None)))
+    if result.agreement is None:
+        return [f"the agreement does not validate: {[(e.path, e.message('en')) for e in result.errors]}"]
+    findings, facts = evaluate(result.agreement, case.on)
+    fired = {f.rule for f in findings}
+    problems = [f"expected {rule} to fire" for rule in case.findings if rule not in fired]
+    problems += [f"expected {rule} not to fire" for rule in case.absent if rule in fired]
+    for name, expected in case.facts.items():
+        actual = _fact_value(facts, name)
+        if actual is _MISSING:
+            problems.append(f"fact {name} was not computed")
+        elif actual != expected:
+            problems.append(f"fact {name}: expected {expected!r}, got {actual!r}")
+    return problems
