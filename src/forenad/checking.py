@@ -13,7 +13,11 @@ from forenad.report import CheckRun, FileResult, Finding
 
 
 def evaluate(
-    agreement: Agreement, on: dt.date | None = None, rules: Any = None, params: Any = None
+    agreement: Agreement,
+    on: dt.date | None = None,
+    rules: Any = None,
+    params: Any = None,
+    facts: bool = True,
 ) -> tuple[list[Finding], dict[str, Any]]:
     """Findings and facts for one valid agreement at a date (today when not given).
 
@@ -22,11 +26,15 @@ def evaluate(
     """
     from forenad.engine import evaluate as run_rules
 
-    return run_rules(agreement, on or dt.date.today(), rules=rules, params=params)
+    return run_rules(agreement, on or dt.date.today(), rules=rules, params=params, facts=facts)
 
 
 def check_files(
-    files: Iterable[str | Path], on: dt.date | None = None, rules: Any = None, params: Any = None
+    files: Iterable[str | Path],
+    on: dt.date | None = None,
+    rules: Any = None,
+    params: Any = None,
+    facts: bool = True,
 ) -> CheckRun:
     """Check each file independently: one file's failure never stops the others."""
     run = CheckRun(evaluated_on=on or dt.date.today())
@@ -34,6 +42,6 @@ def check_files(
         loaded = read_agreement(file)
         result = FileResult(file=str(file), input_errors=list(loaded.errors))
         if loaded.agreement is not None:
-            result.findings, result.facts = evaluate(loaded.agreement, run.evaluated_on, rules, params)
+            result.findings, result.facts = evaluate(loaded.agreement, run.evaluated_on, rules, params, facts)
         run.results.append(result)
     return run

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any, Literal
 
 from forenad._version import __version__
@@ -54,12 +55,39 @@ class UsedValue:
         }
 
 
+class LazyText:
+    """A bilingual text rendered per language on first use (findings are often counted, not read)."""
+
+    __slots__ = ("_cache", "_render")
+
+    def __init__(self, render: Callable[[Lang], str]) -> None:
+        self._render = render
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, lang: Lang = "sv") -> str:
+        text = self._cache.get(lang)
+        if text is None:
+            text = self._cache[lang] = self._render(lang)
+        return text
+
+    @property
+    def sv(self) -> str:
+        return self("sv")
+
+    @property
+    def en(self) -> str:
+        return self("en")
+
+    def __repr__(self) -> str:
+        return f"LazyText(sv={self.sv!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
     topic: str
     severity: Severity
-    text: Text
+    text: Text | LazyText
     paths: tuple[str, ...] = ()
     refs: tuple[Reference, ...] = ()
     values: tuple[UsedValue, ...] = ()

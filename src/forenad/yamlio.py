@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,9 +151,41 @@ def parse(text: str) -> Document:
         raise DocumentError(
             t("dokumentet är för djupt nästlat", "the document is nested too deeply")
         ) from None
+    except Exception as exc:  # ruamel's constructors raise ValueError, KeyError, … for bad scalars
+        raise DocumentError(
+            t(f"ogiltigt värde: {exc}", f"invalid value: {exc}"),
+            _line_of_token(text, str(exc)),
+        ) from None
     budget = [MAX_NODES]
-    data = _plain(root, budget)
+    try:
+        data = _plain(root, budget)
+    except RecursionError:
+        raise DocumentError(t("ett alias hänvisar till sig självt", "an alias refers to itself")) from None
     return Document(data=data, lines=LineIndex(root))
+
+
+def _line_of_token(text: str, message: str) -> int | None:
+    """The line of the first quoted token of an error message, when it occurs once in the text."""
+    start = message.find("'")
+    end = message.find("'", start + 1)
+    if start < 0 or end <= start + 1:
+        return _line_of_bad_date(text)
+    token = message[start + 1 : end]
+    hits = [i for i, line in enumerate(text.splitlines(), 1) if token in line]
+    return hits[0] if len(hits) == 1 else None
+
+
+_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def _line_of_bad_date(text: str) -> int | None:
+    for i, line in enumerate(text.splitlines(), 1):
+        for match in _DATE.finditer(line):
+            try:
+                dt.date(*(int(g) for g in match.groups()))
+            except ValueError:
+                return i
+    return None
 
 
 def _duplicate_key_name(message: str) -> str:

@@ -64,17 +64,23 @@ def check(
     """Validera och pröva avtalsfiler. / Validate and check agreement files."""
     from forenad.checking import check_files
 
+    from forenad.errors import DataFileError
+
     date = parse_date(on)
     rules = params = None
-    if rules_dir is not None:
-        from forenad.engine import load_rules
+    try:
+        if rules_dir is not None:
+            from forenad.engine import load_rules
 
-        rules = load_rules(_data_dir(rules_dir, "--rules"))
-    if params_dir is not None:
-        from forenad.params import load_parameters
+            rules = load_rules(_data_dir(rules_dir, "--rules"))
+        if params_dir is not None:
+            from forenad.params import load_parameters
 
-        params = load_parameters(_data_dir(params_dir, "--params"))
-    run = check_files(files, on=date, rules=rules, params=params)
+            params = load_parameters(_data_dir(params_dir, "--params"))
+    except DataFileError as exc:
+        sys.stderr.write(f"forenad: fel i datafil / error in data file: {exc}\n")
+        raise typer.Exit(2) from None
+    run = check_files(files, on=date, rules=rules, params=params, facts=output_format == OutputFormat.json)
     language = lang_of(lang)
     if output_format == OutputFormat.json:
         sys.stdout.write(json.dumps(run.as_json(language), ensure_ascii=False, indent=2) + "\n")

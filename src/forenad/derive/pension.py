@@ -94,6 +94,14 @@ class Employment:
 
 def employments(ctx: FactContext) -> list[Employment]:
     """Parts grouped by employer: one employment each, with its salary and scheme."""
+    cached = ctx.memo.get("employments")
+    if cached is not None:
+        return cached
+    cached = ctx.memo["employments"] = _employments(ctx)
+    return cached
+
+
+def _employments(ctx: FactContext) -> list[Employment]:
     grouped: dict[str, list[int]] = {}
     for i, p in enumerate(ctx.agreement.parts):
         grouped.setdefault(p.employer, []).append(i)

@@ -23,8 +23,13 @@ def evaluate(
     on: dt.date,
     rules: RuleSet | None = None,
     params: Any = None,
+    facts: bool = True,
 ) -> tuple[list[Finding], dict[str, Any]]:
-    """Findings and facts for a valid agreement on a date."""
+    """Findings and facts for a valid agreement on a date.
+
+    With ``facts=False`` only the facts the rules need are computed and the returned facts are empty
+    (what ``forenad check`` does for text output).
+    """
     from forenad.params import default_parameters
 
     rules = rules or default_rules()
@@ -32,25 +37,28 @@ def evaluate(
     findings: list[Finding] = []
     model = agreement.model.value
     parts = range(len(agreement.parts))
-    for rule in rules.rules:
-        if not rule.applies(model, on):
+    whole = Scope(ctx)
+    scopes = [Scope(ctx, i) for i in parts]
+    for rule in rules.for_model(model):
+        if (rule.valid_from is not None and on < rule.valid_from) or (
+            rule.valid_to is not None and on >= rule.valid_to
+        ):
             continue
+        test = rule.condition.evaluate
         if rule.each == "parts":
-            for i in parts:
-                scope = Scope(ctx, i)
-                if rule.condition.evaluate(scope) is True:
+            for scope in scopes:
+                if test(scope) is True:
                     findings.append(rule.finding(scope))
-        else:
-            scope = Scope(ctx)
-            if rule.condition.evaluate(scope) is True:
-                findings.append(rule.finding(scope))
-    # Every fact, so that the JSON 'facts' always has the same keys (unknown ones are null).
-    for name, spec in REGISTRY.items():
-        if spec.scope == "part":
-            for i in parts:
-                ctx.get(name, i)
-        else:
-            ctx.get(name)
+        elif test(whole) is True:
+            findings.append(rule.finding(whole))
+    if facts:
+        # Every fact, so that the JSON 'facts' always has the same keys (unknown ones are null).
+        for name, spec in REGISTRY.items():
+            if spec.scope == "part":
+                for i in parts:
+                    ctx.get(name, i)
+            else:
+                ctx.get(name)
     for missing in ctx.missing.values():
         findings.append(
             Finding(
@@ -68,7 +76,7 @@ def evaluate(
                 values=(),
             )
         )
-    return findings, export_facts(ctx)
+    return findings, export_facts(ctx) if facts else {}
 
 
 def export_facts(ctx: FactContext) -> dict[str, Any]:

@@ -30,6 +30,7 @@ class FactSpec:
 
 
 REGISTRY: dict[str, FactSpec] = {}
+_LOOKUPS: dict[int, dict[tuple[str, dt.date], Any]] = {}
 
 
 def fact(name: str, *, scope: Scope = "agreement", sv: str, en: str) -> Callable[[Callable[..., Any]], Any]:
@@ -66,6 +67,17 @@ class FactContext:
     _used: dict[tuple[str, int | None], dict[str, UsedValue]] = field(default_factory=dict)
     _stack: list[dict[str, UsedValue]] = field(default_factory=list)
     missing: dict[str, MissingParameter] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)
+    """Scratch space for derived values shared by several facts (not exported)."""
+
+    def lookup(self, name: str) -> Any:
+        """The dated value in force, cached per parameter set and date (agreements share dates)."""
+        key = (name, self.on)
+        cache = _LOOKUPS.setdefault(id(self.params), {})
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = self.params.at(name, self.on)
+        return found
 
     # -- parameters ---------------------------------------------------------------------------------
     def param(self, name: str) -> Any:
@@ -73,7 +85,7 @@ class FactContext:
         from forenad.params import ParameterNotInForce
 
         try:
-            dated = self.params.at(name, self.on)
+            dated = self.lookup(name)
         except ParameterNotInForce as exc:
             self.missing.setdefault(name, MissingParameter(name, self.on, _text_of(exc)))
             raise _Unknown(name) from None
@@ -87,7 +99,7 @@ class FactContext:
         from forenad.params import ParameterNotInForce
 
         try:
-            dated = self.params.at(name, self.on)
+            dated = self.lookup(name)
         except ParameterNotInForce:
             return None
         if self._stack:
@@ -97,10 +109,13 @@ class FactContext:
     # -- facts --------------------------------------------------------------------------------------
     def get(self, name: str, part: int | None = None) -> Any:
         key = (name, part)
-        if key in self._values:
+        values = self._values
+        if key in values:
             if self._stack:
-                self._stack[-1].update(self._used[key])
-            return self._values[key]
+                used = self._used[key]
+                if used:
+                    self._stack[-1].update(used)
+            return values[key]
         spec = REGISTRY[name]
         self._stack.append({})
         try:
@@ -108,9 +123,9 @@ class FactContext:
         except _Unknown:
             value = None
         used = self._stack.pop()
-        self._values[key] = value
+        values[key] = value
         self._used[key] = used
-        if self._stack:
+        if self._stack and used:
             self._stack[-1].update(used)
         return value
 

@@ -4,22 +4,39 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from typing import Any
 
 from forenad.i18n import Lang
 
 _LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+_QUANTUM = {d: Decimal(1).scaleb(-d) for d in range(0, 7)}
+
+
+@cache
+def _symbols(lang: Lang) -> tuple[str, str]:
+    """The locale's group and decimal symbols, from Babel's CLDR data (looked up once)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    locale = _LOCALES[lang]
+    return get_group_symbol(locale), get_decimal_symbol(locale)
 
 
 def format_number(value: float | Decimal | int, lang: Lang, decimals: int | None = None) -> str:
-    from babel.numbers import format_decimal
+    """A number with the locale's grouping and decimal symbols (sv: ``52 125,5``; en: ``52,125.5``).
 
-    if decimals is not None:
-        value = round(Decimal(str(value)), decimals)
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return format_decimal(value, format=pattern, locale=_LOCALES[lang])
-    return format_decimal(value, locale=_LOCALES[lang])
+    Without ``decimals``, at most three decimals are shown and trailing zeros are dropped.
+    """
+    number = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    if decimals is None:
+        text = f"{number.quantize(_QUANTUM[3], rounding=ROUND_HALF_UP):,f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    else:
+        text = f"{number.quantize(_QUANTUM[decimals], rounding=ROUND_HALF_UP):,.{decimals}f}"
+    group, decimal = _symbols(lang)
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
 
 
 def format_value(value: Any, spec: str, lang: Lang) -> str:

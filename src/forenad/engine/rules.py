@@ -42,7 +42,7 @@ from forenad.i18n import Lang, Text
 from forenad.model import EmploymentModel
 from forenad.model.paths import PathError, resolve, suggest
 from forenad.refs import Reference
-from forenad.report import SEVERITIES, TOPICS, Finding, Severity, UsedValue
+from forenad.report import SEVERITIES, TOPICS, Finding, LazyText, Severity, UsedValue
 
 RULE_KEYS = (
     "id",
@@ -106,11 +106,16 @@ class Rule:
         for name in sorted(self.facts):
             used.update(scope.ctx.used(name, scope.part if REGISTRY[name].scope == "part" else None))
         paths = tuple(p.replace("*", str(scope.part)) if scope.part is not None else p for p in self.paths)
+        message = self.message
+
+        def render(lang: Lang) -> str:
+            return _fill(message(lang), values, lang)
+
         return Finding(
             rule=self.id,
             topic=self.topic,
             severity=self.severity,
-            text=Text(sv=_fill(self.message.sv, values, "sv"), en=_fill(self.message.en, values, "en")),
+            text=LazyText(render),
             paths=paths,
             refs=self.refs,
             values=tuple(used[k] for k in sorted(used)),
@@ -128,10 +133,17 @@ def _fill(template: str, values: dict[str, Any], lang: Lang) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RuleSet:
     rules: tuple[Rule, ...]
     version: str
+
+    def for_model(self, model: str) -> tuple[Rule, ...]:
+        """The rules that can apply to an employment model (dates are checked per evaluation)."""
+        cache: dict[str, tuple[Rule, ...]] = self.__dict__.setdefault("_by_model", {})
+        if model not in cache:
+            cache[model] = tuple(r for r in self.rules if r.applies_to is None or model in r.applies_to)
+        return cache[model]
 
     def get(self, rule_id: str) -> Rule:
         for rule in self.rules:

@@ -1,0 +1,98 @@
+"""Run forenad's benchmarks and print ratios against baselines measured in the same run.
+
+Usage: python3 benchmarks/run.py [--n 1000] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from forenad import yamlio
+from forenad.engine import default_rules, evaluate
+from forenad.model import Agreement
+from forenad.params import default_parameters
+
+ROOT = Path(__file__).resolve().parent.parent
+ON = dt.date(2026, 6, 1)
+
+
+def example_shaped(n: int, seed: int = 1) -> list[dict[str, Any]]:
+    """``n`` agreements shaped like the shipped examples, with varied salaries, extents and birth years."""
+    rng = random.Random(seed)
+    sources = sorted((ROOT / "examples").glob("*.yaml"))
+    bases = [yamlio.load(p).data for p in sources]
+    out = []
+    for i in range(n):
+        data = copy.deepcopy(bases[i % len(bases)])
+        data["id"] = f"{data['id']}-{i}"
+        data["person"]["birth_year"] = rng.randint(1960, 1998)
+        first = rng.choice([20, 30, 40, 50, 60, 70, 80])
+        extents = [first, 100 - first] if len(data["parts"]) == 2 else [100]
+        for part, extent in zip(data["parts"], extents, strict=False):
+            part["extent_percent"] = extent
+            part["monthly_salary"] = round(rng.randint(30_000, 110_000) * extent / 100)
+        out.append(data)
+    return out
+
+
+def best_of(repeat: int, func: Callable[[], Any]) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def bench_check(n: int, repeat: int) -> None:
+    data = example_shaped(n)
+    rules, params = default_rules(), default_parameters()  # loaded once, as the CLI does
+
+    def validate_only() -> None:
+        for d in data:
+            Agreement.model_validate(d)
+
+    def check() -> None:  # what 'forenad check' does for text output: every rule, its findings' messages
+        for d in data:
+            findings, _ = evaluate(Agreement.model_validate(d), ON, rules=rules, params=params, facts=False)
+            for finding in findings:
+                finding.text("sv")
+
+    def check_with_facts() -> None:  # 'forenad check --format json': also every fact, JSON-ready
+        for d in data:
+            evaluate(Agreement.model_validate(d), ON, rules=rules, params=params, facts=True)
+
+    check()  # warm caches once
+    check_with_facts()
+    base = best_of(repeat, validate_only)
+    full = best_of(repeat, check)
+    json_ = best_of(repeat, check_with_facts)
+    print(f"check: {n} example-shaped agreements, {len(rules.rules)} rules, best of {repeat}")
+    print(f"  pydantic validation only    : {base * 1e3:8.1f} ms ({base / n * 1e6:6.1f} µs each)  baseline")
+    print(
+        f"  check (validate + rules)    : {full * 1e3:8.1f} ms ({full / n * 1e6:6.1f} µs each)  "
+        f"{full / base:5.2f}×  goal ≤ 3×"
+    )
+    print(
+        f"  check + all facts (--json)  : {json_ * 1e3:8.1f} ms ({json_ / n * 1e6:6.1f} µs each)  "
+        f"{json_ / base:5.2f}×"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    bench_check(args.n, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
