@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-
 from pathlib import Path
 
 import pytest
@@ -99,7 +98,7 @@ def test_duplicate_key_in_rule_file(tmp_path: Path) -> None:
 def test_duplicate_rule_id_across_files(tmp_path: Path) -> None:
     folder = write_rules(tmp_path, GOOD_RULE)
     (folder / "again.yaml").write_text(GOOD_RULE, encoding="utf-8")
-    with pytest.raises(DataFileError, match="extent.custom"):
+    with pytest.raises(DataFileError, match=r"extent\.custom"):
         load_rules(folder)
 
 

@@ -350,6 +350,17 @@ def _load_file(path: str, name: str, raw: bytes, *, strict: bool = False) -> Par
     except yamlio.DocumentError as exc:
         match = _DUPLICATE.search(exc.text.en)
         key = match.group(1).strip("'\"") if match else ""
+        if not match and exc.text.en.startswith(("invalid value", "an alias")):
+            # A bad scalar or a self-referencing alias: name the date key or the tag ourselves.
+            line, key = _bad_date(text)
+            if line is not None:
+                raise DataFileError(
+                    path, line, key, f"not a valid date ({exc.text.en}); write dates as YYYY-MM-DD"
+                ) from None
+            line, key = _first_tag(text)
+            raise DataFileError(
+                path, line or exc.line, key, f"{exc.text.en}; remove explicit tags and aliases"
+            ) from None
         raise DataFileError(path, exc.line, key, exc.text.en) from None
     except (
         ValueError,

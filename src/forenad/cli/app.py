@@ -63,7 +63,6 @@ def check(
 ) -> None:
     """Validera och pröva avtalsfiler. / Validate and check agreement files."""
     from forenad.checking import check_files
-
     from forenad.errors import DataFileError
 
     date = parse_date(on)
