@@ -68,7 +68,7 @@ def test_custom_rule_file_loads_and_fires(tmp_path: Path) -> None:
         (("fact: total_extent", "fact: total_extnet"), 5, "when", "total_extent"),
         (("parts.*.extent_percent", "parts.*.extent_percen"), 7, "paths", "extent_percent"),
         (("gt: 90", "gtt: 90"), 5, "when", "gt"),
-        (("    refs:", "    valid_from: 2026-13-01\n    refs:"), 8, "", "month must be in 1..12"),
+        (("    refs:", "    valid_from: 2026-13-01\n    refs:"), 8, "valid_from", "YYYY-MM-DD"),
         (("    refs:", "    valid_from: 1. maj\n    refs:"), 8, "valid_from", "date"),
         (('{total_extent:pct}).", en', '{total_extnt:pct}).", en'), 6, "message", "total_extent"),
     ],

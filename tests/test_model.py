@@ -89,11 +89,6 @@ def test_personnummer_is_masked_in_the_agreements_repr() -> None:
     assert "19121212-1212" not in str(agreement)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a 10-digit personnummer is kept as ÅÅMMDD-NNNN, and masked() then shows two of the "
-    "last four digits ('121212-12****')",
-)
 @pytest.mark.parametrize(
     ("written", "full"), [("121212-1212", "20121212-1212"), ("121212+1212", "19121212-1212")]
 )

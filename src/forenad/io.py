@@ -74,6 +74,7 @@ def validate_document(file: str, document: yamlio.Document) -> LoadResult:
                 ),
             ),
         )
+    data = _text_keys(data)
     try:
         agreement = Agreement.model_validate(data)
     except ValidationError as exc:
@@ -90,6 +91,15 @@ def validate_document(file: str, document: yamlio.Document) -> LoadResult:
         )
         return LoadResult(file, None, errors)
     return LoadResult(file, agreement, ())
+
+
+def _text_keys(node: Any) -> Any:
+    """Every mapping key as text (``2024:`` becomes ``'2024'``), so that a stray key is an unknown field."""
+    if isinstance(node, dict):
+        return {k if isinstance(k, str) else yamlio.key_text(k): _text_keys(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_text_keys(v) for v in node]
+    return node
 
 
 def load(path: str | Path) -> Agreement:

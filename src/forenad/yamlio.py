@@ -17,6 +17,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from forenad.i18n import Text, t
@@ -44,7 +45,9 @@ class LineIndex:
         node = self.root
         line = _node_line(node)
         for key in loc:
-            if isinstance(node, CommentedMap) and key in node:
+            if isinstance(node, CommentedMap) and (key in node or _text_key(node, key) is not None):
+                if key not in node:
+                    key = _text_key(node, key)
                 with contextlib.suppress(KeyError, TypeError):
                     line = node.lc.key(key)[0] + 1
                 node = node[key]
@@ -55,6 +58,23 @@ class LineIndex:
             else:
                 break
         return line
+
+
+def _text_key(node: CommentedMap, key: object) -> object | None:
+    """The key of ``node`` written as ``key`` (a number or date key, looked up by its text)."""
+    for candidate in node:
+        if not isinstance(candidate, str) and key_text(candidate) == key:
+            return candidate
+    return None
+
+
+def key_text(key: object) -> str:
+    """A mapping key as the text the user wrote: dates as YYYY-MM-DD, booleans as true/false."""
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if isinstance(key, dt.date):
+        return key.isoformat()
+    return str(key)
 
 
 def _node_line(node: Any) -> int | None:
@@ -125,8 +145,24 @@ def decode(raw: bytes) -> str:
         ) from None
 
 
+class _Constructor(RoundTripConstructor):
+    """Round-trip constructor that keeps an impossible date (2026-02-30) as text, so that validation can
+    name its field and line instead of the parser failing without either."""
+
+
+def _timestamp_or_text(constructor: RoundTripConstructor, node: Any) -> Any:
+    try:
+        return RoundTripConstructor.construct_yaml_timestamp(constructor, node)
+    except ValueError:
+        return str(node.value)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def _yaml() -> YAML:
     y = YAML(typ="rt", pure=False)
+    y.Constructor = _Constructor
     y.allow_duplicate_keys = False
     return y
 
@@ -137,8 +173,12 @@ def parse(text: str) -> Document:
         root = _yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
         problem = (exc.problem or str(exc)).strip()
+        if "end of stream" in problem and exc.context_mark is not None:
+            mark = exc.context_mark  # an unclosed quote or bracket: name where it starts
+            context = (exc.context or "").strip()
+            problem = f"{context}: {problem}" if context else problem
+        line = mark.line + 1 if mark is not None else None
         if "duplicate key" in str(exc).lower() or type(exc).__name__ == "DuplicateKeyError":
             key = _duplicate_key_name(str(exc))
             raise DocumentError(

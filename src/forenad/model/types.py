@@ -74,7 +74,11 @@ class Personnummer(str):
                 "a personnummer has 12 digits: YYYYMMDD-NNNN (got {count})",
                 {"count": len(digits)},
             ) from None
-        return cls(_personnummer.format(raw))
+        if len(digits) == 10:
+            # ÅÅMMDD-NNNN: the century follows from the separator ('+' for 100 years or older).
+            century = str(_personnummer.get_birth_date(raw).year)[:2]
+            digits = century + digits
+        return cls(f"{digits[:8]}-{digits[8:]}")
 
     @classmethod
     def __get_pydantic_core_schema__(
