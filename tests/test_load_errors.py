@@ -376,10 +376,6 @@ def test_utf8_with_byte_order_mark_loads(tmp_path: Path) -> None:
     assert forenad.load(file) == forenad.load(UPPSALA)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: UTF-16 without a byte-order mark is reported as 'binary, not text' instead of naming UTF-16",
-)
 def test_utf16_without_byte_order_mark_names_the_encoding(tmp_path: Path) -> None:
     file = _write(tmp_path, EXAMPLE_TEXT.encode("utf-16-le"))
     error = only_error(forenad.read_agreement(file))

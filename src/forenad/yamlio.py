@@ -129,6 +129,15 @@ def decode(raw: bytes) -> str:
             1,
         )
     if b"\x00" in raw:
+        sample = raw[:4096]
+        if sample and max(sample[0::2].count(0), sample[1::2].count(0)) >= len(sample) // 2 * 0.9:
+            raise DocumentError(
+                t(
+                    "filen verkar vara kodad som UTF-16 (utan BOM); spara den som UTF-8",
+                    "the file looks encoded as UTF-16 (without a BOM); save it as UTF-8",
+                ),
+                1,
+            )
         raise DocumentError(t("filen är binär, inte text", "the file is binary, not text"), 1)
     try:
         return raw.decode("utf-8-sig")
