@@ -127,11 +127,25 @@ def _fact_getter(name: str, per_part: bool) -> Evaluator:
     spec = REGISTRY.get(name)
     if spec is None:
         raise ConditionError(name, "unknown fact", suggest(name, list(REGISTRY)))
+    # Rules read facts outside any fact computation, so a cached value can be read straight from the
+    # context's table (no dependency bookkeeping is needed at this level).
     if spec.scope == "part":
         if not per_part:
             raise ConditionError(name, "a part fact can only be used in a rule with 'each: parts'")
-        return lambda s: s.ctx.get(name, s.part)
-    return lambda s: s.ctx.get(name)
+
+        def part_fact(s: Scope) -> Any:
+            key = (name, s.part)
+            values = s.ctx._values
+            return values[key] if key in values else s.ctx.get(name, s.part)
+
+        return part_fact
+    whole_key = (name, None)
+
+    def agreement_fact(s: Scope) -> Any:
+        values = s.ctx._values
+        return values[whole_key] if whole_key in values else s.ctx.get(name)
+
+    return agreement_fact
 
 
 def operand(data: Any, per_part: bool, facts: set[str]) -> tuple[Evaluator, Any] | None:

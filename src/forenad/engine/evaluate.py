@@ -39,13 +39,8 @@ def evaluate(
     parts = range(len(agreement.parts))
     whole = Scope(ctx)
     scopes = [Scope(ctx, i) for i in parts]
-    for rule in rules.for_model(model):
-        if (rule.valid_from is not None and on < rule.valid_from) or (
-            rule.valid_to is not None and on >= rule.valid_to
-        ):
-            continue
-        test = rule.condition.evaluate
-        if rule.each == "parts":
+    for rule, test, per_part in rules.plan(model, on):
+        if per_part:
             for scope in scopes:
                 if test(scope) is True:
                     findings.append(rule.finding(scope))

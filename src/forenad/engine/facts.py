@@ -64,8 +64,11 @@ class FactContext:
     on: dt.date
     params: Any  # forenad.params.ParameterSet; typed loosely to keep the import light
     _values: dict[tuple[str, int | None], Any] = field(default_factory=dict)
-    _used: dict[tuple[str, int | None], dict[str, UsedValue]] = field(default_factory=dict)
-    _stack: list[dict[str, UsedValue]] = field(default_factory=list)
+    # For each computed fact: the facts it read and the dated values it read itself. What a finding used is
+    # the closure over these, worked out only when a rule fires (cheap bookkeeping on the hot path).
+    _deps: dict[tuple[str, int | None], list[tuple[str, int | None]]] = field(default_factory=dict)
+    _direct: dict[tuple[str, int | None], dict[str, Any]] = field(default_factory=dict)
+    _stack: list[tuple[list[tuple[str, int | None]], dict[str, Any]]] = field(default_factory=list)
     missing: dict[str, MissingParameter] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)
     """Scratch space for derived values shared by several facts (not exported)."""
@@ -73,7 +76,9 @@ class FactContext:
     def lookup(self, name: str) -> Any:
         """The dated value in force, cached per parameter set and date (agreements share dates)."""
         key = (name, self.on)
-        cache = _LOOKUPS.setdefault(id(self.params), {})
+        cache = _LOOKUPS.get(id(self.params))
+        if cache is None:
+            cache = _LOOKUPS[id(self.params)] = {}
         found = cache.get(key)
         if found is None:
             found = cache[key] = self.params.at(name, self.on)
@@ -90,7 +95,7 @@ class FactContext:
             self.missing.setdefault(name, MissingParameter(name, self.on, _text_of(exc)))
             raise _Unknown(name) from None
         if self._stack:
-            self._stack[-1][name] = UsedValue(name, dated.value, dated.start, dated.confidence)
+            self._stack[-1][1][name] = dated
         return dated.value
 
     def param_or_none(self, name: str) -> Any:
@@ -103,34 +108,49 @@ class FactContext:
         except ParameterNotInForce:
             return None
         if self._stack:
-            self._stack[-1][name] = UsedValue(name, dated.value, dated.start, dated.confidence)
+            self._stack[-1][1][name] = dated
         return dated.value
 
     # -- facts --------------------------------------------------------------------------------------
     def get(self, name: str, part: int | None = None) -> Any:
         key = (name, part)
-        values = self._values
-        if key in values:
-            if self._stack:
-                used = self._used[key]
-                if used:
-                    self._stack[-1].update(used)
-            return values[key]
+        stack = self._stack
+        if stack:
+            stack[-1][0].append(key)
+        try:
+            return self._values[key]
+        except KeyError:
+            pass
         spec = REGISTRY[name]
-        self._stack.append({})
+        frame: tuple[list[tuple[str, int | None]], dict[str, Any]] = ([], {})
+        stack.append(frame)
         try:
             value = spec.func(self) if spec.scope == "agreement" else spec.func(self, part)
         except _Unknown:
             value = None
-        used = self._stack.pop()
-        values[key] = value
-        self._used[key] = used
-        if self._stack and used:
-            self._stack[-1].update(used)
+        finally:
+            stack.pop()
+        self._values[key] = value
+        if frame[0]:
+            self._deps[key] = frame[0]
+        if frame[1]:
+            self._direct[key] = frame[1]
         return value
 
     def used(self, name: str, part: int | None = None) -> dict[str, UsedValue]:
-        return self._used.get((name, part), {})
+        """The dated values a fact rests on, its own and those of the facts it read."""
+        out: dict[str, UsedValue] = {}
+        seen: set[tuple[str, int | None]] = set()
+        todo = [(name, part)]
+        while todo:
+            key = todo.pop()
+            if key in seen:
+                continue
+            seen.add(key)
+            for pname, dated in self._direct.get(key, {}).items():
+                out[pname] = UsedValue(pname, dated.value, dated.start, dated.confidence)
+            todo.extend(self._deps.get(key, ()))
+        return out
 
     def part_count(self) -> int:
         return len(self.agreement.parts)

@@ -138,6 +138,19 @@ class RuleSet:
     rules: tuple[Rule, ...]
     version: str
 
+    def plan(self, model: str, on: dt.date) -> tuple[tuple[Rule, Callable[[Scope], bool | None], bool], ...]:
+        """The rules in force for a model on a date, ready to run (cached per model and date)."""
+        cache: dict[tuple[str, dt.date], Any] = self.__dict__.setdefault("_plans", {})
+        key = (model, on)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = tuple(
+                (r, r.condition.evaluate, r.each == "parts")
+                for r in self.for_model(model)
+                if r.applies(model, on)
+            )
+        return found
+
     def for_model(self, model: str) -> tuple[Rule, ...]:
         """The rules that can apply to an employment model (dates are checked per evaluation)."""
         cache: dict[str, tuple[Rule, ...]] = self.__dict__.setdefault("_by_model", {})
