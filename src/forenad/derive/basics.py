@@ -237,3 +237,23 @@ def title_permitted_in_forenad(ctx: FactContext, part: int) -> bool | None:
 @fact("adjunct_positions", sv="Adjungerade befattningar", en="Adjunct positions")
 def adjunct_positions(ctx: FactContext) -> list[str]:
     return [p.position.value for p in ctx.agreement.parts if p.position.value.startswith("adjungerad_")]
+
+
+@fact(
+    "unreported_state_employers",
+    sv="Statliga arbetsgivare som inte underrättats om den andra anställningen",
+    en="State employers not told of the other employment",
+)
+def unreported_state_employers(ctx: FactContext) -> list[str]:
+    state = set(ctx.get("state_employer_ids"))
+    return [e for e in ctx.get("unreported_employers") if e in state]
+
+
+@fact(
+    "unreported_other_employers",
+    sv="Icke-statliga arbetsgivare som inte underrättats om den andra anställningen",
+    en="Non-state employers not told of the other employment",
+)
+def unreported_other_employers(ctx: FactContext) -> list[str]:
+    state = set(ctx.get("state_employer_ids"))
+    return [e for e in ctx.get("unreported_employers") if e not in state]

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from forenad.derive.basics import part_of
-from forenad.economics.pension import PensionRates, break_point_month, contribution, rates_for
+from forenad.economics.pension import PensionRates, break_point_month, contribution, ore, rates_for
 from forenad.engine.facts import FactContext, fact
 from forenad.model import EmployerKind
 
@@ -137,7 +137,7 @@ def pension_by_employer(ctx: FactContext) -> dict[str, Any]:
         out[e.employer] = {
             "scheme": e.scheme,
             "monthly_salary": e.salary,
-            "contribution_month": None if e.rates is None else round(contribution(e.rates, e.salary, ibb), 2),
+            "contribution_month": None if e.rates is None else ore(contribution(e.rates, e.salary, ibb)),
             "defined_benefit_not_computed": bool(e.rates and e.rates.defined_benefit),
         }
     return out
@@ -166,7 +166,7 @@ def pension_month_split(ctx: FactContext) -> Decimal | None:
         if e.rates is None:
             return None
         total += contribution(e.rates, e.salary, ibb)
-    return round(total, 2)
+    return ore(total)
 
 
 def _baseline(ctx: FactContext, emps: list[Employment]) -> Employment:
@@ -193,7 +193,7 @@ def pension_month_single(ctx: FactContext) -> Decimal | None:
     base = _baseline(ctx, emps)
     if base.rates is None:
         return None
-    return round(contribution(base.rates, ctx.get("total_monthly_salary"), ctx.param("inkomstbasbelopp")), 2)
+    return ore(contribution(base.rates, ctx.get("total_monthly_salary"), ctx.param("inkomstbasbelopp")))
 
 
 @fact(
@@ -205,7 +205,7 @@ def pension_split_loss_month(ctx: FactContext) -> Decimal | None:
     split, single = ctx.get("pension_month_split"), ctx.get("pension_month_single")
     if split is None or single is None or ctx.get("pension_defined_benefit_schemes"):
         return None
-    return max(Decimal(0), round(single - split, 2))
+    return max(Decimal(0), ore(single - split))
 
 
 @fact(
@@ -236,7 +236,7 @@ def pension_pro_rata_gain_month(ctx: FactContext) -> Decimal | None:
             continue
         lowered = break_point_month(e.rates, ibb) * e.extent / total_extent
         gain += contribution(e.rates, e.salary, ibb, lowered) - contribution(e.rates, e.salary, ibb)
-    return round(gain, 2)
+    return ore(gain)
 
 
 @fact("pension_pro_rata_gain_year", sv="Samma vinst per år", en="The same gain per year")

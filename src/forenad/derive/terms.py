@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -171,13 +173,32 @@ def collective_agreements(ctx: FactContext) -> list[str]:
 # -- notice ----------------------------------------------------------------------------------------------
 
 
-def _by_tenure(scale: Any, months: int, key: str, strictly: bool) -> int:
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the last day of the month when that day does not exist)."""
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last))
+
+
+def employed_since(ctx: FactContext, part: int) -> dt.date:
+    return part_of(ctx, part).employed_since or ctx.get("start", part)
+
+
+def _by_tenure(scale: Any, since: dt.date, on: dt.date, key: str, strictly: bool) -> int:
+    """The months of the last row whose tenure has been reached: ``from_years`` rows need at least that
+    many years (``strictly=False``), ``over_years`` rows more than that many (``strictly=True``); a row for
+    zero years always applies. Tenure is counted in calendar dates, not whole months."""
     result = 0
     for step in sorted(scale, key=lambda s: s[key]):
-        threshold = step[key] * 12
-        if months > threshold if strictly else months >= threshold:
+        years = int(step[key])
+        threshold = add_months(since, 12 * years)
+        if years == 0 or (on > threshold if strictly else on >= threshold):
             result = int(step["months"])
     return result
+
+
+STATE_AGREEMENTS = (CollectiveAgreement.villkorsavtal.value, CollectiveAgreement.villkorsavtal_t.value)
 
 
 def _is_open_ended(ctx: FactContext, part: int) -> bool:
@@ -197,16 +218,15 @@ def notice_employee_months(ctx: FactContext, part: int) -> int | None:
     if not _is_open_ended(ctx, part):
         return None
     agreement = ctx.get("collective_agreement", part)
-    months = ctx.get("tenure_months", part)
-    if agreement == CollectiveAgreement.villkorsavtal.value:
-        return _by_tenure(
-            ctx.param("uppsagningstid_stat")["employee_months_by_tenure"], months, "over_years", True
-        )
+    since = employed_since(ctx, part)
+    if agreement in STATE_AGREEMENTS:
+        scale = ctx.param("uppsagningstid_stat")["employee_months_by_tenure"]
+        return _by_tenure(scale, since, ctx.on, "over_years", True)
     if agreement == CollectiveAgreement.ab.value:
         ab = ctx.param_or_none("uppsagningstid_ab")
         if ab is None:
             return None  # the AB version in force is not reviewed: the agreement must state it
-        if months >= ab["min_tenure_months"]:
+        if ctx.on >= add_months(since, int(ab["min_tenure_months"])):
             return int(ab["employee_months"])
     return int(ctx.param("uppsagningstid_las")["employee_months"])
 
@@ -223,21 +243,18 @@ def notice_employer_months(ctx: FactContext, part: int) -> int | None:
         return p.notice.employer_months
     if not _is_open_ended(ctx, part):
         return None
-    months = ctx.get("tenure_months", part)
-    las = _by_tenure(
-        ctx.param("uppsagningstid_las")["employer_months_by_tenure"], months, "from_years", False
-    )
+    since = employed_since(ctx, part)
+    las_scale = ctx.param("uppsagningstid_las")["employer_months_by_tenure"]
+    las = _by_tenure(las_scale, since, ctx.on, "from_years", False)
     agreement = ctx.get("collective_agreement", part)
-    if agreement == CollectiveAgreement.villkorsavtal.value:
-        stat = _by_tenure(
-            ctx.param("uppsagningstid_stat")["employer_months_by_tenure"], months, "over_years", True
-        )
-        return max(las, stat)
+    if agreement in STATE_AGREEMENTS:
+        scale = ctx.param("uppsagningstid_stat")["employer_months_by_tenure"]
+        return max(las, _by_tenure(scale, since, ctx.on, "over_years", True))
     if agreement == CollectiveAgreement.ab.value:
         ab = ctx.param_or_none("uppsagningstid_ab")
         if ab is None:
             return None
-        if months >= ab["min_tenure_months"]:
+        if ctx.on >= add_months(since, int(ab["min_tenure_months"])):
             return max(las, int(ab["employer_months"]))
     return las
 
@@ -256,15 +273,18 @@ def notice_undetermined(ctx: FactContext, part: int) -> bool:
 
 @fact(
     "notice_employee_differs",
-    sv="Arbetstagarens uppsägningstid skiljer sig mellan anställningarna",
-    en="The employee's notice differs between the employments",
+    sv="Uppsägningstiderna (arbetstagarens eller arbetsgivarens) skiljer sig mellan anställningarna",
+    en="The notice periods (the employee's or the employer's) differ between the employments",
 )
 def notice_employee_differs(ctx: FactContext) -> bool:
     if len(ctx.get("employing_employers")) < 2:
         return False
-    values = {ctx.get("notice_employee_months", i) for i in range(ctx.part_count())}
-    values.discard(None)
-    return len(values) > 1
+    pairs = {
+        (ctx.get("notice_employee_months", i), ctx.get("notice_employer_months", i))
+        for i in range(ctx.part_count())
+    }
+    pairs.discard((None, None))
+    return len(pairs) > 1
 
 
 @fact(
@@ -287,3 +307,13 @@ def notice_by_part(ctx: FactContext) -> list[str]:
 )
 def is_larosate_employer(ctx: FactContext, part: int) -> bool:
     return ctx.agreement.employer(part_of(ctx, part).employer).kind in LAROSATE_KINDS
+
+
+@fact(
+    "employed_more_than_12_months",
+    scope="part",
+    sv="Anställd hos arbetsgivaren i mer än tolv månader (kalenderdatum)",
+    en="Employed by the employer for more than twelve months (calendar dates)",
+)
+def employed_more_than_12_months(ctx: FactContext, part: int) -> bool:
+    return ctx.on > add_months(employed_since(ctx, part), 12)

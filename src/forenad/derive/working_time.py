@@ -77,3 +77,39 @@ def max_weekly_hours_one_employer(ctx: FactContext) -> Decimal | None:
             return None
         per_employer[p.employer] = per_employer.get(p.employer, Decimal(0)) + hours
     return max(per_employer.values())
+
+
+@fact(
+    "state_teacher_annual_hours",
+    scope="part",
+    sv="Årsarbetstid för heltid för en statlig lärare med delens semesterdagar",
+    en="Full-time annual hours of a state teacher with the part's vacation days",
+)
+def state_teacher_annual_hours(ctx: FactContext, part: int) -> int | None:
+    p = part_of(ctx, part)
+    if (
+        not p.position.is_academic
+        or p.working_time is None
+        or p.working_time.form != WorkingTimeForm.annual_hours
+    ):
+        return None
+    if ctx.get("collective_agreement", part) not in ("villkorsavtal", "villkorsavtal_t"):
+        return None
+    days = ctx.get("vacation_days", part)
+    for row in ctx.param("arbetstid_larare_stat"):
+        if row["vacation_days"] == days:
+            return int(row["annual_hours"])
+    return None
+
+
+@fact(
+    "annual_full_time",
+    scope="part",
+    sv="Heltidsmåttet i timmar per år, när det anges per år",
+    en="The full-time measure in hours per year, when given per year",
+)
+def annual_full_time(ctx: FactContext, part: int) -> Decimal | None:
+    p = part_of(ctx, part)
+    if p.working_time is not None and p.working_time.form == WorkingTimeForm.annual_hours:
+        return p.working_time.full_time_hours
+    return None

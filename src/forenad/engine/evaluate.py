@@ -46,6 +46,9 @@ def evaluate(
                     findings.append(rule.finding(scope))
         elif test(whole) is True:
             findings.append(rule.finding(whole))
+    # Only parameters the rules needed are reported missing: the JSON-only fact pass below must not change
+    # the findings (a förenad-only parameter means nothing for a kombinationsanställning).
+    missing_for_rules = list(ctx.missing.values())
     if facts:
         # Every fact, so that the JSON 'facts' always has the same keys (unknown ones are null).
         for name, spec in REGISTRY.items():
@@ -54,7 +57,7 @@ def evaluate(
                     ctx.get(name, i)
             else:
                 ctx.get(name)
-    for missing in ctx.missing.values():
+    for missing in missing_for_rules:
         findings.append(
             Finding(
                 rule=PARAMETER_NOT_IN_FORCE,
