@@ -82,15 +82,33 @@ class LazyText:
         return f"LazyText(sv={self.sv!r})"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Finding:
+    """One rule's outcome for one agreement (or one part of it).
+
+    ``values`` are the dated parameter values the finding rests on. They may be given directly or, as the
+    engine does, by ``trace``: a function called on first use, so that checking many agreements does not pay
+    for provenance nobody reads.
+    """
+
     rule: str
     topic: str
     severity: Severity
     text: Text | LazyText
     paths: tuple[str, ...] = ()
     refs: tuple[Reference, ...] = ()
-    values: tuple[UsedValue, ...] = ()
+    given_values: tuple[UsedValue, ...] = ()
+    trace: Callable[[], tuple[UsedValue, ...]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def values(self) -> tuple[UsedValue, ...]:
+        if self.trace is None:
+            return self.given_values
+        cached = self.__dict__.get("_values")
+        if cached is None:
+            cached = self.trace()
+            object.__setattr__(self, "_values", cached)
+        return cached
 
     @property
     def unverified(self) -> bool:

@@ -68,10 +68,19 @@ def pension_scheme_conditional(ctx: FactContext, part: int) -> bool:
     return bool(cond["born_from"] <= year <= cond["born_to"])
 
 
+_RATES: dict[tuple[str, int, int | None], tuple[Any, PensionRates]] = {}
+
+
 def _rates(ctx: FactContext, scheme: str | None) -> PensionRates | None:
     if scheme is None or scheme not in SCHEMES_WITH_PARAMETERS:
         return None
-    return rates_for(scheme, ctx.param(f"pension_{scheme}"), ctx.get("birth_year"))
+    value = ctx.param(f"pension_{scheme}")
+    birth_year = ctx.get("birth_year")
+    key = (scheme, id(value), birth_year)  # parameter values are frozen and shared: cache per value
+    found = _RATES.get(key)
+    if found is None or found[0] is not value:  # the value is kept, so a reused id cannot mislead
+        found = _RATES[key] = (value, rates_for(scheme, value, birth_year))
+    return found[1]
 
 
 @fact(

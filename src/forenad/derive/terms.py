@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from forenad.derive.basics import LAROSATE_KINDS, part_of
-from forenad.engine.facts import FactContext, fact
+from forenad.engine.facts import FactContext, fact, sorted_steps
 from forenad.model import CollectiveAgreement, EmployerKind, EmploymentForm
 
 # -- cost settlement -------------------------------------------------------------------------------------
@@ -118,7 +118,7 @@ def host_without_duty(ctx: FactContext, part: int) -> bool:
 
 def _scale(scale: Any, age: int) -> int | None:
     days = None
-    for step in sorted(scale, key=lambda s: s["from_age_year"]):
+    for step in sorted_steps(scale, "from_age_year"):
         if age >= step["from_age_year"]:
             days = int(step["days"])
     return days
@@ -185,15 +185,25 @@ def employed_since(ctx: FactContext, part: int) -> dt.date:
     return part_of(ctx, part).employed_since or ctx.get("start", part)
 
 
+def completed_years(since: dt.date, on: dt.date) -> int:
+    return on.year - since.year - ((on.month, on.day) < (since.month, since.day))
+
+
 def _by_tenure(scale: Any, since: dt.date, on: dt.date, key: str, strictly: bool) -> int:
     """The months of the last row whose tenure has been reached: ``from_years`` rows need at least that
     many years (``strictly=False``), ``over_years`` rows more than that many (``strictly=True``); a row for
     zero years always applies. Tenure is counted in calendar dates, not whole months."""
+    years = completed_years(since, on)
     result = 0
-    for step in sorted(scale, key=lambda s: s[key]):
-        years = int(step[key])
-        threshold = add_months(since, 12 * years)
-        if years == 0 or (on > threshold if strictly else on >= threshold):
+    for step in sorted_steps(scale, key):
+        n = int(step[key])
+        if n == 0:
+            reached = True
+        elif strictly:
+            reached = years > n or (years == n and on > add_months(since, 12 * n))
+        else:
+            reached = years >= n
+        if reached:
             result = int(step["months"])
     return result
 

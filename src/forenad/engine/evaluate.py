@@ -71,7 +71,6 @@ def evaluate(
                 refs=(
                     Reference(kind="other", id="forenad", title="rules/parameters/" + missing.name + ".yaml"),
                 ),
-                values=(),
             )
         )
     return findings, export_facts(ctx) if facts else {}

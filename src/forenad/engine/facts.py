@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from forenad.i18n import Text
 from forenad.model import Agreement
+from forenad.params import ParameterNotInForce
 from forenad.report import UsedValue
 
 Scope = Literal["agreement", "part"]
@@ -30,7 +31,20 @@ class FactSpec:
 
 
 REGISTRY: dict[str, FactSpec] = {}
-_LOOKUPS: dict[int, dict[tuple[str, dt.date], Any]] = {}
+_SORTED: dict[tuple[int, str], tuple[Any, tuple[Any, ...]]] = {}
+
+
+def sorted_steps(steps: Any, key: str) -> tuple[Any, ...]:
+    """A parameter's list of steps sorted by ``key``, sorted once per (frozen, shared) parameter value.
+
+    The cache keeps the value itself beside its id, so a reused id can never return another value's steps.
+    """
+    cache_key = (id(steps), key)
+    found = _SORTED.get(cache_key)
+    if found is None or found[0] is not steps:
+        found = _SORTED[cache_key] = (steps, tuple(sorted(steps, key=lambda step: step[key])))
+    return found[1]
+_LOOKUPS: dict[int, tuple[Any, dict[tuple[str, dt.date], Any]]] = {}
 
 
 def fact(name: str, *, scope: Scope = "agreement", sv: str, en: str) -> Callable[[Callable[..., Any]], Any]:
@@ -72,23 +86,29 @@ class FactContext:
     missing: dict[str, MissingParameter] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)
     """Scratch space for derived values shared by several facts (not exported)."""
+    tracking: bool = False
+    """Record which facts and dated values each fact read (see :meth:`used`)."""
 
     def lookup(self, name: str) -> Any:
         """The dated value in force, cached per parameter set and date (agreements share dates)."""
         key = (name, self.on)
-        cache = _LOOKUPS.get(id(self.params))
-        if cache is None:
-            cache = _LOOKUPS[id(self.params)] = {}
+        entry = _LOOKUPS.get(id(self.params))
+        if entry is None or entry[0] is not self.params:
+            entry = _LOOKUPS[id(self.params)] = (self.params, {})
+        cache = entry[1]
         found = cache.get(key)
         if found is None:
-            found = cache[key] = self.params.at(name, self.on)
+            try:
+                found = cache[key] = self.params.at(name, self.on)
+            except ParameterNotInForce as exc:
+                found = cache[key] = exc  # not in force is an answer too: remember it
+        if isinstance(found, ParameterNotInForce):
+            raise found.with_traceback(None)  # a fresh traceback each time, not a growing one
         return found
 
     # -- parameters ---------------------------------------------------------------------------------
     def param(self, name: str) -> Any:
         """The value of a dated parameter in force on the evaluation date (recorded as used)."""
-        from forenad.params import ParameterNotInForce
-
         try:
             dated = self.lookup(name)
         except ParameterNotInForce as exc:
@@ -101,8 +121,6 @@ class FactContext:
     def param_or_none(self, name: str) -> Any:
         """Like :meth:`param`, but ``None`` (and no ``dates`` finding) when not in force: for values the
         agreement may state itself, such as an overhead surcharge."""
-        from forenad.params import ParameterNotInForce
-
         try:
             dated = self.lookup(name)
         except ParameterNotInForce:
@@ -113,7 +131,20 @@ class FactContext:
 
     # -- facts --------------------------------------------------------------------------------------
     def get(self, name: str, part: int | None = None) -> Any:
+        """A fact's value (computed once). Without ``tracking`` no bookkeeping is done: that is the fast
+        path rules run on; :meth:`used` replays the few facts of a finding with tracking on."""
         key = (name, part)
+        if not self.tracking:
+            try:
+                return self._values[key]
+            except KeyError:
+                spec = REGISTRY[name]
+                try:
+                    value = spec.func(self) if spec.scope == "agreement" else spec.func(self, part)
+                except _Unknown:
+                    value = None
+                self._values[key] = value
+                return value
         stack = self._stack
         if stack:
             stack[-1][0].append(key)
@@ -139,6 +170,12 @@ class FactContext:
 
     def used(self, name: str, part: int | None = None) -> dict[str, UsedValue]:
         """The dated values a fact rests on, its own and those of the facts it read."""
+        if not self.tracking:
+            tracer = self.memo.get("__tracer__")
+            if tracer is None:
+                tracer = self.memo["__tracer__"] = FactContext(self.agreement, self.on, self.params, tracking=True)
+            tracer.get(name, part)
+            return tracer.used(name, part)
         out: dict[str, UsedValue] = {}
         seen: set[tuple[str, int | None]] = set()
         todo = [(name, part)]

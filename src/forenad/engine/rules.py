@@ -62,6 +62,9 @@ RULE_KEYS = (
 REQUIRED = ("id", "topic", "severity", "when", "message", "refs")
 
 
+_PARSED: dict[str, tuple[Text, dict[str, tuple[tuple[str, str | None, str], ...]]]] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class Placeholder:
     name: str
@@ -89,6 +92,17 @@ class Rule:
     line: int | None
     when: Any  # the condition as written, for 'forenad rules show'
 
+    @property
+    def parsed_message(self) -> dict[str, tuple[tuple[str, str | None, str], ...]]:
+        """The message templates split into literal text and placeholders, once per rule."""
+        cached = _PARSED.get(self.id)
+        if cached is None or cached[0] is not self.message:
+            cached = _PARSED[self.id] = (
+                self.message,
+                {"sv": _parse_template(self.message.sv), "en": _parse_template(self.message.en)},
+            )
+        return cached[1]
+
     def applies(self, model: str, on: dt.date) -> bool:
         if self.applies_to is not None and model not in self.applies_to:
             return False
@@ -102,14 +116,19 @@ class Rule:
 
     def finding(self, scope: Scope) -> Finding:
         values = {p.name: p.get(scope) for p in self.placeholders}
-        used: dict[str, UsedValue] = {}
-        for name in sorted(self.facts):
-            used.update(scope.ctx.used(name, scope.part if REGISTRY[name].scope == "part" else None))
         paths = tuple(p.replace("*", str(scope.part)) if scope.part is not None else p for p in self.paths)
-        message = self.message
+        ctx, part, facts = scope.ctx, scope.part, self.facts
+
+        parsed = self.parsed_message
 
         def render(lang: Lang) -> str:
-            return _fill(message(lang), values, lang)
+            return _fill(parsed[lang], values, lang)
+
+        def trace() -> tuple[UsedValue, ...]:
+            used: dict[str, UsedValue] = {}
+            for name in sorted(facts):
+                used.update(ctx.used(name, part if REGISTRY[name].scope == "part" else None))
+            return tuple(used[k] for k in sorted(used))
 
         return Finding(
             rule=self.id,
@@ -118,19 +137,23 @@ class Rule:
             text=LazyText(render),
             paths=paths,
             refs=self.refs,
-            values=tuple(used[k] for k in sorted(used)),
+            trace=trace,
         )
 
 
-def _fill(template: str, values: dict[str, Any], lang: Lang) -> str:
+def _fill(parsed: tuple[tuple[str, str | None, str], ...], values: dict[str, Any], lang: Lang) -> str:
     from forenad.engine.formatting import format_value
 
     out: list[str] = []
-    for literal, name, spec, _conv in string.Formatter().parse(template):
+    for literal, name, spec in parsed:
         out.append(literal)
         if name is not None:
-            out.append(format_value(values.get(name), spec or "", lang))
+            out.append(format_value(values.get(name), spec, lang))
     return "".join(out)
+
+
+def _parse_template(template: str) -> tuple[tuple[str, str | None, str], ...]:
+    return tuple((lit, name, spec or "") for lit, name, spec, _ in string.Formatter().parse(template))
 
 
 @dataclass(frozen=True)
