@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from forenad.i18n import Lang
-from forenad.report import SEVERITIES, CheckRun, FileResult
+from forenad.report import SEVERITIES, TOPICS, CheckRun, FileResult, Finding
 
 _LABELS = {
     "sv": {
@@ -31,6 +31,49 @@ _LABELS = {
     },
 }
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+TOPIC_LABELS = {
+    "sv": {
+        "legal_basis": "Rättslig grund",
+        "extent": "Omfattning och fördelning",
+        "salary": "Lön",
+        "working_time": "Arbetstid",
+        "vacation": "Semester",
+        "pension": "Pension",
+        "insurance": "Försäkringar",
+        "sick_pay": "Sjuklön",
+        "rehabilitation": "Rehabilitering",
+        "work_environment": "Arbetsmiljö",
+        "notice": "Uppsägningstid",
+        "termination": "Upphörande",
+        "secondary_employment": "Bisysslor",
+        "cost_settlement": "Kostnadsfördelning",
+        "collective_agreement": "Kollektivavtal",
+        "documentation": "Dokumentation",
+        "identity": "Identitet",
+        "dates": "Datum",
+    },
+    "en": {
+        "legal_basis": "Legal basis",
+        "extent": "Extent and split",
+        "salary": "Salary",
+        "working_time": "Working time",
+        "vacation": "Vacation",
+        "pension": "Pension",
+        "insurance": "Insurance",
+        "sick_pay": "Sick pay",
+        "rehabilitation": "Rehabilitation",
+        "work_environment": "Work environment",
+        "notice": "Notice",
+        "termination": "Termination",
+        "secondary_employment": "Secondary employment",
+        "cost_settlement": "Cost settlement",
+        "collective_agreement": "Collective agreement",
+        "documentation": "Documentation",
+        "identity": "Identity",
+        "dates": "Dates",
+    },
+}
 
 
 def print_run(run: CheckRun, lang: Lang, console: Console | None = None) -> None:
@@ -63,14 +106,19 @@ def _print_file(console: Console, result: FileResult, lang: Lang) -> None:
         return
     mark = "[bold red]✗[/]" if result.has_errors else "[green]✓[/]"
     console.print(f"{mark} [bold]{escape(result.file)}[/]: {labels['valid']}")
-    for finding in sorted(result.findings, key=lambda f: (SEVERITIES.index(f.severity), f.topic, f.rule)):
-        style = _STYLE[finding.severity]
-        unverified = f" [magenta]({labels['unverified']})[/]" if finding.unverified else ""
-        console.print(
-            f"  [{style}]{labels[finding.severity]}[/] [dim]{finding.topic} · {finding.rule}[/]{unverified}\n"
-            f"    {escape(finding.text(lang))}"
-        )
-        if finding.paths:
-            console.print(f"    [dim]{escape(', '.join(finding.paths))}[/]")
-        for ref in finding.refs:
-            console.print(f"    [dim]→ {escape(ref.short())}[/]")
+    by_topic: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        by_topic.setdefault(finding.topic, []).append(finding)
+    for topic in sorted(by_topic, key=lambda t: TOPICS.index(t) if t in TOPICS else len(TOPICS)):
+        console.print(f"  [bold]{escape(TOPIC_LABELS[lang].get(topic, topic))}[/]")
+        for finding in sorted(by_topic[topic], key=lambda f: (SEVERITIES.index(f.severity), f.rule)):
+            style = _STYLE[finding.severity]
+            unverified = f" [magenta]({labels['unverified']})[/]" if finding.unverified else ""
+            console.print(
+                f"    [{style}]{labels[finding.severity]}[/] [dim]{finding.rule}[/]{unverified}\n"
+                f"      {escape(finding.text(lang))}"
+            )
+            if finding.paths:
+                console.print(f"      [dim]{escape(', '.join(finding.paths))}[/]")
+            for ref in finding.refs:
+                console.print(f"      [dim]→ {escape(ref.short())}[/]")

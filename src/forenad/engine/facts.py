@@ -173,7 +173,8 @@ class FactContext:
         if not self.tracking:
             tracer = self.memo.get("__tracer__")
             if tracer is None:
-                tracer = self.memo["__tracer__"] = FactContext(self.agreement, self.on, self.params, tracking=True)
+                tracer = FactContext(self.agreement, self.on, self.params, tracking=True)
+                self.memo["__tracer__"] = tracer
             tracer.get(name, part)
             return tracer.used(name, part)
         out: dict[str, UsedValue] = {}
