@@ -86,12 +86,44 @@ def bench_check(n: int, repeat: int) -> None:
     )
 
 
+def bench_startup(repeat: int) -> None:
+    """Wall time of `forenad check` on one file against `python -c "import pydantic"`, same interpreter."""
+    import subprocess
+    import sys
+
+    example = str(ROOT / "examples" / "uppsala-professor-overlakare.yaml")
+    runs = {
+        "python -c 'import pydantic'": [sys.executable, "-c", "import pydantic"],
+        "forenad check (one file)": [
+            sys.executable,
+            "-c",
+            "from forenad.cli import main; main()",
+            "check",
+            example,
+            "--on",
+            "2026-06-01",
+        ],
+        "forenad --version": [sys.executable, "-c", "from forenad.cli import main; main()", "--version"],
+    }
+    times = {}
+    for label, argv in runs.items():
+        subprocess.run(argv, capture_output=True, check=False)  # warm the file cache
+        times[label] = best_of(
+            repeat, lambda argv=argv: subprocess.run(argv, capture_output=True, check=False)
+        )
+    base = times["python -c 'import pydantic'"]
+    print(f"start-up: best of {repeat}")
+    for label, value in times.items():
+        print(f"  {label:30s}: {value * 1e3:7.1f} ms  {value / base:5.2f}×")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     bench_check(args.n, args.repeat)
+    bench_startup(args.repeat)
 
 
 if __name__ == "__main__":
