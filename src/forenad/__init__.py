@@ -4,30 +4,55 @@ The public API::
 
     import forenad
     agreement = forenad.load("examples/uppsala-professor-overlakare.yaml")
+    findings, facts = forenad.evaluate(agreement)
     run = forenad.check_files(["examples/uppsala-professor-overlakare.yaml"])
+
+Names are imported on first use (PEP 562), so ``import forenad`` and ``forenad --version`` stay fast.
 """
 
-from forenad._version import __version__
-from forenad.checking import check_files, evaluate
-from forenad.errors import AgreementFileError, DataFileError, ForenadError, InputError
-from forenad.io import LoadResult, load, parse_agreement, read_agreement
-from forenad.model import Agreement
-from forenad.report import CheckRun, FileResult, Finding
+from __future__ import annotations
 
-__all__ = [
-    "Agreement",
-    "AgreementFileError",
-    "CheckRun",
-    "DataFileError",
-    "FileResult",
-    "Finding",
-    "ForenadError",
-    "InputError",
-    "LoadResult",
-    "__version__",
-    "check_files",
-    "evaluate",
-    "load",
-    "parse_agreement",
-    "read_agreement",
-]
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from forenad._version import __version__
+
+_EXPORTS: dict[str, str] = {
+    "Agreement": "forenad.model",
+    "AgreementFileError": "forenad.errors",
+    "CheckRun": "forenad.report",
+    "DataFileError": "forenad.errors",
+    "FileResult": "forenad.report",
+    "Finding": "forenad.report",
+    "ForenadError": "forenad.errors",
+    "InputError": "forenad.errors",
+    "LoadResult": "forenad.io",
+    "check_files": "forenad.checking",
+    "evaluate": "forenad.checking",
+    "load": "forenad.io",
+    "parse_agreement": "forenad.io",
+    "read_agreement": "forenad.io",
+}
+
+__all__ = ["__version__", *sorted(_EXPORTS)]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'forenad' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
+
+
+if TYPE_CHECKING:
+    from forenad.checking import check_files, evaluate
+    from forenad.errors import AgreementFileError, DataFileError, ForenadError, InputError
+    from forenad.io import LoadResult, load, parse_agreement, read_agreement
+    from forenad.model import Agreement
+    from forenad.report import CheckRun, FileResult, Finding

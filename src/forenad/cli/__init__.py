@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from forenad.cli.app import app
-from forenad.errors import DataFileError
+from forenad._version import __version__
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -21,6 +20,12 @@ ISSUES_URL = "https://github.com/forenad/forenad/issues"
 
 def main() -> None:
     """Console-script entry point: runs the app and turns an unexpected exception into exit code 3."""
+    if sys.argv[1:] == ["--version"]:  # answered before the CLI framework is imported
+        sys.stdout.write(f"forenad {__version__}\n")
+        return
+    from forenad.cli.app import app
+    from forenad.errors import DataFileError
+
     try:
         app(prog_name="forenad")
     except SystemExit:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -222,10 +223,51 @@ def load_rules(directory: Path | Iterable[Path]) -> RuleSet:
     return RuleSet(tuple(rules), digest.hexdigest()[:12])
 
 
+class _RuleLines:
+    """Line numbers for the fast path: each rule's ``- id:`` line found by a text scan; other keys unknown
+    (an error found on the fast path is reported again from the strict, line-tracking parse)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [i for i, line in enumerate(text.splitlines(), 1) if _RULE_START.match(line)]
+
+    def line_of(self, loc: list[Any]) -> int | None:
+        if len(loc) == 2 and loc[0] == "rules" and isinstance(loc[1], int) and loc[1] < len(self._starts):
+            return self._starts[loc[1]]
+        return None
+
+
+_RULE_START = re.compile(r"^\s*-\s+id:\s")
+
+
 def _load_file(file: Path, raw: bytes) -> list[Rule]:
+    """Parse with ruamel's C-based safe loader (fast); on any problem parse again strictly with
+    :mod:`forenad.yamlio`, which tracks lines, so the error names the line."""
     name = str(file)
     try:
-        document = yamlio.parse(yamlio.decode(raw))
+        text = yamlio.decode(raw)
+    except yamlio.DocumentError as exc:
+        raise DataFileError(name, exc.line, "", exc.text.en) from None
+    try:
+        fast = _fast_yaml().load(text)
+        if isinstance(fast, dict) and set(fast) == {"rules"} and isinstance(fast["rules"], list):
+            lines = _RuleLines(text)
+            return [_load_rule(name, lines, i, item) for i, item in enumerate(fast["rules"])]  # type: ignore[arg-type]
+    except Exception:  # noqa: S110 - the strict path below reports it with its line
+        pass
+    return _load_file_strict(name, text)
+
+
+def _fast_yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="safe", pure=False)
+    y.allow_duplicate_keys = False
+    return y
+
+
+def _load_file_strict(name: str, text: str) -> list[Rule]:
+    try:
+        document = yamlio.parse(text)
     except yamlio.DocumentError as exc:
         raise DataFileError(name, exc.line, "", exc.text.en) from None
     data = document.data
