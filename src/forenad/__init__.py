@@ -34,7 +34,23 @@ _EXPORTS: dict[str, str] = {
     "read_agreement": "forenad.io",
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = [
+    "Agreement",
+    "AgreementFileError",
+    "CheckRun",
+    "DataFileError",
+    "FileResult",
+    "Finding",
+    "ForenadError",
+    "InputError",
+    "LoadResult",
+    "__version__",
+    "check_files",
+    "evaluate",
+    "load",
+    "parse_agreement",
+    "read_agreement",
+]
 
 
 def __getattr__(name: str) -> Any:
