@@ -44,6 +44,8 @@ def sorted_steps(steps: Any, key: str) -> tuple[Any, ...]:
     if found is None or found[0] is not steps:
         found = _SORTED[cache_key] = (steps, tuple(sorted(steps, key=lambda step: step[key])))
     return found[1]
+
+
 _LOOKUPS: dict[int, tuple[Any, dict[tuple[str, dt.date], Any]]] = {}
 
 

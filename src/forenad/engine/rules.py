@@ -252,7 +252,7 @@ def _load_file(file: Path, raw: bytes) -> list[Rule]:
         if isinstance(fast, dict) and set(fast) == {"rules"} and isinstance(fast["rules"], list):
             lines = _RuleLines(text)
             return [_load_rule(name, lines, i, item) for i, item in enumerate(fast["rules"])]  # type: ignore[arg-type]
-    except Exception:  # noqa: S110 - the strict path below reports it with its line
+    except Exception:
         pass
     return _load_file_strict(name, text)
 
