@@ -60,6 +60,14 @@ def check(
         Path | None,
         typer.Option("--params", help="Egen katalog med parameterfiler. / Own directory of parameter files."),
     ] = None,
+    show_facts: Annotated[
+        bool,
+        typer.Option(
+            "--facts",
+            help="Visa ekonomin per fil: lön, avgifter, pension, kostnad per arbetsgivare (JSON har alltid "
+            "'facts'). / Show the economics per file (JSON always has 'facts').",
+        ),
+    ] = False,
 ) -> None:
     """Validera och pröva avtalsfiler. / Validate and check agreement files."""
     from forenad.checking import check_files
@@ -87,6 +95,10 @@ def check(
         from forenad.cli.render_check import print_run
 
         print_run(run, language)
+        if show_facts:
+            from forenad.cli.render_economics import print_run_economics
+
+            print_run_economics(run, params, language)
     raise typer.Exit(run.exit_code)
 
 
@@ -125,3 +137,4 @@ app.add_typer(rules_app, name="rules")
 app.add_typer(params_app, name="params")
 
 __all__ = ["LangOption", "app"]
+

@@ -1,3 +1,3 @@
 """Named facts derived from an agreement and the dated parameters (registered on import)."""
 
-from forenad.derive import basics, pension, terms, working_time  # noqa: F401
+from forenad.derive import basics, economics, pension, terms, working_time  # noqa: F401
