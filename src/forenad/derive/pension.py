@@ -76,6 +76,9 @@ def _rates(ctx: FactContext, scheme: str | None) -> PensionRates | None:
         return None
     value = ctx.param(f"pension_{scheme}")
     birth_year = ctx.get("birth_year")
+    if birth_year is None and value.get("flex"):
+        return None  # the flex rate depends on the birth year: unknown rather than silently 0
+
     key = (scheme, id(value), birth_year)  # parameter values are frozen and shared: cache per value
     found = _RATES.get(key)
     if found is None or found[0] is not value:  # the value is kept, so a reused id cannot mislead

@@ -39,6 +39,20 @@ def format_number(value: float | Decimal | int, lang: Lang, decimals: int | None
     return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
 
 
+DISPLAY: dict[str, dict[str, str]] = {
+    "pa16_avd1": {"sv": "PA 16 avd. I", "en": "PA 16 section I"},
+    "pa16_avd2": {"sv": "PA 16 avd. II", "en": "PA 16 section II"},
+    "akap_kr": {"sv": "AKAP-KR", "en": "AKAP-KR"},
+    "kap_kl": {"sv": "KAP-KL", "en": "KAP-KL"},
+    "itp1": {"sv": "ITP 1", "en": "ITP 1"},
+    "itp2": {"sv": "ITP 2", "en": "ITP 2"},
+    "villkorsavtal": {"sv": "Villkorsavtalet", "en": "Villkorsavtal"},
+    "villkorsavtal_t": {"sv": "Villkorsavtalet-T", "en": "Villkorsavtal-T"},
+    "ab": {"sv": "AB", "en": "AB"},
+}
+"""How slugs that name a scheme or agreement are written in messages."""
+
+
 def format_value(value: Any, spec: str, lang: Lang) -> str:
     """Format one placeholder value. Specs: ``kr`` (whole kronor), ``pct`` (a percentage), ``d1`` (one
     decimal), ``list`` (comma-separated), or none (natural form)."""
@@ -47,7 +61,9 @@ def format_value(value: Any, spec: str, lang: Lang) -> str:
     if isinstance(value, bool):
         return ("ja" if value else "nej") if lang == "sv" else ("yes" if value else "no")
     if isinstance(value, enum.Enum):
-        return str(value.value)
+        value = str(value.value)
+    if isinstance(value, str) and value in DISPLAY:
+        return DISPLAY[value][lang]
     if isinstance(value, int | float | Decimal):
         if spec == "kr":
             return f"{format_number(value, lang, 0)} kr"
