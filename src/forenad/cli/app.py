@@ -138,3 +138,6 @@ app.add_typer(params_app, name="params")
 
 __all__ = ["LangOption", "app"]
 
+from forenad.cli.new import register as _register_new  # noqa: E402
+
+_register_new(app)

@@ -1,0 +1,167 @@
+"""``forenad new``: guided questions that write an agreement file (the questions are in
+:mod:`forenad.guided`, with their keys for ``--answers`` and scripted standard input)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.text import Text as RichText
+
+from forenad.cli import EXIT_INPUT
+from forenad.cli.common import LangArg, default_lang, lang_of
+from forenad.i18n import Lang
+
+if TYPE_CHECKING:
+    from forenad.guided import Asker
+
+DRAFT = "draft"
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``new`` to the application."""
+    app.command("new")(new)
+
+
+def new(
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Avtalsfilen som skrivs. / The agreement file to write."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Skriv över en befintlig fil. / Overwrite an existing file.")
+    ] = False,
+    lang: LangArg = default_lang(),  # noqa: B008
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="YAML-fil med svar per frågenyckel (se forenad.guided). "
+            "/ YAML file of answers by question key.",
+        ),
+    ] = None,
+) -> None:
+    """Skriv en avtalsfil genom att svara på frågor. / Write an agreement file by answering questions."""
+    from forenad.files import OutputExists, write_atomic
+    from forenad.guided import (
+        AgreementInvalid,
+        AnswersFileError,
+        Asker,
+        LineSource,
+        OutOfAnswers,
+        TerminalSource,
+        interview,
+        load_answers,
+        render,
+    )
+    from forenad.guided.texts import MESSAGES
+    from forenad.params import default_parameters
+
+    language = lang_of(lang)
+    console = Console(highlight=False, soft_wrap=True)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    if output is not None and output.exists() and not force:
+        _fail(errors, str(OutputExists(output)))
+    try:
+        scripted = load_answers(answers) if answers is not None else {}
+    except AnswersFileError as exc:
+        _fail(errors, exc.text(language))
+    live = TerminalSource(console) if sys.stdin.isatty() else LineSource(console)
+    asker = Asker(console, language, live, scripted)
+    today = dt.date.today()
+    try:
+        agreement = interview(asker, default_parameters(), today)
+        path = output if output is not None else _ask_output(asker, agreement.id, force)
+    except OutOfAnswers as exc:
+        _fail(errors, MESSAGES["end_of_input"].format(key=exc.key)(language))
+    except AgreementInvalid as exc:
+        errors.print(RichText(MESSAGES["invalid_agreement"](language)))
+        for error in exc.errors:
+            errors.print(RichText(f"  {error.path}: {error.message(language)}"))
+        raise typer.Exit(EXIT_INPUT) from None
+    try:
+        write_atomic(path, render(agreement, path, today).encode("utf-8"), force=force)
+    except OutputExists as exc:
+        _fail(errors, str(exc))
+    except (OSError, ValueError) as exc:
+        _fail(errors, f"{path}: {getattr(exc, 'strerror', None) or exc}")
+    asker.say(MESSAGES["written"].format(file=str(path)), style="green")
+    unused = sorted(set(scripted) - asker.used - {"output", "check", "draft"})
+    if unused:
+        asker.say(MESSAGES["unused"].format(keys=", ".join(unused)), style="yellow")
+    _offer_check_and_draft(asker, path, language)
+
+
+def _fail(errors: Console, message: str) -> NoReturn:
+    errors.print(RichText(f"forenad new: {message}", style="red"))
+    raise typer.Exit(EXIT_INPUT)
+
+
+def _ask_output(asker: Asker, agreement_id: str, force: bool) -> Path:
+    from forenad.guided.defaults import slug
+    from forenad.guided.parsing import Invalid
+    from forenad.guided.texts import MESSAGES
+
+    def path_of(raw: str) -> Path:
+        if "\x00" in raw:
+            raise Invalid(MESSAGES["bad_file_name"])
+        path = Path(raw.strip())
+        if path.is_dir() or (path.exists() and not force):
+            raise Invalid(MESSAGES["file_exists"].format(file=str(path)))
+        return path
+
+    answer = asker.ask("output", path_of, default=f"{slug(agreement_id, 'avtal')}.yaml")
+    assert answer is not None
+    return answer
+
+
+def _offer_check_and_draft(asker: Asker, path: Path, lang: Lang) -> None:
+    """Offer to check the written file, and to draft it when a ``draft`` command exists; once the input
+    has ended, the offers count as declined."""
+    from forenad.guided import OutOfAnswers
+    from forenad.guided.parsing import yes_no
+    from forenad.guided.texts import MESSAGES
+
+    yes, no = ("yes", "no") if lang == "en" else ("ja", "nej")
+    try:
+        checked = bool(asker.ask("check", yes_no, default=yes))
+    except OutOfAnswers:
+        checked = False
+    if checked:
+        from forenad.checking import check_files
+        from forenad.cli.render_check import print_run
+
+        print_run(check_files([path]), lang, asker.console)
+    draft = _draft_command()
+    if draft is None or not checked:
+        asker.say(MESSAGES["check_later"].format(file=str(path)))
+    if draft is None:
+        return
+    try:
+        drafting = bool(asker.ask("draft", yes_no, default=no))
+    except OutOfAnswers:
+        drafting = False
+    if not drafting:
+        asker.say(MESSAGES["draft_later"].format(file=str(path)))
+        return
+    try:
+        draft.main([DRAFT, str(path)], prog_name="forenad", standalone_mode=False)
+    except Exception as exc:  # the agreement file is written; a failed draft must not hide that
+        asker.say(f"forenad draft: {exc}", style="red")
+
+
+def _draft_command() -> typer.core.TyperGroup | None:
+    """The whole application as a click command when it has a ``draft`` command, else ``None``."""
+    from forenad.cli.app import app
+
+    names = {
+        info.name or (info.callback.__name__ if info.callback else "") for info in app.registered_commands
+    }
+    if DRAFT not in names:
+        return None
+    command = typer.main.get_command(app)
+    return command if isinstance(command, typer.core.TyperGroup) else None

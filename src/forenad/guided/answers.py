@@ -1,0 +1,86 @@
+"""The answers file of ``forenad new --answers FILE``: a YAML mapping of question keys to answers.
+
+Keys are checked against :data:`QUESTION_KEYS` (``N`` stands for a number from 1), with a "did you mean"
+for a misspelt key. Values are scalars: text, numbers, dates, ``true``/``false`` (for yes/no questions) or
+``null`` (the same as answering ``-``: leave the value out).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+
+from forenad import yamlio
+from forenad.guided.texts import MESSAGES, PROMPTS
+from forenad.i18n import Text
+
+QUESTION_KEYS: tuple[str, ...] = tuple(PROMPTS)
+"""Every question key, in the order they are asked; ``N`` is a number from 1."""
+
+_KEY_PATTERNS = tuple(re.compile("^" + re.escape(key).replace("N", r"[1-9][0-9]*") + "$") for key in PROMPTS)
+
+
+class AnswersFileError(Exception):
+    """The answers file cannot be read or has a key that is not a question."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
+
+
+def is_question_key(key: str) -> bool:
+    return any(p.match(key) for p in _KEY_PATTERNS)
+
+
+def load_answers(path: Path) -> dict[str, str]:
+    """The answers in ``path`` as text, keyed by question key."""
+    try:
+        data = yamlio.load(path).data
+    except yamlio.DocumentError as exc:
+        where = f":{exc.line}" if exc.line else ""
+        raise AnswersFileError(_file_error(f"{path}{where}", exc.text)) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise AnswersFileError(_file_error(str(path), MESSAGES["answers_not_mapping"]))
+    answers: dict[str, str] = {}
+    for raw_key, value in data.items():
+        key = yamlio.key_text(raw_key)
+        if not is_question_key(key):
+            raise AnswersFileError(_file_error(str(path), _unknown(key)))
+        if isinstance(value, dict | list):
+            raise AnswersFileError(_file_error(str(path), MESSAGES["answers_not_mapping"]))
+        answers[key] = answer_text(value)
+    return answers
+
+
+def answer_text(value: object) -> str:
+    """A YAML scalar as the text a person would type."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _unknown(key: str) -> Text:
+    text = MESSAGES["unknown_key"].format(key=repr(key))
+    generic = re.sub(r"\.[0-9]+\.", ".N.", key)
+    guess = difflib.get_close_matches(generic, QUESTION_KEYS, n=1, cutoff=0.6)
+    if guess:
+        number = re.search(r"\.([0-9]+)\.", key)
+        suggestion = guess[0].replace(".N.", f".{number.group(1) if number else 1}.")
+        return Text(sv=f"{text.sv}; menade du {suggestion!r}?", en=f"{text.en}; did you mean {suggestion!r}?")
+    return text
+
+
+def _file_error(file: str, message: Text) -> Text:
+    template = MESSAGES["answers_file"]
+    return Text(
+        sv=template.sv.format(file=file, message=message.sv),
+        en=template.en.format(file=file, message=message.en),
+    )

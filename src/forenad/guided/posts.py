@@ -1,0 +1,176 @@
+"""The parts of the post: employer, position, extent, salary, working time, workplace and who pays."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from forenad.guided import defaults
+from forenad.guided.parsing import choice, count, decimal_value, field_value
+from forenad.guided.state import State
+from forenad.guided.texts import EMPLOYMENT_FORMS, MESSAGES, POSITIONS, WORKING_TIME_FORMS
+from forenad.model import (
+    Agreement,
+    EmploymentForm,
+    EmploymentModel,
+    Part,
+    Position,
+    WorkingTime,
+    WorkingTimeForm,
+)
+
+MAX_PARTS = 10
+_PAID_BY_HOST = frozenset({EmploymentModel.forenad_en_arbetsgivare, EmploymentModel.tjanstekop})
+
+
+def ask_parts(state: State) -> None:
+    ask = state.asker
+    how_many = ask.ask("parts.count", lambda raw: count(raw, MAX_PARTS), default="2")
+    assert how_many is not None
+    ask.options(MESSAGES["positions"], [(p.value, POSITIONS[p]) for p in Position])
+    shares: list[dict[str, Any]] = []
+    for n in range(1, how_many + 1):
+        part, payer = _ask_part(state, n, how_many)
+        state.parts.append(part)
+        shares.append({"part": n - 1, "payer": payer, "share_percent": Decimal(100)})
+    state.data["cost_settlement"] = {"shares": shares}
+    total = sum((p["extent_percent"] for p in state.parts), Decimal(0))
+    suggested = min(total, Decimal(100))
+    state.data["total_extent_percent"] = ask.ask(
+        "total_extent_percent",
+        lambda raw: decimal_value(Agreement, "total_extent_percent", raw),
+        default=_plain(suggested),
+    )
+
+
+def _ask_part(state: State, n: int, how_many: int) -> tuple[dict[str, Any], str]:
+    ask = state.asker
+    ids = state.employer_ids
+    main = state.data.get("main_employer")
+    if state.model in defaults.ONE_EMPLOYING_EMPLOYER and main is not None:
+        default_employer = str(main)
+    else:
+        default_employer = ids[min(n, len(ids)) - 1]
+    employer_id = ask.ask(
+        f"part.{n}.employer",
+        lambda raw: choice(raw, ids),
+        pattern="part.N.employer",
+        default=default_employer,
+        n=n,
+    )
+    assert employer_id is not None
+    employer = state.employer(employer_id)
+    positions = [p.value for p in Position]
+    position = ask.ask(
+        f"part.{n}.position",
+        lambda raw: field_value(Part, "position", choice(raw, positions)),
+        pattern="part.N.position",
+        n=n,
+    )
+    assert isinstance(position, Position)
+    part: dict[str, Any] = {"employer": employer_id, "position": position.value}
+
+    others = [i for i in ids if i != employer_id]
+    host = None
+    if others:
+        host = ask.ask(
+            f"part.{n}.host",
+            lambda raw: choice(raw, others),
+            pattern="part.N.host",
+            default=defaults.host(state.model, n, employer, position, state.employers),
+            optional=True,
+            n=n,
+        )
+    if host is not None:
+        part["host"] = host
+    _optional(state, part, n, "title", Part)
+
+    if n == 1:
+        ask.options(MESSAGES["options"], [(f.value, EMPLOYMENT_FORMS[f]) for f in EmploymentForm])
+    forms = [f.value for f in EmploymentForm]
+    part["employment_form"] = ask.ask(
+        f"part.{n}.employment_form",
+        lambda raw: field_value(Part, "employment_form", choice(raw, forms)),
+        pattern="part.N.employment_form",
+        default=defaults.employment_form(state.model, position).value,
+        n=n,
+    )
+    so_far = sum((p["extent_percent"] for p in state.parts), Decimal(0))
+    suggested = defaults.extent(n, how_many, so_far)
+    part["extent_percent"] = ask.ask(
+        f"part.{n}.extent_percent",
+        lambda raw: decimal_value(Part, "extent_percent", raw),
+        pattern="part.N.extent_percent",
+        default=_plain(suggested) if suggested is not None else None,
+        n=n,
+    )
+    part["monthly_salary"] = ask.ask(
+        f"part.{n}.monthly_salary",
+        lambda raw: decimal_value(Part, "monthly_salary", raw),
+        pattern="part.N.monthly_salary",
+        n=n,
+    )
+    _ask_working_time(state, part, n, employer_id, position)
+    _optional(state, part, n, "workplace", Part, default=state.employer(host or employer_id)["name"])
+    paid_by = host if host is not None and state.model in _PAID_BY_HOST else employer_id
+    payer = ask.ask(
+        f"part.{n}.payer", lambda raw: choice(raw, ids), pattern="part.N.payer", default=paid_by, n=n
+    )
+    assert payer is not None
+    return part, payer
+
+
+def _ask_working_time(
+    state: State, part: dict[str, Any], n: int, employer_id: str, position: Position
+) -> None:
+    ask = state.asker
+    kind = state.kind(employer_id)
+    if n == 1:
+        ask.options(MESSAGES["options"], [(f.value, WORKING_TIME_FORMS[f]) for f in WorkingTimeForm])
+    forms = [f.value for f in WorkingTimeForm]
+    form = ask.ask(
+        f"part.{n}.working_time",
+        lambda raw: field_value(WorkingTime, "form", choice(raw, forms)),
+        pattern="part.N.working_time",
+        default=defaults.working_time_form(kind, position).value,
+        optional=True,
+        n=n,
+    )
+    if form is None:
+        return
+    suggestion = defaults.full_time(
+        state.params, state.data["start_date"], form, kind, position, state.birth_year
+    )
+    if suggestion is not None:
+        ask.say(MESSAGES["default_source"].format(source=suggestion.source(ask.lang)), style="dim")
+    unit = MESSAGES["hours_week" if form == WorkingTimeForm.weekly_hours else "hours_year"](ask.lang)
+    hours = ask.ask(
+        f"part.{n}.full_time_hours",
+        lambda raw: decimal_value(WorkingTime, "full_time_hours", raw),
+        pattern="part.N.full_time_hours",
+        default=_plain(suggestion.hours) if suggestion is not None else None,
+        n=n,
+        unit=unit,
+    )
+    part["working_time"] = {"form": form.value, "full_time_hours": hours}
+
+
+def _optional(
+    state: State, part: dict[str, Any], n: int, name: str, model: type[Part], default: str | None = None
+) -> None:
+    value = state.asker.ask(
+        f"part.{n}.{name}",
+        lambda raw: field_value(model, name, raw),
+        pattern=f"part.N.{name}",
+        default=default,
+        optional=True,
+        n=n,
+    )
+    if value is not None:
+        part[name] = value
+
+
+def _plain(value: Decimal) -> str:
+    """A decimal as typed: ``50``, ``33.333``."""
+    text = format(value.normalize(), "f")
+    return text
