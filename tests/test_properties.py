@@ -390,10 +390,6 @@ def test_shipped_examples_round_trip(name: str) -> None:
     assert parse_agreement(dump_yaml(agreement)).agreement == agreement
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: dump_yaml writes U+0085 (NEL) raw inside a single-quoted scalar; it loads back as a space",
-)
 def test_dump_yaml_round_trips_next_line_character() -> None:
     agreement = parse_agreement(EXAMPLE_TEXTS["uppsala-professor-overlakare.yaml"]).agreement
     assert agreement is not None

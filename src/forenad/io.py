@@ -7,6 +7,7 @@ and all of a file's problems are reported together, not only the first.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -110,17 +111,34 @@ def load(path: str | Path) -> Agreement:
     return result.agreement
 
 
+_UNSAFE_IN_PLAIN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _quote_special(node: Any) -> Any:
+    """Strings with control characters or Unicode line breaks are written double-quoted (escaped), so
+    that they load back exactly (a raw U+0085 in a single-quoted scalar loads back as a space)."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(node, dict):
+        return {k: _quote_special(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_quote_special(v) for v in node]
+    if isinstance(node, str) and _UNSAFE_IN_PLAIN.search(node):
+        return DoubleQuotedScalarString(node)
+    return node
+
+
 def dump_yaml(agreement: Agreement) -> str:
     """The agreement as YAML text that loads back to an equal agreement."""
-    from ruamel.yaml import YAML
-
-    data = agreement.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-    y = YAML(typ="safe", pure=True)
-    y.default_flow_style = False
-    y.allow_unicode = True
-    y.sort_base_mapping_type_on_output = False  # type: ignore[attr-defined]
     from io import StringIO
 
+    from ruamel.yaml import YAML
+
+    data = _quote_special(agreement.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
+    y = YAML(typ="rt", pure=True)
+    y.default_flow_style = False
+    y.allow_unicode = True
+    y.width = 4096
     out = StringIO()
     y.dump(data, out)
     return out.getvalue()
