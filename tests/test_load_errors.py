@@ -440,11 +440,6 @@ def test_duplicate_key_error_names_the_dotted_path(draft: Any, tmp_path: Path) -
     assert (error.path, error.line) == ("parts.1.extent_percent", line)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a control character YAML forbids (here U+000B, Word's manual line break) is reported "
-    "with no line, only 'position 587' of '<unicode string>'",
-)
 def test_forbidden_control_character_names_its_line(draft: Any, tmp_path: Path) -> None:
     text = draft()
     line = text.set("name", "Karin\x0bEkholm")

@@ -19,6 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from forenad.i18n import Text, t
 
@@ -194,6 +195,17 @@ def parse(text: str) -> Document:
                 t(f"nyckeln {key} förekommer två gånger", f"the key {key} appears twice"), line
             ) from None
         raise DocumentError(t(f"ogiltig YAML: {problem}", f"invalid YAML: {problem}"), line) from None
+    except ReaderError as exc:
+        # A character YAML forbids (e.g. U+000B, Word's manual line break, pasted into a name).
+        line = text[: exc.position].count("\n") + 1
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise DocumentError(
+            t(
+                f"otillåtet tecken {code} (ett styrtecken, ofta inklistrat från Word); ta bort det",
+                f"forbidden character {code} (a control character, often pasted from Word); remove it",
+            ),
+            line,
+        ) from None
     except YAMLError as exc:
         raise DocumentError(t(f"ogiltig YAML: {exc}", f"invalid YAML: {exc}")) from None
     except RecursionError:
