@@ -124,7 +124,7 @@ CASES = [
     Case(
         "duplicate-key",
         lambda d: d.add("birth_year", "birth_year", "1972"),
-        "",
+        "person.birth_year",
         "nyckeln 'birth_year' förekommer två gånger",
         "the key 'birth_year' appears twice",
     ),
@@ -430,9 +430,6 @@ def test_unclosed_quote_names_the_line_where_it_starts(draft: Any, tmp_path: Pat
     assert error.line == line or str(line) in re.findall(r"\d+", error.message("en"))
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bug: a duplicate key's error has an empty path instead of its dotted path"
-)
 def test_duplicate_key_error_names_the_dotted_path(draft: Any, tmp_path: Path) -> None:
     text = draft()
     line = text.add("extent_percent", "extent_percent", "40", 1)

@@ -43,7 +43,7 @@ def read_agreement(path: str | Path) -> LoadResult:
     try:
         document = yamlio.load(path)
     except yamlio.DocumentError as exc:
-        return LoadResult(str(path), None, (InputError("", exc.line, exc.text),))
+        return LoadResult(str(path), None, (InputError(exc.path, exc.line, exc.text),))
     return validate_document(str(path), document)
 
 
@@ -52,7 +52,7 @@ def parse_agreement(text: str, file: str = "<text>") -> LoadResult:
     try:
         document = yamlio.parse(text)
     except yamlio.DocumentError as exc:
-        return LoadResult(file, None, (InputError("", exc.line, exc.text),))
+        return LoadResult(file, None, (InputError(exc.path, exc.line, exc.text),))
     return validate_document(file, document)
 
 

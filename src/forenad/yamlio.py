@@ -30,10 +30,11 @@ MAX_NODES = 200_000
 class DocumentError(Exception):
     """A document that cannot be parsed; ``line`` is 1-based when known."""
 
-    def __init__(self, text: Text, line: int | None = None) -> None:
+    def __init__(self, text: Text, line: int | None = None, path: str = "") -> None:
         super().__init__(text.en)
         self.text = text
         self.line = line
+        self.path = path
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +193,9 @@ def parse(text: str) -> Document:
         if "duplicate key" in str(exc).lower() or type(exc).__name__ == "DuplicateKeyError":
             key = _duplicate_key_name(str(exc))
             raise DocumentError(
-                t(f"nyckeln {key} förekommer två gånger", f"the key {key} appears twice"), line
+                t(f"nyckeln {key} förekommer två gånger", f"the key {key} appears twice"),
+                line,
+                _duplicate_path(text, key.strip("'\""), line),
             ) from None
         raise DocumentError(t(f"ogiltig YAML: {problem}", f"invalid YAML: {problem}"), line) from None
     except ReaderError as exc:
@@ -247,6 +250,38 @@ def _line_of_bad_date(text: str) -> int | None:
             except ValueError:
                 return i
     return None
+
+
+_CONTAINERS = (CommentedMap, CommentedSeq)
+
+
+def _duplicate_path(text: str, key: str, line: int | None) -> str:
+    """The dotted path of a duplicated key: the mapping holding ``key`` whose first occurrence of it is the
+    closest before the duplicate's line (found by parsing again with duplicates allowed)."""
+    if not key or line is None:
+        return ""
+    y = YAML(typ="rt", pure=False)
+    y.allow_duplicate_keys = True
+    try:
+        root = y.load(text)
+    except Exception:
+        return ""
+    best: tuple[int, list[str | int]] | None = None
+    todo: list[tuple[Any, list[str | int]]] = [(root, [])]
+    seen = 0
+    while todo and seen < MAX_NODES:
+        node, path = todo.pop()
+        seen += 1
+        if isinstance(node, CommentedMap):
+            if key in node:
+                with contextlib.suppress(KeyError, TypeError):
+                    first = node.lc.key(key)[0] + 1
+                    if first < line and (best is None or first > best[0]):
+                        best = (first, [*path, key])
+            todo.extend((v, [*path, k]) for k, v in node.items() if isinstance(v, _CONTAINERS))
+        elif isinstance(node, CommentedSeq):
+            todo.extend((v, [*path, i]) for i, v in enumerate(node) if isinstance(v, _CONTAINERS))
+    return ".".join(str(p) for p in best[1]) if best else ""
 
 
 def _duplicate_key_name(message: str) -> str:
