@@ -28,6 +28,7 @@ _EXPORTS: dict[str, str] = {
     "InputError": "forenad.errors",
     "LoadResult": "forenad.io",
     "check_files": "forenad.checking",
+    "draft": "forenad.render",
     "evaluate": "forenad.checking",
     "load": "forenad.io",
     "parse_agreement": "forenad.io",
@@ -46,6 +47,7 @@ __all__ = [
     "LoadResult",
     "__version__",
     "check_files",
+    "draft",
     "evaluate",
     "load",
     "parse_agreement",
@@ -71,4 +73,5 @@ if TYPE_CHECKING:
     from forenad.errors import AgreementFileError, DataFileError, ForenadError, InputError
     from forenad.io import LoadResult, load, parse_agreement, read_agreement
     from forenad.model import Agreement
+    from forenad.render import draft
     from forenad.report import CheckRun, FileResult, Finding

@@ -138,6 +138,10 @@ app.add_typer(params_app, name="params")
 
 __all__ = ["LangOption", "app"]
 
+from forenad.cli.drafting import register as _register_drafting  # noqa: E402
+
+_register_drafting(app)
+
 from forenad.cli.new import register as _register_new  # noqa: E402
 
 _register_new(app)

@@ -149,7 +149,8 @@ def _offer_check_and_draft(asker: Asker, path: Path, lang: Lang) -> None:
         asker.say(MESSAGES["draft_later"].format(file=str(path)))
         return
     try:
-        draft.main([DRAFT, str(path)], prog_name="forenad", standalone_mode=False)
+        # The drafts go next to the agreement file, never into whatever directory the user happens to be in.
+        draft.main([DRAFT, str(path), "-o", str(path.parent)], prog_name="forenad", standalone_mode=False)
     except Exception as exc:  # the agreement file is written; a failed draft must not hide that
         asker.say(f"forenad draft: {exc}", style="red")
 

@@ -1,0 +1,344 @@
+"""``forenad draft`` and ``forenad templates list|check``: Word drafts and the template catalogue.
+
+Only typer and the shared options are imported here; docxtpl, python-docx and Jinja are imported inside the
+commands, so ``forenad check`` does not pay for them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from forenad.cli.common import LangArg, OutputFormat, default_lang, lang_of, parse_date
+from forenad.i18n import Lang
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from forenad.render.api import DraftJob
+    from forenad.render.catalogue import Template
+    from forenad.render.lint import CheckReport
+
+templates_app = typer.Typer(
+    help="Mallkatalogen och granskning av egna mallar. / The template catalogue and template checking.",
+    no_args_is_help=True,
+)
+
+_TEXT = {
+    "sv": {
+        "written": "{n} fil(er) skrivna",
+        "failed": "inget skrivet",
+        "exists": "filerna finns redan; använd --force för att skriva över (inget har skrivits):",
+        "duplicate": "två indata ger samma utdatafil {name}; byt namn på en av dem",
+        "summary": "{files} avtal: {ok} klara, {bad} misslyckade, {docs} dokument",
+        "findings": "{n} avtal har regelfynd av allvarlighet fel (se bilagan i utkasten)",
+        "bug": "internt fel i en medföljande mall (en bugg); rapportera gärna på {url}",
+        "no_templates": "inga mallar",
+        "dry": "provkörd med: {names}",
+        "fields": "fält som används: {n}",
+        "ok": "säker och användbar",
+        "bad": "kan inte användas",
+        "unsafe": "osäker: vägras",
+    },
+    "en": {
+        "written": "{n} file(s) written",
+        "failed": "nothing written",
+        "exists": "the files exist; use --force to overwrite (nothing has been written):",
+        "duplicate": "two inputs give the same output file {name}; rename one of them",
+        "summary": "{files} agreement(s): {ok} done, {bad} failed, {docs} document(s)",
+        "findings": "{n} agreement(s) have rule findings of severity error (see the annex of the drafts)",
+        "bug": "internal error in a shipped template (a bug); please report it at {url}",
+        "no_templates": "no templates",
+        "dry": "dry run with: {names}",
+        "fields": "fields used: {n}",
+        "ok": "safe and usable",
+        "bad": "cannot be used",
+        "unsafe": "unsafe: refused",
+    },
+}
+_SEVERITY = {
+    "sv": {"error": "fel", "warning": "varning", "info": "info"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True, stderr=stderr)
+
+
+def _message(exc: Exception, lang: Lang) -> str:
+    from forenad.errors import AgreementFileError
+
+    if isinstance(exc, AgreementFileError):
+        lines = []
+        for err in exc.errors:
+            where = f"{exc.file}:{err.line}" if err.line else exc.file
+            path = f" {err.path}:" if err.path else ""
+            lines.append(f"{where}:{path} {err.message(lang)}")
+        return "\n    ".join(lines) or str(exc)
+    message = getattr(exc, "message", None)
+    if callable(message):
+        return str(message(lang))
+    return str(exc)
+
+
+def draft(
+    files: Annotated[list[Path], typer.Argument(help="Avtalsfiler (YAML eller JSON). / Agreement files.")],
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", help="Katalog för utkasten (standard: aktuell). / Output directory."),
+    ] = Path("."),
+    template: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--template",
+            help="Mall-id eller sökväg till en egen mall (kan upprepas; standard: alla som passar modellen). "
+            "/ Template id or path (repeatable; default: every template that fits the model).",
+        ),
+    ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Även PDF via LibreOffice. / Also PDF via LibreOffice.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Skriv över befintliga filer. / Overwrite files.")
+    ] = False,
+    on: Annotated[
+        str | None,
+        typer.Option("--on", help="Prövningsdatum ÅÅÅÅ-MM-DD (standard: i dag). / Evaluation date."),
+    ] = None,
+    final: Annotated[
+        bool,
+        typer.Option(
+            "--final",
+            help="Slutligt dokument: saknade värden är fel, ingen bilaga. "
+            "/ Final document: missing values are errors, no annex.",
+        ),
+    ] = False,
+    lang: LangArg = default_lang(),  # noqa: B008
+) -> None:
+    """Skriv Word-utkast (och PDF) för avtalsfiler. / Write Word drafts (and PDF) for agreement files."""
+    from forenad.errors import ForenadError
+    from forenad.render import api
+    from forenad.render.catalogue import resolve_template
+
+    language = lang_of(lang)
+    date = parse_date(on)
+    err = _console(stderr=True)
+    explicit: list[Template] | None = None
+    try:
+        if template:
+            explicit = [resolve_template(ref) for ref in template]
+            from forenad.render.lint import assert_safe
+
+            for chosen in explicit:
+                if not chosen.shipped:
+                    assert_safe(chosen)
+        if pdf:
+            from forenad.render.pdf import require_soffice
+
+            require_soffice()
+    except ForenadError as exc:
+        err.print(f"[bold red]✗[/] {_escape(_message(exc, language))}")
+        raise typer.Exit(2) from None
+
+    jobs = [api.prepare(file, explicit, language) for file in files]
+    _refuse_collisions(jobs, output, pdf, force, language)
+    for job in jobs:
+        api.render_job(job, date, final)
+    if pdf:
+        api.convert_jobs(jobs)
+    for job in jobs:
+        if job.ok and job.rendered:
+            try:
+                api.write_job(job, output, force)
+            except (ForenadError, OSError) as exc:
+                job.error = exc if isinstance(exc, ForenadError) else ForenadError(str(exc))
+    raise typer.Exit(_report(jobs, language))
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _refuse_collisions(jobs: list[DraftJob], output: Path, pdf: bool, force: bool, lang: Lang) -> None:
+    """Exit 2 before anything is written when an output exists (without --force) or two inputs clash."""
+    from forenad.render import api
+
+    text = _TEXT[lang]
+    seen: dict[Path, str] = {}
+    existing: list[Path] = []
+    for job in jobs:
+        for path in api.targets(job, output, pdf):
+            if path in seen:
+                from forenad.errors import ForenadError
+
+                job.error = ForenadError(text["duplicate"].format(name=path.name))
+                job.plans = []
+                break
+            seen[path] = job.source
+            if path.exists() and not force:
+                existing.append(path)
+    if existing:
+        err = _console(stderr=True)
+        err.print(f"[bold red]✗[/] {text['exists']}")
+        for path in existing:
+            err.print(f"  {_escape(str(path))}")
+        raise typer.Exit(2)
+
+
+def _report(jobs: list[DraftJob], lang: Lang) -> int:
+    from forenad.cli import ISSUES_URL
+    from forenad.render.errors import RenderCheckError, TemplateError
+
+    text = _TEXT[lang]
+    out = _console()
+    code = 0
+    with_errors = 0
+    for job in jobs:
+        if job.error is not None:
+            out.print(f"[bold red]✗[/] [bold]{_escape(job.source)}[/]: {text['failed']}")
+            out.print(f"    {_escape(_message(job.error, lang))}")
+            shipped = all(plan.template.shipped for plan in job.plans) and job.plans
+            if shipped and isinstance(job.error, RenderCheckError | TemplateError):
+                out.print(f"    {_escape(text['bug'].format(url=ISSUES_URL))}")
+                code = max(code, 3)
+            else:
+                code = max(code, 2)
+            continue
+        findings = job.evaluation.findings if job.evaluation else []
+        has_error = any(f.severity == "error" for f in findings)
+        with_errors += has_error
+        mark = "[yellow]![/]" if has_error else "[green]✓[/]"
+        out.print(f"{mark} [bold]{_escape(job.source)}[/]: {text['written'].format(n=len(job.written))}")
+        for path in job.written:
+            out.print(f"    {_escape(str(path))}")
+    ok = sum(1 for job in jobs if job.error is None)
+    docs = sum(len(job.rendered) for job in jobs if job.error is None)
+    out.print(text["summary"].format(files=len(jobs), ok=ok, bad=len(jobs) - ok, docs=docs))
+    if with_errors:
+        out.print(text["findings"].format(n=with_errors))
+        if code == 0:
+            code = 1
+    return code
+
+
+@templates_app.command("list")
+def templates_list(
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="text eller json.")
+    ] = OutputFormat.text,
+    lang: LangArg = default_lang(),  # noqa: B008
+) -> None:
+    """Visa mallarna som följer med forenad. / List the templates that ship with forenad."""
+    from forenad.render.catalogue import shipped_templates
+
+    templates = shipped_templates()
+    if output_format == OutputFormat.json:
+        data = [
+            {
+                "id": tpl.id,
+                "version": tpl.spec.version,
+                "language": tpl.spec.language,
+                "document": tpl.spec.document,
+                "title": tpl.spec.title,
+                "per": tpl.spec.per,
+                "models": [m.value for m in tpl.spec.models],
+                "sha256": tpl.sha256,
+            }
+            for tpl in templates
+        ]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.table import Table
+
+    language = lang_of(lang)
+    table = Table(show_lines=False, box=None, pad_edge=False)
+    heads = ("id", "språk", "version", "per", "modeller", "titel") if language == "sv" else (
+        "id", "language", "version", "per", "models", "title"
+    )  # fmt: skip
+    for head in heads:
+        table.add_column(head, overflow="fold")
+    for tpl in templates:
+        table.add_row(
+            tpl.id,
+            tpl.spec.language,
+            tpl.spec.version,
+            tpl.spec.per,
+            ", ".join(m.value for m in tpl.spec.models),
+            tpl.spec.title,
+        )
+    console = _console()
+    if not console.is_terminal:
+        from rich.console import Console
+
+        console = Console(highlight=False, soft_wrap=True, width=200)
+    console.print(table)
+
+
+@templates_app.command("check")
+def templates_check(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Mallkatalog, .docx med sidofil, eller mall-id. / Template directory, .docx or id."
+        ),
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="text eller json.")
+    ] = OutputFormat.text,
+    lang: LangArg = default_lang(),  # noqa: B008
+) -> None:
+    """Granska en mall: säkerhet, täckning mot avtalsmodellen och en provkörning. / Check a template:
+    safety, coverage against the agreement model and a dry run."""
+    from forenad.render.lint import check_template
+
+    language = lang_of(lang)
+    reports = [check_template(path) for path in paths]
+    if output_format == OutputFormat.json:
+        data = [report.as_json(language) for report in reports]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for report in reports:
+            _print_report(report, language)
+    raise typer.Exit(max((report.exit_code for report in reports), default=0))
+
+
+def _print_report(report: CheckReport, lang: Lang) -> None:
+    text = _TEXT[lang]
+    out = _console()
+    if report.unsafe:
+        mark, verdict = "[bold red]✗[/]", text["unsafe"]
+    elif report.errors:
+        mark, verdict = "[bold red]✗[/]", text["bad"]
+    else:
+        mark, verdict = "[green]✓[/]", text["ok"]
+    ident = ""
+    if report.template is not None:
+        spec = report.template.spec
+        ident = f" [dim]({spec.id} {spec.version}, sha256 {report.template.sha256[:12]}…)[/]"
+    out.print(f"{mark} [bold]{_escape(report.source)}[/]{ident}: {verdict}")
+    order = {"error": 0, "warning": 1, "info": 2}
+    for issue in sorted(report.issues, key=lambda i: order[i.severity]):
+        label = _SEVERITY[lang][issue.severity]
+        out.print(f"  [{_STYLE[issue.severity]}]{label}[/] [dim]{issue.code}[/] {_escape(issue.text(lang))}")
+    if report.unused_model_fields:
+        out.print(f"    [dim]{_escape(', '.join(report.unused_model_fields))}[/]")
+    if report.fields_used:
+        out.print(f"  [dim]{text['fields'].format(n=len(report.fields_used))}[/]")
+    if report.dry_runs:
+        out.print(f"  [dim]{_escape(text['dry'].format(names=', '.join(report.dry_runs)))}[/]")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``draft`` and ``templates`` to the forenad application."""
+    app.command("draft")(draft)
+    app.add_typer(templates_app, name="templates")

@@ -1,0 +1,314 @@
+"""Drafting: from an agreement to Word documents (and PDF), with provenance, in steps a batch can share.
+
+1. :func:`prepare` loads the agreement and plans its documents (which templates, one per employer where
+   the template says so, and the file names);
+2. :func:`render_job` evaluates the rules once and renders every planned document in memory;
+3. :func:`convert_jobs` makes the PDFs (one LibreOffice run for the whole batch);
+4. :func:`write_job` writes each file atomically.
+
+Nothing is written until every document of an agreement has rendered and passed its checks, and an existing
+file is replaced only with ``force``. :func:`draft` runs the steps for one agreement and raises on failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from forenad.errors import AgreementFileError, ForenadError
+from forenad.files import OutputExists, write_atomic
+from forenad.i18n import Lang
+from forenad.model import Agreement
+from forenad.render.catalogue import Template, resolve_template, select_templates
+from forenad.render.provenance import Provenance
+from forenad.report import Finding
+
+TemplateRef = str | Path | Template
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedDocument:
+    """One document to draft: a template, the employer it is for (per-employer templates) and its name."""
+
+    template: Template
+    issuer: str | None
+    name: str
+
+    @property
+    def docx_name(self) -> str:
+        return f"{self.name}.docx"
+
+    @property
+    def pdf_name(self) -> str:
+        return f"{self.name}.pdf"
+
+    @property
+    def provenance_name(self) -> str:
+        return f"{self.name}.provenance.json"
+
+
+@dataclass(slots=True)
+class RenderedDocument:
+    plan: PlannedDocument
+    docx: bytes
+    provenance: Provenance
+    pdf: bytes | None = None
+
+
+@dataclass(slots=True)
+class Evaluation:
+    on: dt.date
+    findings: list[Finding]
+    facts: dict[str, Any]
+    rules_version: str
+    parameters_version: str
+
+
+@dataclass(slots=True)
+class DraftJob:
+    """One input of a batch and everything that happened to it."""
+
+    source: str
+    agreement: Agreement | None = None
+    plans: list[PlannedDocument] = field(default_factory=list)
+    rendered: list[RenderedDocument] = field(default_factory=list)
+    evaluation: Evaluation | None = None
+    written: list[Path] = field(default_factory=list)
+    error: ForenadError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def slug(text: str) -> str:
+    """A file-name-safe slug: ``ORU-RÖL-2026-003`` becomes ``oru-rol-2026-003``."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "avtal"
+
+
+def plan_documents(agreement: Agreement, stem: str, templates: Sequence[Template]) -> list[PlannedDocument]:
+    plans: list[PlannedDocument] = []
+    for template in templates:
+        if template.spec.per == "employer":
+            employing = list(dict.fromkeys(part.employer for part in agreement.parts))
+            plans.extend(
+                PlannedDocument(template, employer, f"{stem}.{template.id}-{employer}")
+                for employer in employing
+            )
+        else:
+            plans.append(PlannedDocument(template, None, f"{stem}.{template.id}"))
+    return plans
+
+
+def _templates(template: TemplateRef | Sequence[TemplateRef] | None) -> list[Template] | None:
+    if template is None:
+        return None
+    refs = [template] if isinstance(template, str | Path | Template) else list(template)
+    return [ref if isinstance(ref, Template) else resolve_template(ref) for ref in refs]
+
+
+def prepare(
+    source: Agreement | str | Path,
+    templates: Sequence[Template] | None = None,
+    lang: Lang = "sv",
+    stem: str | None = None,
+) -> DraftJob:
+    """Load the agreement (a path or an :class:`Agreement`) and plan its documents; errors are kept."""
+    from forenad.io import read_agreement
+
+    if isinstance(source, Agreement):
+        agreement, name = source, source.id
+        stem = stem or slug(source.id)
+    else:
+        loaded = read_agreement(source)
+        if loaded.agreement is None:
+            return DraftJob(source=str(source), error=AgreementFileError(source, list(loaded.errors)))
+        agreement, name = loaded.agreement, str(source)
+        stem = stem or Path(source).stem
+    job = DraftJob(source=name, agreement=agreement)
+    try:
+        chosen = select_templates(agreement.model, lang, list(templates) if templates else None)
+        if templates:
+            from forenad.render.lint import assert_safe
+
+            for template in chosen:
+                if not template.shipped:
+                    assert_safe(template)
+    except ForenadError as exc:
+        job.error = exc
+        return job
+    job.plans = plan_documents(agreement, stem, chosen)
+    return job
+
+
+def targets(job: DraftJob, out_dir: Path, pdf: bool) -> list[Path]:
+    paths = []
+    for plan in job.plans:
+        paths.append(out_dir / plan.docx_name)
+        if pdf:
+            paths.append(out_dir / plan.pdf_name)
+        paths.append(out_dir / plan.provenance_name)
+    return paths
+
+
+def evaluate_agreement(agreement: Agreement, on: dt.date | None = None) -> Evaluation:
+    from forenad.checking import evaluate
+    from forenad.engine import default_rules
+    from forenad.params import default_parameters
+
+    date = on or dt.date.today()
+    findings, facts = evaluate(agreement, date, facts=True)
+    return Evaluation(date, findings, facts, default_rules().version, default_parameters().version)
+
+
+def render_document(
+    agreement: Agreement,
+    template: Template,
+    *,
+    on: dt.date | None = None,
+    final: bool = False,
+    issuer: str | None = None,
+    evaluation: Evaluation | None = None,
+) -> RenderedDocument:
+    """Render one document in memory (nothing is written); ``issuer`` for a per-employer template."""
+    from forenad._version import __version__
+    from forenad.render.context import DocInfo, build_context
+    from forenad.render.docx_render import render_docx
+
+    evaluation = evaluation or evaluate_agreement(agreement, on)
+    lang = template.spec.language
+    doc = DocInfo(
+        draft=not final,
+        lang=lang,
+        evaluated_on=evaluation.on,
+        forenad_version=__version__,
+        template_id=template.id,
+        template_version=template.spec.version,
+        rules_version=evaluation.rules_version,
+        parameters_version=evaluation.parameters_version,
+    )
+    provenance = Provenance(
+        forenad_version=__version__,
+        template_id=template.id,
+        template_version=template.spec.version,
+        template_language=lang,
+        template_sha256=template.sha256,
+        template_source="forenad" if template.shipped else template.docx_path.name,
+        rules_version=evaluation.rules_version,
+        parameters_version=evaluation.parameters_version,
+        evaluated_on=evaluation.on,
+        mode="final" if final else "draft",
+        agreement_id=agreement.id,
+        employment_model=agreement.model.value,
+        issuer=issuer,
+        findings=Provenance.findings_of(evaluation.findings),
+        created=dt.datetime.now(dt.UTC),
+    )
+    context = build_context(agreement, evaluation.facts, evaluation.findings, doc, issuer)
+    title = (
+        agreement.title if template.spec.per == "agreement" else f"{template.spec.title} – {agreement.title}"
+    )
+    data = render_docx(template, context, lang, provenance.properties(), title=title)
+    plan = PlannedDocument(template, issuer, template.id)
+    return RenderedDocument(plan, data, provenance)
+
+
+def render_job(job: DraftJob, on: dt.date | None = None, final: bool = False) -> None:
+    """Render every planned document of a job; on any failure the job keeps the error and no document."""
+    if job.agreement is None or job.error is not None:
+        return
+    try:
+        job.evaluation = evaluate_agreement(job.agreement, on)
+        rendered = []
+        for plan in job.plans:
+            document = render_document(
+                job.agreement, plan.template, final=final, issuer=plan.issuer, evaluation=job.evaluation
+            )
+            document.plan = plan
+            rendered.append(document)
+        job.rendered = rendered
+    except ForenadError as exc:
+        job.error = exc
+        job.rendered = []
+
+
+def convert_jobs(jobs: Sequence[DraftJob]) -> None:
+    """PDF for every rendered document of the jobs, in one LibreOffice run; a failure fails its jobs."""
+    from forenad.render.errors import PdfError
+    from forenad.render.pdf import convert_to_pdf
+
+    documents = {d.plan.docx_name: d for job in jobs if job.ok for d in job.rendered}
+    if not documents:
+        return
+    try:
+        pdfs = convert_to_pdf({name: d.docx for name, d in documents.items()})
+    except PdfError as exc:
+        for job in jobs:
+            if job.ok and job.rendered:
+                job.error = exc
+        return
+    for name, document in documents.items():
+        document.pdf = pdfs[name]
+
+
+def write_job(job: DraftJob, out_dir: Path, force: bool = False) -> list[Path]:
+    """Write every rendered file of a job atomically: the ``.docx``, the PDF and the provenance sidecar."""
+    written: list[Path] = []
+    for document in job.rendered:
+        docx_path = write_atomic(out_dir / document.plan.docx_name, document.docx, force=force)
+        written.append(docx_path)
+        if document.pdf is not None:
+            written.append(write_atomic(out_dir / document.plan.pdf_name, document.pdf, force=force))
+        record = document.provenance.as_json(
+            document=document.plan.docx_name, document_sha256=hashlib.sha256(document.docx).hexdigest()
+        )
+        text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+        written.append(write_atomic(out_dir / document.plan.provenance_name, text.encode(), force=force))
+    job.written = written
+    return written
+
+
+def draft(
+    agreement_or_path: Agreement | str | Path,
+    out_dir: str | Path = ".",
+    template: TemplateRef | Sequence[TemplateRef] | None = None,
+    on: dt.date | None = None,
+    pdf: bool = False,
+    force: bool = False,
+    *,
+    lang: Lang = "sv",
+    final: bool = False,
+) -> list[Path]:
+    """Draft the Word documents for one agreement into ``out_dir``; returns the paths written.
+
+    Without ``template``, every shipped template that serves the agreement's employment model is used (in
+    ``lang`` where that version exists), including one anställningsbevis per employing employer. ``template``
+    is a shipped id, a path to an organisation's template (checked before use) or a list of them. A draft
+    shows missing values as markers and lists the rule findings to resolve in an annex; ``final=True``
+    refuses missing values instead (:class:`~forenad.render.errors.MissingValue`) and has no annex.
+
+    Raises :class:`~forenad.errors.AgreementFileError`, :class:`~forenad.render.errors.DraftError` (template
+    not found, unsafe or not serving the model; PDF failure) or :class:`~forenad.files.OutputExists`; nothing
+    is written when any document fails.
+    """
+    out = Path(out_dir)
+    job = prepare(agreement_or_path, _templates(template), lang)
+    if job.error is not None:
+        raise job.error
+    existing = [path for path in targets(job, out, pdf) if path.exists()]
+    if existing and not force:
+        raise OutputExists(existing[0])
+    render_job(job, on, final)
+    if job.error is None and pdf:
+        convert_jobs([job])
+    if job.error is not None:
+        raise job.error
+    return write_job(job, out, force)

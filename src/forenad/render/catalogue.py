@@ -1,0 +1,196 @@
+"""The template catalogue: shipped templates and an organisation's own, each a ``.docx`` with a sidecar.
+
+A template is a directory ``<id>/`` holding ``template.docx`` and ``template.yaml``. The sidecar::
+
+    id: samverkansavtal-forenad          # lower-case slug, unique in the catalogue
+    version: 1.0.0
+    language: sv                         # sv or en
+    document: samverkansavtal            # the kind of document; language versions share it
+    title: Samverkansavtal om förenad anställning
+    per: agreement                       # agreement: one document; employer: one per employing employer
+    models: [forenad_en_arbetsgivare, forenad_tva_anstallningar]
+    fields:                              # the agreement fields the template uses, as dotted paths
+      - person.name
+      - parts.*.extent_percent
+
+An organisation's template may also be a ``.docx`` file with its sidecar beside it, as ``<name>.yaml`` or
+``template.yaml``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from forenad.i18n import Lang, t
+from forenad.model import EmploymentModel
+from forenad.render.errors import TemplateError, TemplateMismatch, TemplateNotFound
+
+SHIPPED_DIR = Path(__file__).resolve().parent.parent / "templates"
+DOCX_NAME = "template.docx"
+SIDECAR_NAME = "template.yaml"
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
+
+
+class TemplateSpec(BaseModel):
+    """The sidecar ``template.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+    version: Annotated[str, Field(min_length=1, max_length=40)]
+    language: Lang
+    document: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+    title: Annotated[str, Field(min_length=1, max_length=200)]
+    per: Literal["agreement", "employer"] = "agreement"
+    models: Annotated[list[EmploymentModel], Field(min_length=1)]
+    fields: list[str] = Field(default_factory=list)
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Template:
+    """A loaded template: its sidecar, where it is, and its bytes' SHA-256."""
+
+    spec: TemplateSpec
+    docx_path: Path
+    sidecar_path: Path
+    shipped: bool
+    data: bytes = field(repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def label(self) -> str:
+        return self.spec.id if self.shipped else str(self.docx_path)
+
+    def serves(self, model: EmploymentModel | str) -> bool:
+        return EmploymentModel(model) in self.spec.models
+
+
+def load_template(docx_path: Path, sidecar_path: Path, *, shipped: bool = False) -> Template:
+    """Read a template and its sidecar; raises :class:`TemplateError` naming the file and the key."""
+    from forenad import yamlio
+
+    try:
+        document = yamlio.load(sidecar_path)
+    except yamlio.DocumentError as exc:
+        where = f"{sidecar_path}:{exc.line}" if exc.line else str(sidecar_path)
+        raise TemplateError(where, exc.text) from None
+    if not isinstance(document.data, dict):
+        raise TemplateError(
+            sidecar_path, t("sidofilen ska vara en mappning", "the sidecar must be a mapping")
+        )
+    try:
+        spec = TemplateSpec.model_validate(document.data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = [str(p) for p in error["loc"]]
+        line = document.lines.line_of(list(error["loc"]))
+        where = f"{sidecar_path}:{line}" if line else str(sidecar_path)
+        key = ".".join(loc)
+        hint = ""
+        if error["type"] == "extra_forbidden" and loc:
+            close = difflib.get_close_matches(loc[-1], list(TemplateSpec.model_fields), n=1)
+            hint = f" ({close[0]}?)" if close else ""
+        raise TemplateError(
+            where, t(f"{key}: {error['msg']}{hint}", f"{key}: {error['msg']}{hint}")
+        ) from None
+    try:
+        size = docx_path.stat().st_size
+        if size > MAX_TEMPLATE_BYTES:
+            raise TemplateError(docx_path, t("mallen är för stor", "the template is too large"))
+        data = docx_path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(
+            docx_path, t(f"kan inte läsas: {exc.strerror}", f"cannot be read: {exc.strerror}")
+        ) from None
+    return Template(spec, docx_path, sidecar_path, shipped, data)
+
+
+@cache
+def shipped_templates() -> tuple[Template, ...]:
+    """Every template that ships with forenad, by id."""
+    found = []
+    for sidecar in sorted(SHIPPED_DIR.glob(f"*/{SIDECAR_NAME}")):
+        found.append(load_template(sidecar.parent / DOCX_NAME, sidecar, shipped=True))
+    return tuple(found)
+
+
+def shipped_template(template_id: str) -> Template:
+    for template in shipped_templates():
+        if template.id == template_id:
+            return template
+    ids = [t.id for t in shipped_templates()]
+    close = difflib.get_close_matches(template_id, ids, n=1, cutoff=0.5)
+    raise TemplateNotFound(template_id, close[0] if close else None)
+
+
+def resolve_template(ref: str | Path) -> Template:
+    """A template by shipped id, or by path (a directory with ``template.docx``, or a ``.docx``)."""
+    path = Path(ref)
+    if path.is_dir():
+        return load_template(path / DOCX_NAME, path / SIDECAR_NAME)
+    if path.suffix.lower() == ".docx" and path.exists():
+        for sidecar in (path.with_suffix(".yaml"), path.with_suffix(".yml"), path.parent / SIDECAR_NAME):
+            if sidecar.is_file():
+                return load_template(path, sidecar)
+        raise TemplateError(
+            path,
+            t(
+                f"sidofilen saknas ({path.with_suffix('.yaml').name} eller {SIDECAR_NAME} bredvid mallen)",
+                f"the sidecar is missing ({path.with_suffix('.yaml').name} or {SIDECAR_NAME} beside it)",
+            ),
+        )
+    if isinstance(ref, str) and "/" not in ref and "\\" not in ref and not ref.endswith(".docx"):
+        return shipped_template(ref)
+    raise TemplateNotFound(str(ref))
+
+
+def select_templates(
+    model: EmploymentModel | str,
+    lang: Lang = "sv",
+    explicit: list[Template] | None = None,
+) -> list[Template]:
+    """The templates for an agreement: the explicit ones (each must serve the model), or every shipped
+    document that serves it, in ``lang`` where that language version exists, else in Swedish."""
+    model = EmploymentModel(model)
+    if explicit:
+        for template in explicit:
+            if not template.serves(model):
+                served = ", ".join(m.value for m in template.spec.models)
+                raise TemplateMismatch(
+                    template.label,
+                    t(
+                        f"mallen gäller inte anställningsmodellen {model.value} (den gäller {served})",
+                        f"the template does not serve the employment model {model.value} "
+                        f"(it serves {served})",
+                    ),
+                )
+        return list(explicit)
+    by_document: dict[str, list[Template]] = {}
+    for template in shipped_templates():
+        if template.serves(model):
+            by_document.setdefault(template.spec.document, []).append(template)
+    chosen = []
+    for versions in by_document.values():
+        for wanted in (lang, "sv"):
+            match = [v for v in versions if v.spec.language == wanted]
+            if match:
+                chosen.append(match[0])
+                break
+        else:
+            chosen.append(versions[0])
+    return sorted(chosen, key=lambda tpl: (tpl.spec.per != "agreement", tpl.id))

@@ -1,0 +1,79 @@
+"""Errors of drafting: templates that cannot be used, values a final document needs, PDF conversion.
+
+Every error carries the offending name (template, field path) and, where there is one, a suggestion.
+From the CLI each is exit code 2, except :class:`RenderCheckError` on a shipped template (a bug, exit 3).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from forenad.errors import ForenadError
+from forenad.i18n import Lang, Text
+
+
+class DraftError(ForenadError):
+    """Base class of drafting errors; ``text`` is bilingual."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
+
+    def message(self, lang: Lang = "sv") -> str:
+        return self.text(lang)
+
+
+class TemplateNotFound(DraftError):
+    """No shipped template has the id, and no template exists at the path."""
+
+    def __init__(self, ref: str, suggestion: str | None = None) -> None:
+        hint_sv = f"; menade du {suggestion!r}?" if suggestion else ""
+        hint_en = f"; did you mean {suggestion!r}?" if suggestion else ""
+        super().__init__(
+            Text(
+                sv=f"ingen mall {ref!r} (varken ett mall-id eller en sökväg){hint_sv}",
+                en=f"no template {ref!r} (neither a template id nor a path){hint_en}",
+            )
+        )
+        self.ref = ref
+        self.suggestion = suggestion
+
+
+class TemplateError(DraftError):
+    """A template (or its sidecar) that cannot be used as it is."""
+
+    def __init__(self, template: str | Path, text: Text) -> None:
+        super().__init__(Text(sv=f"mallen {template}: {text.sv}", en=f"template {template}: {text.en}"))
+        self.template = str(template)
+        self.problem = text
+
+
+class TemplateRefused(TemplateError):
+    """A template that tries to do something outside the allow-list or the sandbox (unsafe)."""
+
+
+class TemplateMismatch(TemplateError):
+    """A template asked for explicitly that does not serve the agreement's employment model."""
+
+
+class MissingValue(DraftError):
+    """A final document (not a draft) needs a value the agreement does not give."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            Text(
+                sv=f"värdet {path} saknas i avtalet; ett slutligt dokument kräver det "
+                "(utkast visar en markering)",
+                en=f"the value {path} is missing from the agreement; a final document needs it "
+                "(a draft shows a marker)",
+            )
+        )
+        self.path = path
+
+
+class RenderCheckError(DraftError):
+    """A rendered document that fails the checks after rendering (XML, leftover tags, reopening)."""
+
+
+class PdfError(DraftError):
+    """LibreOffice is missing or could not convert a document."""
