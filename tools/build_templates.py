@@ -517,7 +517,7 @@ def extent(b: Builder) -> None:
             b.tr("Omfattning", "Extent"),
             b.tr("Månadslön", "Monthly salary"),
         ],
-        widths_mm=[15, 46, 46, 26, 27],
+        widths_mm=[17, 43, 43, 30, 27],
         loop=("{%tr for part in parts %}", "{%tr endfor %}"),
         row=[
             "{{ loop.index }}",
