@@ -145,3 +145,7 @@ _register_drafting(app)
 from forenad.cli.new import register as _register_new  # noqa: E402
 
 _register_new(app)
+
+from forenad.cli.compare import register as _register_compare  # noqa: E402
+
+_register_compare(app)
