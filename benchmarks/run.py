@@ -1,6 +1,7 @@
 """Run forenad's benchmarks and print ratios against baselines measured in the same run.
 
-Usage: python3 benchmarks/run.py [--n 1000] [--repeat 5]
+Usage: python3 benchmarks/run.py [--n 1000] [--repeat 5] [--batch 1000,3000] [--jobs N] [--skip-pdf]
+(``--batch 1000,3000,10000`` for the full memory run.)
 """
 
 from __future__ import annotations
@@ -180,10 +181,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--batch", default="1000,3000", help="batch sizes for throughput and memory")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    parser.add_argument("--skip-pdf", action="store_true", help="leave out the LibreOffice benchmark")
     args = parser.parse_args()
     bench_check(args.n, args.repeat)
     bench_startup(args.repeat)
     bench_draft(args.repeat)
+
+    import batch_bench  # type: ignore[import-not-found]  # beside this file
+
+    batch_bench.bench_fast(args.repeat)
+    batch_bench.bench_batch([int(size) for size in args.batch.split(",") if size], args.jobs)
+    if not args.skip_pdf:
+        batch_bench.bench_pdf()
 
 
 if __name__ == "__main__":

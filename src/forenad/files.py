@@ -21,9 +21,13 @@ def write_atomic(path: str | Path, data: bytes, *, force: bool = False) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same directory and a rename.
 
     An existing file is replaced only with ``force``; an interrupted write leaves no partial file.
+
+    A symbolic link at ``path`` counts as an existing file, even when it dangles, and is never written
+    through: without ``force`` it is refused, with ``force`` the link itself is replaced by the new file and
+    its target is left untouched. (``path.parent`` is followed as given: the directory is the user's choice.)
     """
     path = Path(path)
-    if path.exists() and not force:
+    if os.path.lexists(path) and not force:
         raise OutputExists(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)

@@ -102,14 +102,25 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         if path.is_dir():
             raise DocumentError(t("är en katalog, inte en fil", "is a directory, not a file"))
         size = path.stat().st_size
-        if size > max_bytes:
+        if size <= max_bytes:
+            # At most max_bytes + 1, whatever stat() said: /dev/zero says 0 and never ends, a pipe
+            # (``forenad check <(…)``) says 0, and a file may grow after stat().
+            with path.open("rb") as handle:
+                raw = handle.read(max_bytes + 1)
+            if len(raw) > max_bytes:
+                raise DocumentError(
+                    t(
+                        f"filen är för stor (mer än {max_bytes} byte)",
+                        f"the file is too large (more than {max_bytes} bytes)",
+                    )
+                )
+        else:
             raise DocumentError(
                 t(
                     f"filen är för stor ({size} byte, högst {max_bytes})",
                     f"the file is too large ({size} bytes, at most {max_bytes})",
                 )
             )
-        raw = path.read_bytes()
     except FileNotFoundError:
         raise DocumentError(t("filen finns inte", "no such file")) from None
     except PermissionError:

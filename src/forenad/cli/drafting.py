@@ -7,6 +7,7 @@ commands, so ``forenad check`` does not pay for them.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -121,11 +122,29 @@ def draft(
             "/ Final document: missing values are errors, no annex.",
         ),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Antal parallella processer (standard: alla kärnor). "
+            "/ Worker processes (default: all cores).",
+        ),
+    ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="Förloppsindikator på stderr (standard: när stderr är en terminal). "
+            "/ Progress bar on stderr (default: when stderr is a terminal).",
+        ),
+    ] = None,
     lang: LangArg = default_lang(),  # noqa: B008
 ) -> None:
     """Skriv Word-utkast (och PDF) för avtalsfiler. / Write Word drafts (and PDF) for agreement files."""
+    from forenad.cli import draft_batch
     from forenad.errors import ForenadError
-    from forenad.render import api
     from forenad.render.catalogue import resolve_template
 
     language = lang_of(lang)
@@ -148,19 +167,19 @@ def draft(
         err.print(f"[bold red]✗[/] {_escape(_message(exc, language))}")
         raise typer.Exit(2) from None
 
-    jobs = [api.prepare(file, explicit, language) for file in files]
-    _refuse_collisions(jobs, output, pdf, force, language)
-    for job in jobs:
-        api.render_job(job, date, final)
-    if pdf:
-        api.convert_jobs(jobs)
-    for job in jobs:
-        if job.ok and job.rendered:
-            try:
-                api.write_job(job, output, force)
-            except (ForenadError, OSError) as exc:
-                job.error = exc if isinstance(exc, ForenadError) else ForenadError(str(exc))
-    raise typer.Exit(_report(jobs, language))
+    code = draft_batch.run(
+        files,
+        output,
+        explicit,
+        pdf=pdf,
+        force=force,
+        on=date,
+        final=final,
+        lang=language,
+        jobs=jobs or os.cpu_count(),
+        progress=progress,
+    )
+    raise typer.Exit(code)
 
 
 def _escape(text: str) -> str:
@@ -185,7 +204,7 @@ def _refuse_collisions(jobs: list[DraftJob], output: Path, pdf: bool, force: boo
                 job.plans = []
                 break
             seen[path] = job.source
-            if path.exists() and not force:
+            if os.path.lexists(path) and not force:  # a dangling symlink counts too
                 existing.append(path)
     if existing:
         err = _console(stderr=True)

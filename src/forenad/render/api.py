@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -94,7 +95,43 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "avtal"
 
 
+def safe_stem(stem: str) -> str:
+    """``stem`` as one harmless file-name component: path separators, NUL and other control characters
+    become ``-``, and a stem that is empty or all dots becomes ``avtal``; no output leaves its directory."""
+    cleaned = "".join("-" if ch in "/\\" or unicodedata.category(ch) == "Cc" else ch for ch in stem)
+    return "avtal" if not cleaned.strip(". ") else cleaned
+
+
+_NOT_IN_WORD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""Characters XML 1.0, and so a Word document, cannot hold (the model accepts them in free text)."""
+
+
+def refuse_unwritable_text(agreement: Agreement) -> None:
+    """Raise :class:`~forenad.render.errors.DraftError` naming the first field whose text holds a character
+    a Word document cannot hold (e.g. U+001B from a ``"\\e"`` escape): refused, never silently changed."""
+    from forenad.i18n import t
+    from forenad.render.errors import DraftError
+
+    todo: list[tuple[str, Any]] = [("", agreement.model_dump())]
+    while todo:
+        path, value = todo.pop()
+        if isinstance(value, dict):
+            todo.extend((f"{path}.{k}" if path else str(k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            todo.extend((f"{path}.{i}", v) for i, v in enumerate(value))
+        elif isinstance(value, str) and (found := _NOT_IN_WORD.search(value)):
+            code = f"U+{ord(found.group()):04X}"
+            raise DraftError(
+                t(
+                    f"{path}: tecknet {code} (ett styrtecken) kan inte stå i ett Word-dokument; ta bort det",
+                    f"{path}: the character {code} (a control character) cannot be in a Word document; "
+                    "remove it",
+                )
+            )
+
+
 def plan_documents(agreement: Agreement, stem: str, templates: Sequence[Template]) -> list[PlannedDocument]:
+    stem = safe_stem(stem)
     plans: list[PlannedDocument] = []
     for template in templates:
         if template.spec.per == "employer":
@@ -177,12 +214,18 @@ def render_document(
     final: bool = False,
     issuer: str | None = None,
     evaluation: Evaluation | None = None,
+    fast: bool = False,
 ) -> RenderedDocument:
-    """Render one document in memory (nothing is written); ``issuer`` for a per-employer template."""
+    """Render one document in memory (nothing is written); ``issuer`` for a per-employer template;
+    ``fast`` renders through the compiled template (:mod:`forenad.render.fastdocx`, the same document)."""
     from forenad._version import __version__
     from forenad.render.context import DocInfo, build_context
     from forenad.render.docx_render import render_docx
 
+    if fast:
+        from forenad.render.fastdocx import render_docx_fast as render_docx
+
+    refuse_unwritable_text(agreement)
     evaluation = evaluation or evaluate_agreement(agreement, on)
     lang = template.spec.language
     doc = DocInfo(
@@ -221,7 +264,7 @@ def render_document(
     return RenderedDocument(plan, data, provenance)
 
 
-def render_job(job: DraftJob, on: dt.date | None = None, final: bool = False) -> None:
+def render_job(job: DraftJob, on: dt.date | None = None, final: bool = False, fast: bool = False) -> None:
     """Render every planned document of a job; on any failure the job keeps the error and no document."""
     if job.agreement is None or job.error is not None:
         return
@@ -230,7 +273,12 @@ def render_job(job: DraftJob, on: dt.date | None = None, final: bool = False) ->
         rendered = []
         for plan in job.plans:
             document = render_document(
-                job.agreement, plan.template, final=final, issuer=plan.issuer, evaluation=job.evaluation
+                job.agreement,
+                plan.template,
+                final=final,
+                issuer=plan.issuer,
+                evaluation=job.evaluation,
+                fast=fast,
             )
             document.plan = plan
             rendered.append(document)
@@ -262,6 +310,13 @@ def convert_jobs(jobs: Sequence[DraftJob]) -> None:
 def write_job(job: DraftJob, out_dir: Path, force: bool = False) -> list[Path]:
     """Write every rendered file of a job atomically: the ``.docx``, the PDF and the provenance sidecar."""
     written: list[Path] = []
+    for document in job.rendered:
+        for name in (document.plan.docx_name, document.plan.pdf_name, document.plan.provenance_name):
+            if Path(name).name != name or name in (".", ".."):  # never outside out_dir
+                from forenad.i18n import t
+                from forenad.render.errors import DraftError
+
+                raise DraftError(t(f"osäkert filnamn {name!r}", f"unsafe output file name {name!r}"))
     for document in job.rendered:
         docx_path = write_atomic(out_dir / document.plan.docx_name, document.docx, force=force)
         written.append(docx_path)
@@ -303,7 +358,7 @@ def draft(
     job = prepare(agreement_or_path, _templates(template), lang)
     if job.error is not None:
         raise job.error
-    existing = [path for path in targets(job, out, pdf) if path.exists()]
+    existing = [path for path in targets(job, out, pdf) if os.path.lexists(path)]
     if existing and not force:
         raise OutputExists(existing[0])
     render_job(job, on, final)

@@ -15,12 +15,21 @@ A template is a directory ``<id>/`` holding ``template.docx`` and ``template.yam
 
 An organisation's template may also be a ``.docx`` file with its sidecar beside it, as ``<name>.yaml`` or
 ``template.yaml``.
+
+Before a template is used its bytes are inspected (:func:`inspect_archive`): it must be a regular file (a
+symbolic link to one is followed: it is the user's own choice of file; a device, a pipe or a directory is
+refused), at most ``MAX_TEMPLATE_BYTES`` on disk, a zip archive, with no macros (``.docm``/``.dotm``, a
+``vbaProject.bin`` or a macro-enabled content type) and no zip bomb (at most ``MAX_ENTRIES`` parts,
+``MAX_UNPACKED_BYTES`` unpacked, per the archive's own directory, which ``zipfile`` also enforces on reading).
 """
 
 from __future__ import annotations
 
 import difflib
 import hashlib
+import io
+import stat
+import zipfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -30,12 +39,17 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from forenad.i18n import Lang, t
 from forenad.model import EmploymentModel
-from forenad.render.errors import TemplateError, TemplateMismatch, TemplateNotFound
+from forenad.render.errors import TemplateError, TemplateMismatch, TemplateNotFound, TemplateRefused
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "templates"
 DOCX_NAME = "template.docx"
 SIDECAR_NAME = "template.yaml"
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_ENTRIES = 1000
+MACRO_SUFFIXES = (".docm", ".dotm")
+_MACRO_NAMES = ("vbaproject.bin", "vbadata.xml")
+_MACRO_TYPES = ("macroenabled", "vbaproject", "activex")
 
 
 class TemplateSpec(BaseModel):
@@ -108,16 +122,80 @@ def load_template(docx_path: Path, sidecar_path: Path, *, shipped: bool = False)
         raise TemplateError(
             where, t(f"{key}: {error['msg']}{hint}", f"{key}: {error['msg']}{hint}")
         ) from None
+    data = _read_template(docx_path)
+    inspect_archive(docx_path, data)
+    return Template(spec, docx_path, sidecar_path, shipped, data)
+
+
+def _read_template(docx_path: Path) -> bytes:
+    """The template's bytes: a regular file (through a symlink, if any) of at most MAX_TEMPLATE_BYTES."""
+    too_large = t("mallen är för stor", "the template is too large")
     try:
-        size = docx_path.stat().st_size
-        if size > MAX_TEMPLATE_BYTES:
-            raise TemplateError(docx_path, t("mallen är för stor", "the template is too large"))
-        data = docx_path.read_bytes()
+        info = docx_path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise TemplateError(
+                docx_path, t("mallen är ingen vanlig fil", "the template is not a regular file")
+            )
+        if info.st_size > MAX_TEMPLATE_BYTES:
+            raise TemplateError(docx_path, too_large)
+        with docx_path.open("rb") as handle:
+            data = handle.read(MAX_TEMPLATE_BYTES + 1)  # the file may grow after stat()
     except OSError as exc:
         raise TemplateError(
             docx_path, t(f"kan inte läsas: {exc.strerror}", f"cannot be read: {exc.strerror}")
         ) from None
-    return Template(spec, docx_path, sidecar_path, shipped, data)
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise TemplateError(docx_path, too_large)
+    return data
+
+
+def inspect_archive(where: str | Path, data: bytes) -> None:
+    """Refuse what is not a plain Word document: not a zip, macros, too many parts, too much unpacked."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+            types = ""
+            if len(entries) <= MAX_ENTRIES and "[Content_Types].xml" in archive.namelist():
+                info = archive.getinfo("[Content_Types].xml")
+                if info.file_size <= MAX_UNPACKED_BYTES:
+                    types = archive.read(info).decode("utf-8", errors="replace").lower()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError):
+        raise TemplateError(
+            where,
+            t("mallen är ingen .docx-fil (ingen zip-fil)", "the template is not a .docx file (not a zip)"),
+        ) from None
+    if len(entries) > MAX_ENTRIES:
+        raise TemplateRefused(
+            where,
+            t(
+                f"mallen har {len(entries)} delar (högst {MAX_ENTRIES}); den vägras som en möjlig zip-bomb",
+                f"the template has {len(entries)} parts (at most {MAX_ENTRIES}); "
+                "refused as a possible zip bomb",
+            ),
+        )
+    unpacked = sum(info.file_size for info in entries)
+    if unpacked > MAX_UNPACKED_BYTES:
+        mb = MAX_UNPACKED_BYTES // (1024 * 1024)
+        raise TemplateRefused(
+            where,
+            t(
+                f"mallen packas upp till {unpacked // (1024 * 1024)} MB (högst {mb} MB); "
+                "den vägras som en möjlig zip-bomb",
+                f"the template unpacks to {unpacked // (1024 * 1024)} MB (at most {mb} MB); "
+                "refused as a possible zip bomb",
+            ),
+        )
+    names = [info.filename.lower() for info in entries]
+    if any(name.rsplit("/", 1)[-1] in _MACRO_NAMES for name in names) or any(
+        kind in types for kind in _MACRO_TYPES
+    ):
+        raise TemplateRefused(where, _MACROS)
+
+
+_MACROS = t(
+    "mallen innehåller makron (VBA) eller ActiveX; spara den som .docx utan makron",
+    "the template contains macros (VBA) or ActiveX; save it as a .docx without macros",
+)
 
 
 @cache
@@ -141,6 +219,8 @@ def shipped_template(template_id: str) -> Template:
 def resolve_template(ref: str | Path) -> Template:
     """A template by shipped id, or by path (a directory with ``template.docx``, or a ``.docx``)."""
     path = Path(ref)
+    if path.suffix.lower() in MACRO_SUFFIXES:
+        raise TemplateRefused(path, _MACROS)
     if path.is_dir():
         return load_template(path / DOCX_NAME, path / SIDECAR_NAME)
     if path.suffix.lower() == ".docx" and path.exists():

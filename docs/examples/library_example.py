@@ -1,0 +1,294 @@
+"""forenad as a library: the runnable version of every snippet in docs/library.md, in the same order.
+
+Run it from anywhere (it finds the repository's examples/ beside this file)::
+
+    python docs/examples/library_example.py
+
+It writes only into a temporary directory, which it removes at the end. The imports stand in the section
+that first needs them, as in the document, hence the file-wide E402 exemption.
+"""
+
+# ruff: noqa: E402
+
+# --- 1. Build an agreement in code ------------------------------------------------------------------
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import forenad
+from forenad import Agreement
+
+ON = dt.date(2026, 6, 1)  # every evaluation below is at this date, so the output is reproducible
+
+data: dict[str, Any] = {
+    "id": "HR-2026-0042",
+    "title": "Avtal om förenad anställning som lektor och specialistsjuksköterska",
+    "model": "forenad_tva_anstallningar",
+    "person": {"name": "Ada Exempel", "birth_year": 1990, "profession": "sjuksköterska"},
+    "employers": [
+        {
+            "id": "oru",
+            "name": "Örebro universitet",
+            "organisationsnummer": "202100-2924",
+            "kind": "statligt_larosate",
+        },
+        {"id": "rol", "name": "Region Örebro län", "organisationsnummer": "232100-0164", "kind": "region"},
+    ],
+    "total_extent_percent": 100,
+    "start_date": "2026-02-01",
+    "review_date": "2027-02-01",
+    "parts": [
+        {
+            "employer": "oru",
+            "position": "lektor",
+            "title": "Lektor i omvårdnad",
+            "extent_percent": 50,
+            "monthly_salary": 34000,
+            "working_time": {"form": "annual_hours", "full_time_hours": 1732},
+            "workplace": "Institutionen för hälsovetenskaper",
+            "employed_since": "2023-08-15",
+        },
+        {
+            "employer": "rol",
+            "position": "specialistsjukskoterska",
+            "title": "Specialistsjuksköterska",
+            "extent_percent": 50,
+            "monthly_salary": 34000,
+            "working_time": {"form": "weekly_hours", "full_time_hours": 40},
+            "workplace": "Intensivvårdsavdelningen",
+            "employed_since": "2014-06-01",
+        },
+    ],
+    "cost_settlement": {
+        "shares": [
+            {"part": 0, "payer": "oru", "share_percent": 100},
+            {"part": 1, "payer": "rol", "share_percent": 100},
+        ]
+    },
+    "work_environment": [
+        {"workplace": "Institutionen för hälsovetenskaper", "responsible": "oru"},
+        {"workplace": "Intensivvårdsavdelningen", "responsible": "rol"},
+    ],
+    "rehabilitation": {"lead": "rol"},
+    "sick_pay": {"handling": "varje_arbetsgivare"},
+    "vacation": {"coordination": "Semestern läggs ut efter samråd mellan prefekt och vårdenhetschef."},
+    "secondary_employment": {"reported_to": ["oru", "rol"]},
+    "linked_termination": {"linked": True, "description": "Upphör den ena anställningen samråder parterna."},
+    "procedure": {
+        "dispute": "Samråd mellan prefekt och vårdenhetschef.",
+        "exit": "Avtalet kan sägas upp med sex månaders varsel.",
+    },
+    "signatories": [
+        {"name": "Lars Nyberg", "role": "Prefekt", "party": "oru"},
+        {"name": "Eva Sund", "role": "Områdeschef", "party": "rol"},
+    ],
+}
+
+agreement: Agreement = Agreement.model_validate(data)  # pydantic.ValidationError if invalid
+print(agreement.model.value, agreement.total_extent, [p.position.value for p in agreement.parts])
+
+# --- 2. Validation errors, located and translated ---------------------------------------------------
+
+from pydantic import ValidationError
+
+from forenad import LoadResult
+
+bad = json.loads(json.dumps(data))  # a deep copy
+bad["parts"][1]["extent_percen"] = bad["parts"][1].pop("extent_percent")
+bad["employers"][1]["organisationsnummer"] = "232100-0165"
+
+loaded: LoadResult = forenad.parse_agreement(json.dumps(bad, indent=2, ensure_ascii=False), "hr-export.json")
+assert not loaded.valid and loaded.agreement is None
+for error in loaded.errors:  # forenad.InputError: path, line, message(lang)
+    print(f"{loaded.file}:{error.line}: {error.path}: {error.message('sv')}")
+
+try:
+    Agreement.model_validate(bad)
+except ValidationError as exc:
+    for problem in exc.errors(include_url=False, include_input=False):  # no input values: no personnummer
+        print(".".join(map(str, problem["loc"])), problem["type"])
+
+# --- 3. Evaluate at a date: findings ----------------------------------------------------------------
+
+from forenad import Finding
+
+findings: list[Finding]
+facts: dict[str, Any]
+findings, facts = forenad.evaluate(agreement, ON)
+
+for f in findings:
+    mark = " (unverified value)" if f.unverified else ""
+    print(f"{f.severity:7} {f.topic}/{f.rule}{mark}")
+    print("   ", f.text("en"))
+    print("    fields:", ", ".join(f.paths), "| refs:", "; ".join(r.short() for r in f.refs))
+    for used in f.values:  # the dated parameter values the finding rests on
+        print(f"    uses {used.name} from {used.start} ({used.confidence})")
+
+errors = [f for f in findings if f.severity == "error"]
+print("would exit 1:", bool(errors))
+
+# --- 4. Facts ---------------------------------------------------------------------------------------
+
+print(facts["total_extent"], facts["break_point_month"], facts["pension_split_loss_month"])
+for i, part in enumerate(facts["parts"]):
+    print(
+        i,
+        part["collective_agreement"],
+        part["pension_scheme"],
+        part["vacation_days"],
+        part["notice_employee_months"],
+        part["notice_undetermined"],
+    )
+json.dumps(facts)  # JSON-ready: the same dict as "facts" in `forenad check --format json`
+
+# --- 5. Economics -----------------------------------------------------------------------------------
+
+from decimal import Decimal
+
+from forenad.economics import Economics, compute
+
+econ: Economics = compute(agreement, ON)
+for employer in econ.employers:
+    cost: Decimal | None = employer.cost_year
+    print(
+        employer.id,
+        employer.pension_scheme,
+        employer.overhead_percent,
+        employer.overhead_source,
+        cost,
+        employer.cost_basis,
+    )
+    if employer.cost_basis == "lower_bound" or cost is None:
+        why = employer.why("overhead_percent")
+        print("   ", why("en") if why else "")
+print("person:", econ.person.pension_month, econ.person.single_pension_month, econ.person.split_loss_month)
+print("total:", econ.total.cost_year, econ.total.cost_basis, "unverified:", econ.unverified)
+assert econ.invoice is None  # no cost_settlement.invoicing in this agreement
+json.dumps(econ.as_json())  # the same figures as facts["economics"]
+
+# --- 6. Reading files: load() raises, read_agreement() does not -------------------------------------
+
+import tempfile
+from pathlib import Path
+
+from forenad import AgreementFileError
+from forenad.io import dump_yaml
+
+examples = Path(__file__).resolve().parents[2] / "examples"  # the repository's examples/
+work = Path(tempfile.mkdtemp(prefix="forenad-"))
+
+agreement_file = work / "avtal.yaml"
+agreement_file.write_text(dump_yaml(agreement), encoding="utf-8")
+assert forenad.load(agreement_file) == agreement  # the YAML loads back to an equal agreement
+
+broken = work / "trasigt.yaml"
+broken.write_text(dump_yaml(agreement).replace("extent_percent: 50", "extent_percent: 150", 1), "utf-8")
+try:
+    forenad.load(broken)
+except AgreementFileError as exc:
+    print("AgreementFileError:", exc.file, [(e.line, e.path, e.message("en")) for e in exc.errors])
+
+for path in (agreement_file, broken, work / "saknas.yaml"):
+    result = forenad.read_agreement(path)  # never raises for bad input (a missing file is an error too)
+    print(path.name, result.valid, [e.message("en") for e in result.errors])
+
+run = forenad.check_files([agreement_file, broken, *sorted(examples.glob("*.yaml"))], on=ON)
+print("exit code:", run.exit_code)  # 2: one file could not be validated
+for file_result in run.results:
+    print(file_result.file, file_result.valid, file_result.has_errors, len(file_result.findings))
+report: dict[str, Any] = run.as_json("en")  # the `forenad check --format json` object
+
+# --- 7. Your own rules and parameters ---------------------------------------------------------------
+
+import shutil
+from importlib import resources
+
+from forenad.engine import RuleSet, default_rules, load_rules
+from forenad.errors import DataFileError
+from forenad.params import ParameterNotInForce, ParameterSet, default_parameters, load_parameters
+
+packaged = Path(str(resources.files("forenad") / "rules"))  # the catalogue and parameters forenad ships
+rules_dir = work / "regler"
+shutil.copytree(packaged / "checks", rules_dir)  # start from the packaged catalogue …
+(rules_dir / "lokala.yaml").write_text(  # … and add a local rule (see docs/rules.md)
+    """\
+rules:
+  - id: extent.clinical_part_below_local_minimum
+    topic: extent
+    severity: warning
+    applies_to: [forenad_en_arbetsgivare, forenad_tva_anstallningar]
+    each: parts
+    title: {sv: "Klinisk del under lokalt minimum", en: "Clinical part below the local minimum"}
+    when:
+      all:
+        - {fact: is_clinical, eq: true}
+        - {path: part.extent_percent, lt: 20}
+    message:
+      sv: "Del {index} ({employer.name}) omfattar {part.extent_percent:pct}; riktlinjen kräver 20 %."
+      en: "Part {index} ({employer.name}) is {part.extent_percent:pct}; the guideline asks for 20 %."
+    paths: [parts.*.extent_percent]
+    refs:
+      - {kind: other, id: Region Exempel, title: "Riktlinje för förenade anställningar (lokal)"}
+""",
+    encoding="utf-8",
+)
+params_dir = work / "parametrar"
+shutil.copytree(packaged / "parameters", params_dir)
+
+own_rules: RuleSet = load_rules(rules_dir)  # DataFileError (file, line, key) for a malformed file
+own_params: ParameterSet = load_parameters(params_dir)
+print(len(own_rules.rules), own_rules.version, default_rules().version, own_params.version)
+
+changed = agreement.model_dump(mode="json")  # change a copy, then validate again
+changed["parts"][0].update(extent_percent=85, monthly_salary=57800)
+changed["parts"][1].update(extent_percent=15, monthly_salary=10200)
+uneven = Agreement.model_validate(changed)
+
+own_findings, _ = forenad.evaluate(uneven, ON, rules=own_rules, params=own_params, facts=False)
+print([f.text("en") for f in own_findings if f.rule == "extent.clinical_part_below_local_minimum"])
+own_run = forenad.check_files([agreement_file], on=ON, rules=own_rules, params=own_params)
+own_econ = compute(uneven, ON, params=own_params)
+print(own_run.exit_code, own_econ.total.cost_year)
+
+(rules_dir / "lokala.yaml").write_text(
+    (rules_dir / "lokala.yaml").read_text("utf-8").replace("is_clinical", "is_clinicl"), "utf-8"
+)
+try:
+    load_rules(rules_dir)
+except DataFileError as exc:
+    print("DataFileError:", exc.file, exc.line, exc.key, exc.problem, exc.suggestion)
+
+ibb = default_parameters().at("inkomstbasbelopp", ON)  # a DatedValue
+print(ibb.value, ibb.start, ibb.end, ibb.confidence, [r.short() for r in ibb.refs])
+try:
+    default_parameters().at("inkomstbasbelopp", dt.date(2027, 3, 1))
+except ParameterNotInForce as exc:
+    print(exc.message("en"))
+later, _ = forenad.evaluate(agreement, dt.date(2027, 3, 1), facts=False)
+print([f.rule for f in later if f.topic == "dates"])  # ['dates.parameter_not_in_force']
+
+# --- 8. Drafts and comparisons ----------------------------------------------------------------------
+
+written: list[Path] = forenad.draft(agreement, work / "utkast", on=ON)
+print([p.name for p in written])
+
+other = examples / "sormland-kombinationsanstallning-fysioterapeut.yaml"
+comparison = forenad.compare([agreement, other], on=ON)  # agreements, LoadResults or file paths
+total = comparison.row("cost.total")
+print(total.values, total.differs, comparison.exit_code)
+
+# --- 9. Privacy: the personnummer -------------------------------------------------------------------
+
+person = {**data["person"], "personnummer": "19121212-1212"}
+del person["birth_year"]
+with_pnr = Agreement.model_validate({**data, "person": person})
+pnr = with_pnr.person.personnummer
+assert pnr is not None
+print(repr(pnr), pnr.masked(), repr(with_pnr.person))  # masked: Personnummer('19121212-****')
+assert "19121212-1212" not in json.dumps(forenad.evaluate(with_pnr, ON)[1])  # not in the facts
+assert with_pnr.model_dump(mode="json")["person"]["personnummer"] == "19121212-1212"  # but in a dump
+
+shutil.rmtree(work)

@@ -1,0 +1,295 @@
+"""Drafting many agreement files at speed: a process pool, results streamed, memory flat.
+
+:func:`run_batch` yields one small :class:`Outcome` per input file, in input order, as the files finish:
+workers load the rules, the parameters and each template once (the caches of :mod:`forenad.engine`,
+:mod:`forenad.params` and :mod:`forenad.render.fastdocx`), render through the compiled template and write
+their files themselves, so no document crosses a process boundary nor stays in memory. A failing file never
+stops the others. With ``pdf``, workers stage each agreement's files in a private directory; the parent
+converts the staged documents in chunks through one LibreOffice process each
+(:mod:`forenad.render.pdf_batch`) and then writes an agreement's files only if all its PDFs were made.
+
+:func:`preflight` finds what would stop the batch before anything is written (existing outputs without
+``force``, two inputs with the same output file). It only loads the agreements when the file names alone
+cannot rule a clash out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from forenad.i18n import Lang, t
+from forenad.render.catalogue import Template
+
+PDF_CHUNK = 50
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    out_dir: Path
+    templates: tuple[Template, ...] | None = None
+    lang: Lang = "sv"
+    on: dt.date | None = None
+    final: bool = False
+    force: bool = False
+    pdf: bool = False
+    fast: bool = True
+    pdf_chunk: int = PDF_CHUNK
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What happened to one input: the files written, or the error (already worded in the language)."""
+
+    source: str
+    written: list[str] = field(default_factory=list)
+    documents: int = 0
+    error: str | None = None
+    bug: bool = False  # a shipped template failed: exit 3
+    error_findings: bool = False  # rule findings of severity error: exit 1
+    staged: str | None = None  # with pdf: the directory holding the files until their PDFs exist
+    names: list[tuple[str, str, str]] = field(default_factory=list)  # (docx, pdf, provenance) names
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def code(self) -> int:
+        if self.error is not None:
+            return 3 if self.bug else 2
+        return 1 if self.error_findings else 0
+
+
+def describe(exc: BaseException, lang: Lang) -> str:
+    """An error in the user's language (an agreement file's errors one per line)."""
+    from forenad.errors import AgreementFileError
+
+    if isinstance(exc, AgreementFileError):
+        lines = []
+        for err in exc.errors:
+            where = f"{exc.file}:{err.line}" if err.line else exc.file
+            path = f" {err.path}:" if err.path else ""
+            lines.append(f"{where}:{path} {err.message(lang)}")
+        return "\n    ".join(lines) or str(exc)
+    message = getattr(exc, "message", None)
+    return str(message(lang)) if callable(message) else str(exc)
+
+
+# --- preflight ---------------------------------------------------------------------------------------
+
+
+def _stem(source: str | Path) -> str:
+    from forenad.render.api import safe_stem
+
+    return safe_stem(Path(source).stem)
+
+
+def names_may_clash(files: Sequence[str | Path], out_dir: Path, force: bool) -> bool:
+    """False when the file names alone show that no output can exist already (without ``force``) and no
+    two inputs can share an output: every output is ``<stem>.<template…>``, so two inputs can only clash
+    when a stem equals another or another followed by ``.``."""
+    stems = sorted(_stem(f) for f in files)
+    for i, stem in enumerate(stems):
+        if i + 1 < len(stems) and stems[i + 1] == stem:
+            return True
+        probe = bisect.bisect_left(stems, stem + ".")
+        if probe < len(stems) and stems[probe].startswith(stem + "."):
+            return True
+    if force:
+        return False
+    try:
+        present = os.listdir(out_dir)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    known = set(stems)
+    return any(name[:i] in known for name in present for i, ch in enumerate(name) if ch == ".")
+
+
+def _targets(source: str) -> list[str] | None:
+    from forenad.render import api
+
+    options = _WORKER["options"]
+    job = api.prepare(source, list(options.templates) if options.templates else None, options.lang)
+    if job.error is not None:
+        return None
+    return [str(path) for path in api.targets(job, options.out_dir, options.pdf)]
+
+
+def preflight(
+    files: Sequence[str | Path], options: BatchOptions, jobs: int = 1
+) -> tuple[list[Path], dict[int, str]]:
+    """(outputs that exist already without ``force``, {input index: the output name it clashes on})."""
+    if not names_may_clash(files, options.out_dir, options.force):
+        return [], {}
+    seen: set[str] = set()
+    existing: list[Path] = []
+    clashes: dict[int, str] = {}
+    sources = [str(f) for f in files]
+    for index, targets in enumerate(_map(_targets, sources, options, jobs)):
+        for target in targets or []:
+            if target in seen:
+                clashes[index] = Path(target).name
+                break
+            seen.add(target)
+            if not options.force and os.path.lexists(target):  # a dangling symlink counts too
+                existing.append(Path(target))
+    return existing, clashes
+
+
+# --- the batch ------------------------------------------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(options: BatchOptions) -> None:
+    _WORKER["options"] = options
+    _WORKER["stage"] = None
+
+
+def _map(func: Any, items: Sequence[Any], options: BatchOptions, jobs: int) -> Iterator[Any]:
+    """``func`` over ``items`` in order: in this process for one job or one item, else in a pool."""
+    if jobs <= 1 or len(items) <= 1:
+        _init_worker(options)
+        yield from map(func, items)
+        return
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunksize = max(1, min(8, len(items) // (jobs * 8)))
+    with context.Pool(jobs, initializer=_init_worker, initargs=(options,), maxtasksperchild=None) as pool:
+        yield from pool.imap(func, items, chunksize)
+
+
+def _draft_one(item: tuple[str, str | None]) -> Outcome:
+    """Draft one file in a worker: prepare, render, then write (or stage for PDF)."""
+    from forenad.errors import ForenadError
+    from forenad.render import api
+    from forenad.render.errors import RenderCheckError, TemplateError
+
+    source, stage = item
+    options: BatchOptions = _WORKER["options"]
+    outcome = Outcome(source)
+    job = api.prepare(source, list(options.templates) if options.templates else None, options.lang)
+    outcome.source = job.source
+    api.render_job(job, options.on, options.final, fast=options.fast)
+    if job.error is None:
+        try:
+            if stage is not None:
+                api.write_job(job, Path(stage), force=True)
+                outcome.staged = stage
+                outcome.names = [
+                    (d.plan.docx_name, d.plan.pdf_name, d.plan.provenance_name) for d in job.rendered
+                ]
+            else:
+                outcome.written = [str(path) for path in api.write_job(job, options.out_dir, options.force)]
+        except (ForenadError, OSError) as exc:
+            job.error = exc if isinstance(exc, ForenadError) else ForenadError(str(exc))
+    if job.error is not None:
+        outcome.error = describe(job.error, options.lang)
+        shipped = bool(job.plans) and all(plan.template.shipped for plan in job.plans)
+        outcome.bug = shipped and isinstance(job.error, RenderCheckError | TemplateError)
+        return outcome
+    outcome.documents = len(job.rendered)
+    findings = job.evaluation.findings if job.evaluation else []
+    outcome.error_findings = any(f.severity == "error" for f in findings)
+    return outcome
+
+
+def run_batch(
+    files: Sequence[str | Path],
+    options: BatchOptions,
+    jobs: int | None = None,
+    clashes: dict[int, str] | None = None,
+) -> Iterator[Outcome]:
+    """Draft every file; yields one :class:`Outcome` per file in input order. Run :func:`preflight` first:
+    ``clashes`` are the inputs it found sharing an output (they fail with that reason)."""
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    clashes = clashes or {}
+    with tempfile.TemporaryDirectory(prefix="forenad-batch-") as tmp:
+        stage_root = Path(tmp) if options.pdf else None
+        items = []
+        for index, source in enumerate(files):
+            stage = str(stage_root / str(index)) if stage_root is not None else None
+            items.append((str(source), stage))
+        todo = [item for index, item in enumerate(items) if index not in clashes]
+        results = _map(_draft_one, todo, options, jobs)
+        ordered = _with_clashes(items, clashes, results, options.lang)
+        if stage_root is None:
+            yield from ordered
+        else:
+            yield from _with_pdf(ordered, options, stage_root)
+
+
+def _with_clashes(
+    items: list[tuple[str, str | None]], clashes: dict[int, str], results: Iterator[Outcome], lang: Lang
+) -> Iterator[Outcome]:
+    for index, (source, _stage) in enumerate(items):
+        if index in clashes:
+            text = t(
+                f"två indata ger samma utdatafil {clashes[index]}; byt namn på en av dem",
+                f"two inputs give the same output file {clashes[index]}; rename one of them",
+            )
+            yield Outcome(source, error=text(lang))
+        else:
+            yield next(results)
+
+
+def _with_pdf(outcomes: Iterable[Outcome], options: BatchOptions, stage_root: Path) -> Iterator[Outcome]:
+    """Convert the staged documents chunk by chunk, then write each agreement whose PDFs all exist."""
+    pending: list[Outcome] = []
+    staged = 0
+    for outcome in outcomes:
+        pending.append(outcome)
+        staged += len(outcome.names)
+        if staged >= options.pdf_chunk:
+            yield from _finish(pending, options, stage_root)
+            pending, staged = [], 0
+    yield from _finish(pending, options, stage_root)
+
+
+def _finish(pending: list[Outcome], options: BatchOptions, stage_root: Path) -> Iterator[Outcome]:
+    from forenad.errors import ForenadError
+    from forenad.files import write_atomic
+    from forenad.render.pdf_batch import convert_files
+
+    docx = [Path(o.staged) / names[0] for o in pending if o.ok and o.staged for names in o.names]
+    pdf_dir = stage_root / "pdf"
+    results = {r.source: r for r in convert_files(docx, pdf_dir, chunk=options.pdf_chunk)} if docx else {}
+    for outcome in pending:
+        if outcome.ok and outcome.staged:
+            stage = Path(outcome.staged)
+            failed = [
+                results[stage / names[0]] for names in outcome.names if not results[stage / names[0]].ok
+            ]
+            if failed:
+                detail = failed[0].detail
+                listed = ", ".join(r.source.name for r in failed)
+                outcome.error = t(
+                    f"LibreOffice skapade ingen PDF för {listed} ({detail})",
+                    f"LibreOffice made no PDF for {listed} ({detail})",
+                )(options.lang)
+            else:
+                try:
+                    for docx_name, pdf_name, provenance_name in outcome.names:
+                        pdf = results[stage / docx_name].pdf
+                        assert pdf is not None
+                        for name, path in ((docx_name, stage / docx_name), (pdf_name, pdf),
+                                           (provenance_name, stage / provenance_name)):  # fmt: skip
+                            target = options.out_dir / name
+                            outcome.written.append(
+                                str(write_atomic(target, path.read_bytes(), force=options.force))
+                            )
+                except (ForenadError, OSError) as exc:
+                    outcome.error = describe(exc, options.lang)
+            shutil.rmtree(stage, ignore_errors=True)
+        yield outcome
+    shutil.rmtree(stage_root / "pdf", ignore_errors=True)
