@@ -114,6 +114,13 @@ class Finding:
     def unverified(self) -> bool:
         return any(v.confidence == "unverified" for v in self.values)
 
+    def detached(self) -> Finding:
+        """The same finding with its dated values worked out, holding on to nothing it was made from (to be
+        kept and shared: a finding is immutable)."""
+        if self.trace is None:
+            return self
+        return Finding(self.rule, self.topic, self.severity, self.text, self.paths, self.refs, self.values)
+
     def as_json(self, lang: Lang = "sv") -> dict[str, Any]:
         out: dict[str, Any] = {
             "rule": self.rule,

@@ -13,7 +13,7 @@ from typing import Any
 
 from forenad.derive.basics import part_of
 from forenad.economics.pension import PensionRates, break_point_month, contribution, ore, rates_for
-from forenad.engine.facts import FactContext, fact
+from forenad.engine.facts import FactContext, by_structure, by_structure_and_birth_year, fact
 from forenad.model import EmployerKind
 
 SCHEMES_WITH_PARAMETERS = ("pa16_avd1", "pa16_avd2", "akap_kr", "kap_kl", "itp1")
@@ -40,6 +40,7 @@ def default_scheme(ctx: FactContext, kind: EmployerKind, birth_year: int | None)
 
 @fact(
     "pension_scheme",
+    key=by_structure_and_birth_year,
     scope="part",
     sv="Tjänstepensionsplan för delen (angiven, annars efter slag och födelseår)",
     en="Occupational pension scheme of the part (stated, else by kind and birth year)",
@@ -53,6 +54,7 @@ def pension_scheme(ctx: FactContext, part: int) -> str | None:
 
 @fact(
     "pension_scheme_conditional",
+    key=by_structure_and_birth_year,
     scope="part",
     sv="AKAP-KR eller KAP-KL beror av lön och intjänande per 2022-12-31",
     en="AKAP-KR or KAP-KL depends on pay and accrual at 2022-12-31",
@@ -88,6 +90,7 @@ def _rates(ctx: FactContext, scheme: str | None) -> PensionRates | None:
 
 @fact(
     "break_point_month",
+    key=by_structure,
     sv="Brytpunkten 7,5 inkomstbasbelopp per månad",
     en="The 7.5 income base amount break point per month",
 )
@@ -259,6 +262,7 @@ def pension_pro_rata_gain_year(ctx: FactContext) -> Decimal | None:
 
 @fact(
     "is_defined_benefit",
+    key=by_structure_and_birth_year,
     scope="part",
     sv="Delens plan har en förmånsbestämd del",
     en="The part's scheme has a defined-benefit part",

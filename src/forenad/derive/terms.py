@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from forenad.derive.basics import LAROSATE_KINDS, part_of
-from forenad.engine.facts import FactContext, fact, sorted_steps
+from forenad.engine.facts import FactContext, by_structure, by_structure_and_birth_year, fact, sorted_steps
 from forenad.model import CollectiveAgreement, EmployerKind, EmploymentForm
 
 # -- cost settlement -------------------------------------------------------------------------------------
@@ -16,6 +16,7 @@ from forenad.model import CollectiveAgreement, EmployerKind, EmploymentForm
 
 @fact(
     "cost_share_total",
+    key=by_structure,
     scope="part",
     sv="Summan av kostnadsandelarna för delen i procent",
     en="The sum of the part's cost shares in percent",
@@ -29,6 +30,7 @@ def cost_share_total(ctx: FactContext, part: int) -> Decimal:
 
 @fact(
     "state_and_health_care_principal",
+    key=by_structure,
     sv="Ett statligt lärosäte och en region eller kommun är parter",
     en="A state lärosäte and a region or kommun are parties",
 )
@@ -44,6 +46,7 @@ def state_and_health_care_principal(ctx: FactContext) -> bool:
 
 @fact(
     "missing_written_information",
+    key=by_structure,
     scope="part",
     sv="Uppgifter enligt LAS 6 c § som saknas i avtalsfilen för delen",
     en="Items of LAS 6 c § that the agreement file lacks for the part",
@@ -72,6 +75,7 @@ def missing_written_information(ctx: FactContext, part: int) -> list[str]:
 
 @fact(
     "outside_agreement_period",
+    key=by_structure,
     scope="part",
     sv="Delen ligger utanför avtalets giltighetstid",
     en="The part lies outside the agreement's period",
@@ -86,6 +90,7 @@ def outside_agreement_period(ctx: FactContext, part: int) -> bool:
 
 @fact(
     "agreement_ended",
+    key=by_structure,
     sv="Avtalets slutdatum har passerat på prövningsdagen",
     en="The agreement's end date has passed on the evaluation date",
 )
@@ -94,7 +99,10 @@ def agreement_ended(ctx: FactContext) -> bool:
 
 
 @fact(
-    "employers_without_orgnr", sv="Parter utan organisationsnummer", en="Parties without organisationsnummer"
+    "employers_without_orgnr",
+    key=by_structure,
+    sv="Parter utan organisationsnummer",
+    en="Parties without organisationsnummer",
 )
 def employers_without_orgnr(ctx: FactContext) -> list[str]:
     return [e.name for e in ctx.agreement.employers if e.organisationsnummer is None]
@@ -102,6 +110,7 @@ def employers_without_orgnr(ctx: FactContext) -> list[str]:
 
 @fact(
     "host_without_duty",
+    key=by_structure,
     scope="part",
     sv="Värdorganisationen är inte utsedd som arbetsmiljöansvarig för någon arbetsplats",
     en="The host is not named responsible for any workplace",
@@ -126,6 +135,7 @@ def _scale(scale: Any, age: int) -> int | None:
 
 @fact(
     "vacation_days",
+    key=by_structure_and_birth_year,
     scope="part",
     sv="Semesterdagar per år för delen enligt dess kollektivavtal och personens ålder",
     en="Vacation days per year for the part under its collective agreement and the person's age",
@@ -147,13 +157,19 @@ def vacation_days(ctx: FactContext, part: int) -> int | None:
     return max(days, statutory) if days is not None else statutory
 
 
-@fact("vacation_days_by_part", sv="Semesterdagar per del", en="Vacation days per part")
+@fact(
+    "vacation_days_by_part",
+    key=by_structure_and_birth_year,
+    sv="Semesterdagar per del",
+    en="Vacation days per part",
+)
 def vacation_days_by_part(ctx: FactContext) -> list[int | None]:
     return [ctx.get("vacation_days", i) for i in range(ctx.part_count())]
 
 
 @fact(
     "vacation_days_differ",
+    key=by_structure_and_birth_year,
     sv="Delarna har olika många semesterdagar",
     en="The parts have different vacation days",
 )
@@ -164,7 +180,12 @@ def vacation_days_differ(ctx: FactContext) -> bool | None:
     return len(set(days)) > 1
 
 
-@fact("collective_agreements", sv="Kollektivavtal i delarna", en="Collective agreements in the parts")
+@fact(
+    "collective_agreements",
+    key=by_structure,
+    sv="Kollektivavtal i delarna",
+    en="Collective agreements in the parts",
+)
 def collective_agreements(ctx: FactContext) -> list[str]:
     found = {ctx.get("collective_agreement", i) for i in range(ctx.part_count())}
     return sorted(a if a is not None else "okänt" for a in found)
@@ -217,6 +238,7 @@ def _is_open_ended(ctx: FactContext, part: int) -> bool:
 
 @fact(
     "notice_employee_months",
+    key=by_structure,
     scope="part",
     sv="Arbetstagarens uppsägningstid i månader (avtalad, annars enligt kollektivavtal eller LAS)",
     en="The employee's notice in months (agreed, else by collective agreement or LAS)",
@@ -243,6 +265,7 @@ def notice_employee_months(ctx: FactContext, part: int) -> int | None:
 
 @fact(
     "notice_employer_months",
+    key=by_structure,
     scope="part",
     sv="Arbetsgivarens uppsägningstid i månader (avtalad, annars enligt kollektivavtal eller LAS)",
     en="The employer's notice in months (agreed, else by collective agreement or LAS)",
@@ -271,6 +294,7 @@ def notice_employer_months(ctx: FactContext, part: int) -> int | None:
 
 @fact(
     "notice_undetermined",
+    key=by_structure,
     scope="part",
     sv="Uppsägningstiden för en tillsvidaredel kan inte bestämmas ur granskade värden",
     en="The notice of an open-ended part cannot be set from reviewed values",
@@ -283,6 +307,7 @@ def notice_undetermined(ctx: FactContext, part: int) -> bool:
 
 @fact(
     "notice_employee_differs",
+    key=by_structure,
     sv="Uppsägningstiderna (arbetstagarens eller arbetsgivarens) skiljer sig mellan anställningarna",
     en="The notice periods (the employee's or the employer's) differ between the employments",
 )
@@ -299,6 +324,7 @@ def notice_employee_differs(ctx: FactContext) -> bool:
 
 @fact(
     "notice_by_part",
+    key=by_structure,
     sv="Uppsägningstid per del, arbetstagare/arbetsgivare i månader",
     en="Notice per part, employee/employer in months",
 )
@@ -313,7 +339,11 @@ def notice_by_part(ctx: FactContext) -> list[str]:
 
 
 @fact(
-    "is_larosate_employer", scope="part", sv="Arbetsgivaren är ett lärosäte", en="The employer is a lärosäte"
+    "is_larosate_employer",
+    key=by_structure,
+    scope="part",
+    sv="Arbetsgivaren är ett lärosäte",
+    en="The employer is a lärosäte",
 )
 def is_larosate_employer(ctx: FactContext, part: int) -> bool:
     return ctx.agreement.employer(part_of(ctx, part).employer).kind in LAROSATE_KINDS
@@ -321,6 +351,7 @@ def is_larosate_employer(ctx: FactContext, part: int) -> bool:
 
 @fact(
     "employed_more_than_12_months",
+    key=by_structure,
     scope="part",
     sv="Anställd hos arbetsgivaren i mer än tolv månader (kalenderdatum)",
     en="Employed by the employer for more than twelve months (calendar dates)",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from forenad.derive.basics import part_of
-from forenad.engine.facts import FactContext, fact
+from forenad.engine.facts import FactContext, by_structure, by_structure_and_birth_year, fact
 from forenad.model import WorkingTimeForm
 
 
@@ -34,6 +34,7 @@ def weekly_hours(ctx: FactContext, part: int) -> Decimal:
 
 @fact(
     "full_time_week",
+    key=by_structure,
     scope="part",
     sv="Heltidsmåttet i timmar per vecka, när det anges per vecka",
     en="The full-time measure in hours per week, when given per week",
@@ -47,6 +48,7 @@ def full_time_week(ctx: FactContext, part: int) -> Decimal | None:
 
 @fact(
     "ordinary_week_limit",
+    key=by_structure,
     sv="Högsta ordinarie arbetstid per vecka (ATL 5 §)",
     en="Maximum ordinary working time per week (ATL 5 §)",
 )
@@ -81,6 +83,7 @@ def max_weekly_hours_one_employer(ctx: FactContext) -> Decimal | None:
 
 @fact(
     "state_teacher_annual_hours",
+    key=by_structure_and_birth_year,
     scope="part",
     sv="Årsarbetstid för heltid för en statlig lärare med delens semesterdagar",
     en="Full-time annual hours of a state teacher with the part's vacation days",
@@ -104,6 +107,7 @@ def state_teacher_annual_hours(ctx: FactContext, part: int) -> int | None:
 
 @fact(
     "annual_full_time",
+    key=by_structure,
     scope="part",
     sv="Heltidsmåttet i timmar per år, när det anges per år",
     en="The full-time measure in hours per year, when given per year",

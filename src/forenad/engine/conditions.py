@@ -69,6 +69,8 @@ Evaluator = Callable[[Scope], Any]
 class Compiled:
     evaluate: Callable[[Scope], bool | None]
     facts: frozenset[str]
+    paths: frozenset[str] = frozenset()
+    """The dotted paths the condition reads, as written (``part.…`` and the like included)."""
 
 
 _ROOTS: dict[str, type[BaseModel]] = {"part": Part, "employer": Employer, "host": Employer}
@@ -148,14 +150,19 @@ def _fact_getter(name: str, per_part: bool) -> Evaluator:
     return agreement_fact
 
 
-def operand(data: Any, per_part: bool, facts: set[str]) -> tuple[Evaluator, Any] | None:
-    """Compile ``{fact: …}`` or ``{path: …}``; ``None`` when ``data`` is a literal."""
+def operand(
+    data: Any, per_part: bool, facts: set[str], paths: set[str] | None = None
+) -> tuple[Evaluator, Any] | None:
+    """Compile ``{fact: …}`` or ``{path: …}``; ``None`` when ``data`` is a literal. The fact or path read is
+    added to ``facts`` or ``paths``."""
     if isinstance(data, dict) and len(data) == 1:
         ((key, value),) = data.items()
         if key == "fact":
             facts.add(str(value))
             return _fact_getter(str(value), per_part), None
         if key == "path":
+            if paths is not None:
+                paths.add(str(value))
             return _path_getter(str(value), per_part)
     return None
 
@@ -174,11 +181,12 @@ def _check_literal(annotation: Any, value: Any, key: str) -> None:
 
 def compile_condition(data: Any, per_part: bool) -> Compiled:
     facts: set[str] = set()
-    evaluate = _compile(data, per_part, facts)
-    return Compiled(evaluate, frozenset(facts))
+    paths: set[str] = set()
+    evaluate = _compile(data, per_part, facts, paths)
+    return Compiled(evaluate, frozenset(facts), frozenset(paths))
 
 
-def _compile(data: Any, per_part: bool, facts: set[str]) -> Callable[[Scope], bool | None]:
+def _compile(data: Any, per_part: bool, facts: set[str], paths: set[str]) -> Callable[[Scope], bool | None]:
     if not isinstance(data, dict) or not data:
         raise ConditionError("when", "a condition must be a mapping")
     keys = set(data)
@@ -187,7 +195,7 @@ def _compile(data: Any, per_part: bool, facts: set[str]) -> Callable[[Scope], bo
             raise ConditionError(", ".join(sorted(keys)), "'all', 'any' and 'not' stand alone in a condition")
         ((key, value),) = data.items()
         if key == "not":
-            inner = _compile(value, per_part, facts)
+            inner = _compile(value, per_part, facts, paths)
 
             def negate(s: Scope) -> bool | None:
                 result = inner(s)
@@ -196,7 +204,7 @@ def _compile(data: Any, per_part: bool, facts: set[str]) -> Callable[[Scope], bo
             return negate
         if not isinstance(value, list) or not value:
             raise ConditionError(key, f"'{key}' takes a non-empty list of conditions")
-        items = [_compile(v, per_part, facts) for v in value]
+        items = [_compile(v, per_part, facts, paths) for v in value]
         return _all(items) if key == "all" else _any(items)
 
     subjects = keys & {"path", "fact"}
@@ -213,7 +221,7 @@ def _compile(data: Any, per_part: bool, facts: set[str]) -> Callable[[Scope], bo
     if op not in OPERATORS:
         raise ConditionError(op, "unknown operator", suggest(op, OPERATORS))
     subject_key = next(iter(subjects))
-    left, annotation = operand({subject_key: data[subject_key]}, per_part, facts) or (None, None)
+    left, annotation = operand({subject_key: data[subject_key]}, per_part, facts, paths) or (None, None)
     assert left is not None
     right_raw = data[op]
 
@@ -224,7 +232,7 @@ def _compile(data: Any, per_part: bool, facts: set[str]) -> Callable[[Scope], bo
             return lambda s: (left(s) is not None) == right_raw
         return lambda s: (_is_empty(left(s))) == right_raw
 
-    right = operand(right_raw, per_part, facts)
+    right = operand(right_raw, per_part, facts, paths)
     if right is None:
         if op in ("in", "not_in") and not isinstance(right_raw, list):
             raise ConditionError(op, f"'{op}' takes a list")

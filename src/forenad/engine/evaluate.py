@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from forenad.engine.conditions import Scope
 from forenad.engine.facts import REGISTRY, FactContext
-from forenad.engine.rules import RuleSet, default_rules
+from forenad.engine.rules import Rule, RuleSet, default_rules
 from forenad.i18n import Text
 from forenad.model import Agreement
 from forenad.refs import Reference
@@ -24,28 +25,51 @@ def evaluate(
     rules: RuleSet | None = None,
     params: Any = None,
     facts: bool = True,
+    share: bool = True,
 ) -> tuple[list[Finding], dict[str, Any]]:
     """Findings and facts for a valid agreement on a date.
 
     With ``facts=False`` only the facts the rules need are computed and the returned facts are empty
-    (what ``forenad check`` does for text output).
+    (what ``forenad check`` does for text output). Agreements checked on the same date with the same
+    parameters share the facts and rule outcomes that depend only on what they have in common (see
+    :mod:`forenad.engine.facts`); ``share=False`` computes everything afresh, with the same result.
     """
     from forenad.params import default_parameters
 
     rules = rules or default_rules()
-    ctx = FactContext(agreement, on, params if params is not None else default_parameters())
+    ctx = FactContext(agreement, on, params if params is not None else default_parameters(), share=share)
     findings: list[Finding] = []
-    model = agreement.model.value
     parts = range(len(agreement.parts))
     whole = Scope(ctx)
     scopes = [Scope(ctx, i) for i in parts]
-    for rule, test, per_part in rules.plan(model, on):
-        if per_part:
-            for scope in scopes:
-                if test(scope) is True:
-                    findings.append(rule.finding(scope))
-        elif test(whole) is True:
-            findings.append(rule.finding(whole))
+    shared: dict[Any, dict[Any, Any]] = {}
+    for step in rules.plan(agreement.model.value, on):
+        sharing = step.sharing
+        if sharing is None or not share:
+            for rule, test, per_part in step.rules:
+                findings.extend(_run(rule, test, per_part, whole, scopes))
+            continue
+        # These rules read only what agreements of this structure (and birth year) have in common: their
+        # findings were worked out for the first of them, with the parameters found missing meanwhile.
+        outcomes = shared.get(sharing)
+        if outcomes is None:
+            outcomes = shared[sharing] = ctx.rule_outcomes(sharing)
+        outcome = outcomes.get(step.key)
+        if outcome is None:
+            ctx.begin_shared()
+            try:
+                found = [
+                    f
+                    for rule, test, per_part in step.rules
+                    for f in _run(rule, test, per_part, whole, scopes)
+                ]
+            finally:
+                missing = ctx.end_shared()
+            outcome = outcomes[step.key] = (tuple(f.detached() for f in found), missing)
+        else:
+            for m in outcome[1]:
+                ctx.note_missing(m)
+        findings.extend(outcome[0])
     # Only parameters the rules needed are reported missing: the JSON-only fact pass below must not change
     # the findings (a förenad-only parameter means nothing for a kombinationsanställning).
     missing_for_rules = list(ctx.missing.values())
@@ -74,6 +98,18 @@ def evaluate(
             )
         )
     return findings, export_facts(ctx) if facts else {}
+
+
+def _run(
+    rule: Rule,
+    test: Callable[[Scope], bool | None],
+    per_part: bool,
+    whole: Scope,
+    scopes: list[Scope],
+) -> list[Finding]:
+    if per_part:
+        return [rule.finding(scope) for scope in scopes if test(scope) is True]
+    return [rule.finding(whole)] if test(whole) is True else []
 
 
 def export_facts(ctx: FactContext) -> dict[str, Any]:

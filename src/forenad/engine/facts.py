@@ -5,13 +5,30 @@ part-level facts (``scope="part"``) take the context and the part's index. Facts
 through :meth:`FactContext.param`, which records each value used so that a finding can show the dated values
 behind it. A fact whose parameter is not in force on the evaluation date is *unknown* (``None``); the
 engine reports the missing parameter once as a ``dates`` finding instead of crashing or reusing an old value.
+
+**Provenance.** While a fact is computed the context records which facts it read and which dated values it
+read itself; the dated values behind a finding are the closure over those records, walked only when someone
+asks (:meth:`FactContext.used`).
+
+**Shared facts.** A fact registered with ``key=`` is a pure function of the dated parameters, the evaluation
+date and the few inputs its key returns (fields of the agreement, other facts). It is computed once per
+distinct key for a parameter set and date and then shared by every agreement checked on that date, with the
+missing parameters and the dated values it rested on, so findings and ``dates`` findings are the same as if
+it had been computed afresh. The key must name *every* input the fact reads: the tests check each shared
+fact against a fresh computation on the shipped examples and on generated agreements. Only immutable values
+(numbers, strings, booleans, dates, ``None``, tuples of those) are shared.
+
+**Internal facts** (``export=False``) are intermediate results several facts read (the employments of an
+agreement, say): they are tracked like facts, so every fact that reads one inherits its dated values, but
+rules, templates and the JSON ``facts`` never see them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Literal
 
 from forenad.i18n import Text
@@ -20,6 +37,7 @@ from forenad.params import ParameterNotInForce
 from forenad.report import UsedValue
 
 Scope = Literal["agreement", "part"]
+FactKey = tuple[str, int | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +46,18 @@ class FactSpec:
     scope: Scope
     func: Callable[..., Any]
     doc: Text
+    key: Callable[..., Hashable] | None = None
+    """The inputs that, with the date and the parameters, determine the value (see "Shared facts")."""
+    export: bool = True
 
 
 REGISTRY: dict[str, FactSpec] = {}
+"""The public facts: what rules, templates and ``check --format json`` can read."""
+_SPECS: dict[str, FactSpec] = {}
+"""Every fact, internal ones included."""
 _SORTED: dict[tuple[int, str], tuple[Any, tuple[Any, ...]]] = {}
+_MISSING: Any = object()
+_SHAREABLE = (bool, int, str, Decimal, dt.date, type(None))
 
 
 def sorted_steps(steps: Any, key: str) -> tuple[Any, ...]:
@@ -46,16 +72,28 @@ def sorted_steps(steps: Any, key: str) -> tuple[Any, ...]:
     return found[1]
 
 
-_LOOKUPS: dict[int, tuple[Any, dict[tuple[str, dt.date], Any]]] = {}
+def fact(
+    name: str,
+    *,
+    scope: Scope = "agreement",
+    sv: str,
+    en: str,
+    key: Callable[..., Hashable] | None = None,
+    export: bool = True,
+) -> Callable[[Callable[..., Any]], Any]:
+    """Register a fact function under ``name`` with a Swedish and English description.
 
-
-def fact(name: str, *, scope: Scope = "agreement", sv: str, en: str) -> Callable[[Callable[..., Any]], Any]:
-    """Register a fact function under ``name`` with a Swedish and English description."""
+    ``key`` (called like the fact) makes it a shared fact; ``export=False`` an internal one (see the module
+    docstring).
+    """
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
-        if name in REGISTRY:
+        if name in _SPECS:
             raise ValueError(f"fact {name!r} registered twice")
-        REGISTRY[name] = FactSpec(name, scope, func, Text(sv=sv, en=en))
+        spec = FactSpec(name, scope, func, Text(sv=sv, en=en), key, export)
+        _SPECS[name] = spec
+        if export:
+            REGISTRY[name] = spec
         return func
 
     return register
@@ -72,50 +110,198 @@ class _Unknown(Exception):
     """Raised inside a fact when a parameter it needs is not in force; the fact becomes unknown."""
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    value: Any  # a list is kept as a tuple and handed out as a new list each time
+    is_list: bool
+    missing: tuple[MissingParameter, ...]
+    used: dict[str, Any]  # parameter name → DatedValue, everything the computation rested on
+
+
+# What a fact's value depends on besides the parameters and the date, for ``key=``:
+
+_STRUCTURE_EXCLUDE: Any = {
+    "id": True,
+    "title": True,
+    "person": {"name", "personnummer", "birth_year"},
+    "parts": {"__all__": {"monthly_salary", "extent_percent"}},
+}
+
+
+_OUTSIDE_STRUCTURE = tuple(
+    tuple(p.split("."))
+    for p in (
+        "id",
+        "title",
+        "person.name",
+        "person.personnummer",
+        "person.birth_year",
+        "parts.*.monthly_salary",
+        "parts.*.extent_percent",
+    )
+)
+_PATH_ROOTS = {"part": ("parts", "*"), "employer": ("employers", "*"), "host": ("employers", "*")}
+
+
+def in_structure(path: str) -> bool:
+    """Whether a dotted path (as rules write it: ``parts.0.employer``, ``part.extent_percent``) reads only
+    the agreement's structure: neither a field left out of it nor anything that holds one."""
+    head, *rest = path.split(".")
+    segments = (*_PATH_ROOTS.get(head, (head,)), *rest)
+    segments = tuple("*" if s.isdigit() else s for s in segments)
+    for outside in _OUTSIDE_STRUCTURE:
+        n = min(len(segments), len(outside))
+        if segments[:n] == outside[:n]:
+            return False
+    return True
+
+
+def sharing_of(facts: Iterable[str], paths: Iterable[str]) -> Callable[..., Hashable] | None:
+    """How a computation that reads these facts and paths can be shared: :func:`by_structure`,
+    :func:`by_structure_and_birth_year`, or ``None`` (it reads something that varies per agreement)."""
+    kinds = {_SPECS[name].key for name in facts}
+    if not kinds <= {by_structure, by_structure_and_birth_year}:
+        return None
+    if not all(in_structure(path) for path in paths):
+        return None
+    return by_structure_and_birth_year if by_structure_and_birth_year in kinds else by_structure
+
+
+def by_structure(ctx: FactContext, part: int | None = None) -> Hashable:
+    """Key of a fact that reads only the agreement's *structure*: everything but its id and title, the
+    person's name, personnummer and birth year, and the parts' salaries and extents."""
+    return (ctx.structure(), part)
+
+
+def by_structure_and_birth_year(ctx: FactContext, part: int | None = None) -> Hashable:
+    """Key of a fact that reads the structure and the person's birth year (age, pension scheme)."""
+    return (ctx.structure(), ctx.agreement.person.effective_birth_year, part)
+
+
+class DatedTable:
+    """The dated values of one parameter set on one date (looked up once each), and the shared facts."""
+
+    __slots__ = ("buckets", "on", "outcomes", "params", "shared", "values")
+    MAX_SHARED = 100_000
+    MAX_BUCKETS = 20_000
+
+    def __init__(self, params: Any, on: dt.date) -> None:
+        self.params = params
+        self.on = on
+        self.values: dict[str, Any] = {}  # name → DatedValue, or the ParameterNotInForce it raised
+        self.shared: dict[Any, _Shared] = {}  # (fact, key) → value, for facts with their own key
+        self.buckets: dict[Hashable, dict[Any, _Shared]] = {}  # structure → (fact, part) → value
+
+        self.outcomes: dict[Hashable, dict[str, Any]] = {}  # structure → rule id → its findings
+
+    def bucket(self, structure: Hashable) -> dict[Any, _Shared]:
+        found = self.buckets.get(structure)
+        if found is None:
+            if len(self.buckets) >= self.MAX_BUCKETS:
+                self.buckets.clear()
+            found = self.buckets[structure] = {}
+        return found
+
+    def outcomes_of(self, structure: Hashable) -> dict[str, Any]:
+        found = self.outcomes.get(structure)
+        if found is None:
+            if len(self.outcomes) >= self.MAX_BUCKETS:
+                self.outcomes.clear()
+            found = self.outcomes[structure] = {}
+        return found
+
+    def lookup(self, name: str) -> Any:
+        found = self.values.get(name)
+        if found is None:
+            try:
+                found = self.params.at(name, self.on)
+            except ParameterNotInForce as exc:
+                found = exc  # not in force is an answer too: remember it
+            self.values[name] = found
+        return found
+
+
+_TABLES: dict[tuple[int, dt.date], DatedTable] = {}
+_MAX_TABLES = 64
+
+
+def dated_table(params: Any, on: dt.date) -> DatedTable:
+    """The table for a parameter set and date, kept while fewer than 64 are in use (a batch shares one)."""
+    key = (id(params), on)
+    table = _TABLES.get(key)
+    if table is None or table.params is not params:  # the set is kept, so a reused id cannot mislead
+        if len(_TABLES) >= _MAX_TABLES:
+            _TABLES.clear()
+        table = _TABLES[key] = DatedTable(params, on)
+    return table
+
+
 class FactContext:
     """Facts about one agreement at one date, computed lazily and cached."""
 
-    agreement: Agreement
-    on: dt.date
-    params: Any  # forenad.params.ParameterSet; typed loosely to keep the import light
-    _values: dict[tuple[str, int | None], Any] = field(default_factory=dict)
-    # For each computed fact: the facts it read and the dated values it read itself. What a finding used is
-    # the closure over these, worked out only when a rule fires (cheap bookkeeping on the hot path).
-    _deps: dict[tuple[str, int | None], list[tuple[str, int | None]]] = field(default_factory=dict)
-    _direct: dict[tuple[str, int | None], dict[str, Any]] = field(default_factory=dict)
-    _stack: list[tuple[list[tuple[str, int | None]], dict[str, Any]]] = field(default_factory=list)
-    missing: dict[str, MissingParameter] = field(default_factory=dict)
-    memo: dict[str, Any] = field(default_factory=dict)
-    """Scratch space for derived values shared by several facts (not exported)."""
-    tracking: bool = False
-    """Record which facts and dated values each fact read (see :meth:`used`)."""
+    __slots__ = (
+        "_buckets",
+        "_deps",
+        "_direct",
+        "_frames",
+        "_outcomes",
+        "_stack",
+        "_structure",
+        "_table",
+        "_values",
+        "agreement",
+        "memo",
+        "missing",
+        "on",
+        "params",
+        "share",
+    )
 
+    share: bool
+    """Whether shared facts and rule outcomes are used (``share=False``: everything afresh)."""
+
+    def __init__(self, agreement: Agreement, on: dt.date, params: Any, *, share: bool = True) -> None:
+        """``share=False`` computes every fact afresh (no shared facts), for tests and comparisons."""
+        self.agreement = agreement
+        self.on = on
+        self.params = params  # forenad.params.ParameterSet; typed loosely to keep the import light
+        self.missing: dict[str, MissingParameter] = {}
+        self.memo: dict[str, Any] = {}
+        """Scratch space for derived values shared by several facts (not exported, not tracked: prefer an
+        internal fact, whose readers inherit its dated values)."""
+        self._table = dated_table(params, on)
+        self._values: dict[FactKey, Any] = {}
+        # For each computed fact: the facts it read, and the dated values it read itself.
+        self._deps: dict[FactKey, list[FactKey]] = {}
+        self._direct: dict[FactKey, dict[str, Any]] = {}
+        self._stack: list[tuple[list[FactKey], dict[str, Any]]] = []
+        self._frames: list[dict[str, MissingParameter]] = []  # missing parameters per shared computation
+        self.share = share
+        self._buckets: dict[Any, dict[Any, _Shared]] = {}
+        self._outcomes: dict[Any, dict[str, Any]] = {}
+        self._structure: str | None = None
+
+    def structure(self) -> str:
+        """The agreement's structure as canonical JSON (see :func:`by_structure`), made once per context."""
+        if self._structure is None:
+            self._structure = self.agreement.model_dump_json(exclude=_STRUCTURE_EXCLUDE)
+        return self._structure
+
+    # -- parameters ---------------------------------------------------------------------------------
     def lookup(self, name: str) -> Any:
-        """The dated value in force, cached per parameter set and date (agreements share dates)."""
-        key = (name, self.on)
-        entry = _LOOKUPS.get(id(self.params))
-        if entry is None or entry[0] is not self.params:
-            entry = _LOOKUPS[id(self.params)] = (self.params, {})
-        cache = entry[1]
-        found = cache.get(key)
-        if found is None:
-            try:
-                found = cache[key] = self.params.at(name, self.on)
-            except ParameterNotInForce as exc:
-                found = cache[key] = exc  # not in force is an answer too: remember it
+        """The dated value in force (a :class:`~forenad.params.DatedValue`); raises
+        :class:`~forenad.params.ParameterNotInForce`. Not recorded as used."""
+        found = self._table.lookup(name)
         if isinstance(found, ParameterNotInForce):
             raise found.with_traceback(None)  # a fresh traceback each time, not a growing one
         return found
 
-    # -- parameters ---------------------------------------------------------------------------------
     def param(self, name: str) -> Any:
         """The value of a dated parameter in force on the evaluation date (recorded as used)."""
-        try:
-            dated = self.lookup(name)
-        except ParameterNotInForce as exc:
-            self.missing.setdefault(name, MissingParameter(name, self.on, _text_of(exc)))
-            raise _Unknown(name) from None
+        dated = self._table.lookup(name)
+        if isinstance(dated, ParameterNotInForce):
+            self.note_missing(MissingParameter(name, self.on, _text_of(dated)))
+            raise _Unknown(name)
         if self._stack:
             self._stack[-1][1][name] = dated
         return dated.value
@@ -123,42 +309,99 @@ class FactContext:
     def param_or_none(self, name: str) -> Any:
         """Like :meth:`param`, but ``None`` (and no ``dates`` finding) when not in force: for values the
         agreement may state itself, such as an overhead surcharge."""
-        try:
-            dated = self.lookup(name)
-        except ParameterNotInForce:
+        dated = self._table.lookup(name)
+        if isinstance(dated, ParameterNotInForce):
             return None
         if self._stack:
             self._stack[-1][1][name] = dated
         return dated.value
 
+    def note_missing(self, missing: MissingParameter) -> None:
+        """Record a parameter that is not in force (it becomes a ``dates`` finding once)."""
+        self.missing.setdefault(missing.name, missing)
+        for frame in self._frames:
+            frame.setdefault(missing.name, missing)
+
     # -- facts --------------------------------------------------------------------------------------
     def get(self, name: str, part: int | None = None) -> Any:
-        """A fact's value (computed once). Without ``tracking`` no bookkeeping is done: that is the fast
-        path rules run on; :meth:`used` replays the few facts of a finding with tracking on."""
+        """A fact's value, computed once per context (and, for a shared fact, once per key and date)."""
         key = (name, part)
-        if not self.tracking:
-            try:
-                return self._values[key]
-            except KeyError:
-                spec = REGISTRY[name]
-                try:
-                    value = spec.func(self) if spec.scope == "agreement" else spec.func(self, part)
-                except _Unknown:
-                    value = None
-                self._values[key] = value
-                return value
         stack = self._stack
         if stack:
             stack[-1][0].append(key)
+        value = self._values.get(key, _MISSING)
+        if value is not _MISSING:
+            return value
+        spec = _SPECS[name]
+        if spec.key is not None and self.share:
+            return self._get_shared(spec, key, part)
+        return self._compute(spec, key, part)
+
+    def _get_shared(self, spec: FactSpec, key: FactKey, part: int | None) -> Any:
+        kind = spec.key
+        if kind is by_structure or kind is by_structure_and_birth_year:
+            bucket = self._bucket(kind)
+            skey: Hashable = key
+        else:
+            bucket = self._table.shared
+            skey = (spec.name, kind(self) if part is None else kind(self, part))  # type: ignore[misc]
+        hit = bucket.get(skey)
+        if hit is not None:
+            for missing in hit.missing:
+                self.note_missing(missing)
+            value = list(hit.value) if hit.is_list else hit.value
+            self._values[key] = value
+            if hit.used:
+                self._direct[key] = hit.used
+            return value
+        missing_frame: dict[str, MissingParameter] = {}
+        self._frames.append(missing_frame)
         try:
-            return self._values[key]
-        except KeyError:
-            pass
-        spec = REGISTRY[name]
-        frame: tuple[list[tuple[str, int | None]], dict[str, Any]] = ([], {})
+            value = self._compute(spec, key, part)
+        finally:
+            self._frames.pop()
+        is_list = isinstance(value, list)
+        kept = tuple(value) if is_list else value
+        if _shareable(kept):
+            if len(bucket) >= DatedTable.MAX_SHARED:
+                bucket.clear()
+            bucket[skey] = _Shared(kept, is_list, tuple(missing_frame.values()), self._used_dated(key))
+        return value
+
+    def _bucket(self, kind: Callable[..., Hashable]) -> dict[Any, _Shared]:
+        """The shared facts of agreements with this one's structure (and birth year)."""
+        found = self._buckets.get(kind)
+        if found is None:
+            found = self._buckets[kind] = self._table.bucket(self._bucket_key(kind))
+        return found
+
+    def _bucket_key(self, kind: Callable[..., Hashable]) -> Hashable:
+        structure = self.structure()
+        if kind is by_structure:
+            return structure
+        return (structure, self.agreement.person.effective_birth_year)
+
+    def rule_outcomes(self, kind: Callable[..., Hashable]) -> dict[str, Any]:
+        """Outcomes of rules that read only what ``kind`` covers, shared like facts (see the engine)."""
+        found = self._outcomes.get(kind)
+        if found is None:
+            found = self._outcomes[kind] = self._table.outcomes_of(self._bucket_key(kind))
+        return found
+
+    def begin_shared(self) -> None:
+        """Start recording the parameters found missing by a computation that will be shared."""
+        self._frames.append({})
+
+    def end_shared(self) -> tuple[MissingParameter, ...]:
+        """Stop recording (see :meth:`begin_shared`): the parameters found missing meanwhile."""
+        return tuple(self._frames.pop().values())
+
+    def _compute(self, spec: FactSpec, key: FactKey, part: int | None) -> Any:
+        frame: tuple[list[FactKey], dict[str, Any]] = ([], {})
+        stack = self._stack
         stack.append(frame)
         try:
-            value = spec.func(self) if spec.scope == "agreement" else spec.func(self, part)
+            value = spec.func(self) if part is None else spec.func(self, part)
         except _Unknown:
             value = None
         finally:
@@ -170,33 +413,42 @@ class FactContext:
             self._direct[key] = frame[1]
         return value
 
-    def used(self, name: str, part: int | None = None) -> dict[str, UsedValue]:
-        """The dated values a fact rests on, its own and those of the facts it read."""
-        if not self.tracking:
-            tracer = self.memo.get("__tracer__")
-            if tracer is None:
-                tracer = FactContext(self.agreement, self.on, self.params, tracking=True)
-                self.memo["__tracer__"] = tracer
-            tracer.get(name, part)
-            return tracer.used(name, part)
-        out: dict[str, UsedValue] = {}
-        seen: set[tuple[str, int | None]] = set()
-        todo = [(name, part)]
+    def _used_dated(self, name_part: FactKey) -> dict[str, Any]:
+        """The ``DatedValue``s behind a computed fact: its own and those of the facts it read."""
+        out: dict[str, Any] = {}
+        seen: set[FactKey] = set()
+        todo = [name_part]
         while todo:
             key = todo.pop()
             if key in seen:
                 continue
             seen.add(key)
-            for pname, dated in self._direct.get(key, {}).items():
-                out[pname] = UsedValue(pname, dated.value, dated.start, dated.confidence)
+            direct = self._direct.get(key)
+            if direct:
+                out.update(direct)
             todo.extend(self._deps.get(key, ()))
         return out
+
+    def used(self, name: str, part: int | None = None) -> dict[str, UsedValue]:
+        """The dated values a fact rests on, its own and those of the facts it read."""
+        self.get(name, part)
+        return {
+            pname: UsedValue(pname, dated.value, dated.start, dated.confidence)
+            for pname, dated in self._used_dated((name, part)).items()
+        }
 
     def part_count(self) -> int:
         return len(self.agreement.parts)
 
-    def computed(self) -> dict[tuple[str, int | None], Any]:
-        return dict(self._values)
+    def computed(self) -> dict[FactKey, Any]:
+        """Every public fact computed so far (internal facts left out)."""
+        return {k: v for k, v in self._values.items() if k[0] in REGISTRY}
+
+
+def _shareable(value: Any) -> bool:
+    if isinstance(value, tuple):
+        return all(_shareable(v) for v in value)
+    return isinstance(value, _SHAREABLE)
 
 
 def _text_of(exc: Exception) -> Text:

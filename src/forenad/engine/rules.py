@@ -26,7 +26,7 @@ import datetime as dt
 import hashlib
 import re
 import string
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -37,7 +37,7 @@ from pydantic import ValidationError
 
 from forenad import yamlio
 from forenad.engine.conditions import Compiled, ConditionError, Scope, compile_condition, operand
-from forenad.engine.facts import REGISTRY
+from forenad.engine.facts import REGISTRY, sharing_of
 from forenad.errors import DataFileError
 from forenad.i18n import Lang, Text
 from forenad.model import EmploymentModel
@@ -92,6 +92,11 @@ class Rule:
     source: str
     line: int | None
     when: Any  # the condition as written, for 'forenad rules show'
+    facts: frozenset[str] = frozenset()
+    """The facts the condition and the message read."""
+    sharing: Callable[..., Hashable] | None = None
+    """How the rule's outcome is shared between agreements (:func:`forenad.engine.facts.sharing_of`):
+    by structure, by structure and birth year, or not at all."""
 
     @property
     def parsed_message(self) -> dict[str, tuple[tuple[str, str | None, str], ...]]:
@@ -110,10 +115,6 @@ class Rule:
         if self.valid_from is not None and on < self.valid_from:
             return False
         return not (self.valid_to is not None and on >= self.valid_to)
-
-    @property
-    def facts(self) -> frozenset[str]:
-        return self.condition.facts | frozenset(p.name for p in self.placeholders if p.name in REGISTRY)
 
     def finding(self, scope: Scope) -> Finding:
         values = {p.name: p.get(scope) for p in self.placeholders}
@@ -157,22 +158,40 @@ def _parse_template(template: str) -> tuple[tuple[str, str | None, str], ...]:
     return tuple((lit, name, spec or "") for lit, name, spec, _ in string.Formatter().parse(template))
 
 
+@dataclass(frozen=True, slots=True)
+class Step:
+    """Consecutive rules of a plan whose outcomes are shared the same way (or not at all)."""
+
+    key: tuple[Any, ...]
+    """Names the step among all plans: rule set version, model, date and position."""
+    sharing: Callable[..., Hashable] | None
+    rules: tuple[tuple[Rule, Callable[[Scope], bool | None], bool], ...]
+    """Each rule with its test and whether it runs once per part."""
+
+
 @dataclass(frozen=True)
 class RuleSet:
     rules: tuple[Rule, ...]
     version: str
 
-    def plan(self, model: str, on: dt.date) -> tuple[tuple[Rule, Callable[[Scope], bool | None], bool], ...]:
-        """The rules in force for a model on a date, ready to run (cached per model and date)."""
+    def plan(self, model: str, on: dt.date) -> tuple[Step, ...]:
+        """The rules in force for a model on a date, ready to run, as steps of consecutive rules whose
+        outcomes are shared the same way (cached per model and date)."""
         cache: dict[tuple[str, dt.date], Any] = self.__dict__.setdefault("_plans", {})
         key = (model, on)
         found = cache.get(key)
         if found is None:
-            found = cache[key] = tuple(
-                (r, r.condition.evaluate, r.each == "parts")
-                for r in self.for_model(model)
-                if r.applies(model, on)
-            )
+            steps: list[Step] = []
+            for r in self.for_model(model):
+                if not r.applies(model, on):
+                    continue
+                entry = (r, r.condition.evaluate, r.each == "parts")
+                if steps and steps[-1].sharing is r.sharing:
+                    last = steps[-1]
+                    steps[-1] = Step(last.key, last.sharing, (*last.rules, entry))
+                else:
+                    steps.append(Step((self.version, model, on, len(steps)), r.sharing, (entry,)))
+            found = cache[key] = tuple(steps)
         return found
 
     def for_model(self, model: str) -> tuple[Rule, ...]:
@@ -358,6 +377,10 @@ def _load_rule(file: str, lines: yamlio.LineIndex, index: int, data: Any) -> Rul
         except ValidationError as exc:
             err = exc.errors()[0]
             raise fail("refs", f"{'.'.join(map(str, err['loc']))}: {err['msg']}", None, [i]) from None
+    read_facts = condition.facts | frozenset(p.name for p in placeholders if p.name in REGISTRY)
+    read_paths = condition.paths | frozenset(
+        p.name for p in placeholders if p.name not in REGISTRY and p.name not in ("index", "part_path")
+    )
     return Rule(
         id=rule_id,
         topic=topic,
@@ -376,6 +399,8 @@ def _load_rule(file: str, lines: yamlio.LineIndex, index: int, data: Any) -> Rul
         source=file,
         line=lines.line_of(["rules", index]),
         when=data["when"],
+        facts=read_facts,
+        sharing=sharing_of(read_facts, read_paths),
     )
 
 

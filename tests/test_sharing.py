@@ -1,0 +1,227 @@
+"""Shared facts and rule outcomes give exactly what a fresh computation gives.
+
+Facts registered with ``key=by_structure`` (or ``by_structure_and_birth_year``) are computed once per
+agreement structure and date and shared across a batch; rules that read only such facts and structural
+paths share their findings the same way (forenad.engine.facts, forenad.engine.evaluate).
+
+(a) *Poison*: every structural fact gives the same value on a copy of the agreement whose left-out fields
+    (id, title, the person's name, personnummer and — for ``by_structure`` — birth year, the parts' salaries
+    and extents) are replaced by a value that raises on any use. A fact that reads one of them fails here,
+    naming itself: its key would be wrong.
+(b) *Equivalence*: batches of agreements that share a structure but differ in those fields get the same
+    findings (rule, severity, text in both languages, paths, dated values), the same ``dates`` findings and
+    the same facts with sharing as without.
+(c) The classification of rules follows from what they read.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_properties import valid_agreements
+
+import forenad.derive  # noqa: F401  (registers the facts)
+from forenad import yamlio
+from forenad.engine import default_rules, evaluate
+from forenad.engine.facts import (
+    _SPECS,
+    FactContext,
+    by_structure,
+    by_structure_and_birth_year,
+    in_structure,
+    sharing_of,
+)
+from forenad.model import Agreement
+from forenad.params import default_parameters, load_parameters
+from forenad.report import Finding
+
+ROOT = Path(__file__).resolve().parents[1]
+BASES = [
+    *sorted((ROOT / "examples").glob("*.yaml")),
+    *sorted((ROOT / "src" / "forenad" / "rules" / "tests" / "bases").glob("*.yaml")),
+]
+BASE_DATA = {p.stem: yamlio.load(p).data for p in BASES}
+DATES = [dt.date(2026, 6, 1), dt.date(2027, 3, 1), dt.date(2024, 2, 1), dt.date(2031, 1, 1)]
+PARAMS = default_parameters()
+SHARED_FACTS = sorted(n for n, s in _SPECS.items() if s.key in (by_structure, by_structure_and_birth_year))
+PROPERTY = settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+
+
+class PoisonUsed(AssertionError):
+    pass
+
+
+class Poison:
+    """Stands in for a field that a structural fact must not read: any use of it raises."""
+
+    def __init__(self, field: str) -> None:
+        object.__setattr__(self, "_field", field)
+
+    def _fail(self, *_: Any, **__: Any) -> Any:
+        raise PoisonUsed(f"read {object.__getattribute__(self, '_field')}")
+
+    def __getattr__(self, name: str) -> Any:
+        self._fail()
+
+    def __repr__(self) -> str:
+        return f"Poison({object.__getattribute__(self, '_field')})"
+
+    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = _fail  # type: ignore[assignment]
+    __hash__ = __bool__ = __str__ = __format__ = __int__ = __float__ = __index__ = _fail  # type: ignore[assignment]
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _fail
+    __truediv__ = __rtruediv__ = __neg__ = __abs__ = __round__ = _fail
+    __len__ = __iter__ = __contains__ = __getitem__ = _fail
+
+
+def poisoned(agreement: Agreement, keep_birth_year: bool) -> Agreement:
+    person = agreement.person.model_copy(
+        update={
+            "name": Poison("person.name"),
+            "personnummer": None,
+            "birth_year": agreement.person.effective_birth_year
+            if keep_birth_year
+            else Poison("person.birth_year"),
+        }
+    )
+    parts = [
+        p.model_copy(
+            update={
+                "monthly_salary": Poison(f"parts.{i}.monthly_salary"),
+                "extent_percent": Poison(f"parts.{i}.extent_percent"),
+            }
+        )
+        for i, p in enumerate(agreement.parts)
+    ]
+    return agreement.model_copy(
+        update={"id": Poison("id"), "title": Poison("title"), "person": person, "parts": parts}
+    )
+
+
+def assert_structural_facts_read_only_the_structure(agreement: Agreement, on: dt.date) -> None:
+    real = FactContext(agreement, on, PARAMS, share=False)
+    without_year = FactContext(poisoned(agreement, keep_birth_year=False), on, PARAMS, share=False)
+    with_year = FactContext(poisoned(agreement, keep_birth_year=True), on, PARAMS, share=False)
+    for name in SHARED_FACTS:
+        spec = _SPECS[name]
+        ctx = with_year if spec.key is by_structure_and_birth_year else without_year
+        for part in range(len(agreement.parts)) if spec.scope == "part" else [None]:
+            try:
+                value = ctx.get(name, part)
+            except PoisonUsed as exc:
+                pytest.fail(f"{name} (part {part}) is keyed {spec.key.__name__} but {exc}")  # type: ignore[union-attr]
+            assert value == real.get(name, part), (name, part)
+
+
+@pytest.mark.parametrize("name", sorted(BASE_DATA))
+@pytest.mark.parametrize("on", DATES)
+def test_structural_facts_of_the_shipped_agreements(name: str, on: dt.date) -> None:
+    assert_structural_facts_read_only_the_structure(Agreement.model_validate(BASE_DATA[name]), on)
+
+
+@PROPERTY
+@given(valid_agreements(), st.sampled_from(DATES))
+def test_structural_facts_of_generated_agreements(data: dict[str, Any], on: dt.date) -> None:
+    assert_structural_facts_read_only_the_structure(Agreement.model_validate(data), on)
+
+
+def test_the_poison_catches_a_fact_that_reads_a_salary() -> None:
+    assert len(SHARED_FACTS) > 40
+    agreement = Agreement.model_validate(BASE_DATA["uppsala-professor-overlakare"])
+    ctx = FactContext(poisoned(agreement, keep_birth_year=True), DATES[0], PARAMS, share=False)
+    with pytest.raises(PoisonUsed, match="monthly_salary"):
+        ctx.get("total_monthly_salary")
+    with pytest.raises(PoisonUsed, match="extent_percent"):
+        ctx.get("weekly_hours", 0)
+
+
+# --- (b) equivalence ------------------------------------------------------------------------------------
+
+
+def _finding(f: Finding) -> tuple[Any, ...]:
+    return (f.rule, f.topic, f.severity, f.text("sv"), f.text("en"), f.paths, f.refs, f.values, f.unverified)
+
+
+def _variant(data: dict[str, Any], draw: st.DrawFn, i: int) -> dict[str, Any]:
+    """The same structure with other left-out fields: id, title, names, birth year, salaries, extents."""
+    out = copy.deepcopy(data)
+    out["id"] = f"{data['id']}-{i}"
+    out["title"] = f"{data['title']} {i}"
+    person = out["person"]
+    person["name"] = draw(st.sampled_from(["Anna", "Bo", "Cecilia Öberg"]))
+    person.pop("personnummer", None)
+    person["birth_year"] = draw(st.integers(1937, 2008))
+    for part in out["parts"]:
+        part["extent_percent"] = draw(st.integers(1, 100))
+        part["monthly_salary"] = draw(st.integers(1, 160_000))
+    return out
+
+
+@st.composite
+def batches(draw: st.DrawFn) -> tuple[list[dict[str, Any]], dt.date]:
+    base = draw(st.one_of(st.sampled_from(sorted(BASE_DATA)).map(BASE_DATA.__getitem__), valid_agreements()))
+    variants = [_variant(base, draw, i) for i in range(draw(st.integers(2, 5)))]
+    return variants, draw(st.sampled_from(DATES))
+
+
+def assert_shared_equals_fresh(batch: list[dict[str, Any]], on: dt.date, params: Any) -> None:
+    rules = default_rules()
+    for data in batch:
+        agreement = Agreement.model_validate(data)
+        shared, shared_facts = evaluate(agreement, on, rules=rules, params=params, facts=False)
+        fresh, fresh_facts = evaluate(agreement, on, rules=rules, params=params, share=False)
+        assert [_finding(f) for f in shared] == [_finding(f) for f in fresh]
+        _, shared_facts = evaluate(agreement, on, rules=rules, params=params, facts=True)
+        assert shared_facts == fresh_facts
+
+
+@PROPERTY
+@given(batches())
+def test_a_batch_gets_the_same_findings_and_facts_with_sharing(case: tuple[list[Any], dt.date]) -> None:
+    batch, on = case
+    assert_shared_equals_fresh(batch, on, PARAMS)
+
+
+@pytest.mark.parametrize("on", DATES)
+def test_every_shipped_structure_alike_with_and_without_sharing(on: dt.date) -> None:
+    params = load_parameters()  # a set of its own: nothing shared from other tests
+    batch = []
+    for i, data in enumerate(BASE_DATA.values()):
+        batch += [data, {**copy.deepcopy(data), "id": f"x{i}"}]
+    assert_shared_equals_fresh(batch, on, params)
+
+
+def test_missing_parameters_are_reported_for_every_agreement_that_shares_an_outcome() -> None:
+    params = load_parameters()
+    on = dt.date(2031, 1, 1)  # after the last reviewed income base amount
+    data = BASE_DATA["uppsala-professor-overlakare"]
+    first, _ = evaluate(Agreement.model_validate(data), on, params=params, facts=False)
+    second, _ = evaluate(Agreement.model_validate({**data, "id": "other"}), on, params=params, facts=False)
+    missing = [f.text("en") for f in first if f.rule == "dates.parameter_not_in_force"]
+    assert missing
+    assert missing == [f.text("en") for f in second if f.rule == "dates.parameter_not_in_force"]
+
+
+# --- (c) classification ---------------------------------------------------------------------------------
+
+
+def test_paths_outside_the_structure() -> None:
+    outside = ("parts.0.monthly_salary", "part.extent_percent", "person", "person.birth_year", "parts", "id")
+    inside = ("parts.0.employer", "part.position", "employer.kind", "person.profession", "cost_settlement")
+    assert not any(in_structure(path) for path in outside)
+    assert all(in_structure(path) for path in inside)
+
+
+def test_rules_share_as_their_reads_allow() -> None:
+    rules = {r.id: r for r in default_rules().rules}
+    assert rules["legal_basis.forenad_needs_larosate"].sharing is by_structure
+    assert rules["vacation.coordination_missing"].sharing is by_structure_and_birth_year
+    assert rules["extent.sum_above_full_time"].sharing is None  # reads the extents
+    assert sharing_of(["total_extent"], []) is None
+    assert sharing_of(["has_larosate"], ["part.monthly_salary"]) is None
+    assert sharing_of(["has_larosate", "vacation_days"], []) is by_structure_and_birth_year
