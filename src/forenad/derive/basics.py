@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from forenad.engine.facts import FactContext, by_structure, fact
+from forenad.engine.facts import FactContext, by_structure, by_structure_and_birth_year, fact
 from forenad.model import CollectiveAgreement, EmployerKind, Part, Position
 
 HEALTH_CARE_KINDS = {EmployerKind.region, EmployerKind.kommun, EmployerKind.privat_vardgivare}
@@ -94,6 +94,7 @@ def employment_count(ctx: FactContext) -> int:
 
 @fact(
     "birth_year",
+    key=by_structure_and_birth_year,
     sv="Födelseår (ur personnummer eller angivet)",
     en="Birth year (from personnummer or stated)",
 )
@@ -102,7 +103,10 @@ def birth_year(ctx: FactContext) -> int | None:
 
 
 @fact(
-    "age_this_year", sv="Ålder som personen fyller under prövningsåret", en="Age the person turns in the year"
+    "age_this_year",
+    key=by_structure_and_birth_year,
+    sv="Ålder som personen fyller under prövningsåret",
+    en="Age the person turns in the year",
 )
 def age_this_year(ctx: FactContext) -> int | None:
     year = ctx.get("birth_year")

@@ -109,19 +109,25 @@ class Employment:
 
 def employments(ctx: FactContext) -> list[Employment]:
     """Parts grouped by employer: one employment each, with its salary and scheme."""
-    cached = ctx.memo.get("employments")
-    if cached is not None:
-        return cached
-    cached = ctx.memo["employments"] = _employments(ctx)
-    return cached
+    return ctx.get("employments")  # type: ignore[no-any-return]
 
 
-def _employments(ctx: FactContext) -> list[Employment]:
+def _parts_by_employer(ctx: FactContext) -> dict[str, list[int]]:
     grouped: dict[str, list[int]] = {}
     for i, p in enumerate(ctx.agreement.parts):
         grouped.setdefault(p.employer, []).append(i)
+    return grouped
+
+
+@fact(
+    "employments",
+    sv="Delarna grupperade per arbetsgivare, med lön, omfattning och plan",
+    en="The parts grouped by employer, with salary, extent and scheme",
+    export=False,
+)
+def _employments(ctx: FactContext) -> list[Employment]:
     out = []
-    for employer, idx in grouped.items():
+    for employer, idx in _parts_by_employer(ctx).items():
         scheme = ctx.get("pension_scheme", idx[0])
         out.append(
             Employment(
@@ -160,13 +166,18 @@ def pension_by_employer(ctx: FactContext) -> dict[str, Any]:
 
 @fact(
     "pension_defined_benefit_schemes",
+    key=by_structure_and_birth_year,
     sv="Förmånsbestämda planer bland delarna (beräknas inte)",
     en="Defined-benefit schemes among the parts (not computed)",
 )
 def pension_defined_benefit_schemes(ctx: FactContext) -> list[str]:
-    return sorted(
-        {e.scheme for e in employments(ctx) if e.rates is not None and e.rates.defined_benefit and e.scheme}
-    )
+    found = set()
+    for idx in _parts_by_employer(ctx).values():  # one employment per employer, its first part's scheme
+        scheme = ctx.get("pension_scheme", idx[0])
+        rates = _rates(ctx, scheme)
+        if rates is not None and rates.defined_benefit and scheme:
+            found.add(scheme)
+    return sorted(found)
 
 
 @fact(
