@@ -165,7 +165,7 @@ def _variant(data: dict[str, Any], draw: st.DrawFn, i: int) -> dict[str, Any]:
 @st.composite
 def batches(draw: st.DrawFn) -> tuple[list[dict[str, Any]], dt.date]:
     base = draw(st.one_of(st.sampled_from(sorted(BASE_DATA)).map(BASE_DATA.__getitem__), valid_agreements()))
-    variants = [_variant(base, draw, i) for i in range(draw(st.integers(2, 5)))]
+    variants = [_variant(base, draw, i) for i in range(draw(st.integers(3, 6)))]
     return variants, draw(st.sampled_from(DATES))
 
 
@@ -192,7 +192,7 @@ def test_every_shipped_structure_alike_with_and_without_sharing(on: dt.date) -> 
     params = load_parameters()  # a set of its own: nothing shared from other tests
     batch = []
     for i, data in enumerate(BASE_DATA.values()):
-        batch += [data, {**copy.deepcopy(data), "id": f"x{i}"}]
+        batch += [data, {**copy.deepcopy(data), "id": f"x{i}"}, {**copy.deepcopy(data), "id": f"y{i}"}]
     assert_shared_equals_fresh(batch, on, params)
 
 

@@ -42,18 +42,15 @@ def evaluate(
     parts = range(len(agreement.parts))
     whole = Scope(ctx)
     scopes = [Scope(ctx, i) for i in parts]
-    shared: dict[Any, dict[Any, Any]] = {}
     for step in rules.plan(agreement.model.value, on):
         sharing = step.sharing
-        if sharing is None or not share:
+        outcomes = ctx.rule_outcomes(sharing) if sharing is not None and share else None
+        if outcomes is None:
             for rule, test, per_part in step.rules:
                 findings.extend(_run(rule, test, per_part, whole, scopes))
             continue
         # These rules read only what agreements of this structure (and birth year) have in common: their
-        # findings were worked out for the first of them, with the parameters found missing meanwhile.
-        outcomes = shared.get(sharing)
-        if outcomes is None:
-            outcomes = shared[sharing] = ctx.rule_outcomes(sharing)
+        # findings were worked out for an earlier one, with the parameters found missing meanwhile.
         outcome = outcomes.get(step.key)
         if outcome is None:
             ctx.begin_shared()

@@ -178,36 +178,46 @@ def by_structure_and_birth_year(ctx: FactContext, part: int | None = None) -> Ha
     return (ctx.structure(), ctx.agreement.person.effective_birth_year, part)
 
 
+class _Group:
+    """What agreements with one structure (and birth year) share on one date: facts by (name, part), and
+    the findings of rule steps (with the parameters they found missing) by step."""
+
+    __slots__ = ("facts", "outcomes")
+
+    def __init__(self) -> None:
+        self.facts: dict[Any, _Shared] = {}
+        self.outcomes: dict[Any, tuple[tuple[Any, ...], tuple[MissingParameter, ...]]] = {}
+
+
 class DatedTable:
     """The dated values of one parameter set on one date (looked up once each), and the shared facts."""
 
-    __slots__ = ("buckets", "on", "outcomes", "params", "shared", "values")
+    __slots__ = ("groups", "on", "params", "seen", "shared", "values")
     MAX_SHARED = 100_000
-    MAX_BUCKETS = 20_000
+    MAX_GROUPS = 2_000
 
     def __init__(self, params: Any, on: dt.date) -> None:
         self.params = params
         self.on = on
         self.values: dict[str, Any] = {}  # name → DatedValue, or the ParameterNotInForce it raised
         self.shared: dict[Any, _Shared] = {}  # (fact, key) → value, for facts with their own key
-        self.buckets: dict[Hashable, dict[Any, _Shared]] = {}  # structure → (fact, part) → value
+        self.groups: dict[Hashable, _Group] = {}  # structure (and birth year) → what its agreements share
+        self.seen: set[int] = set()  # hashes of structures met once
 
-        self.outcomes: dict[Hashable, dict[str, Any]] = {}  # structure → rule id → its findings
-
-    def bucket(self, structure: Hashable) -> dict[Any, _Shared]:
-        found = self.buckets.get(structure)
+    def group(self, key: Hashable) -> _Group | None:
+        """What agreements with this structure share; ``None`` the first time a structure is met, so that a
+        batch of agreements that are all different pays nothing for keeping what nobody would reuse."""
+        found = self.groups.get(key)
         if found is None:
-            if len(self.buckets) >= self.MAX_BUCKETS:
-                self.buckets.clear()
-            found = self.buckets[structure] = {}
-        return found
-
-    def outcomes_of(self, structure: Hashable) -> dict[str, Any]:
-        found = self.outcomes.get(structure)
-        if found is None:
-            if len(self.outcomes) >= self.MAX_BUCKETS:
-                self.outcomes.clear()
-            found = self.outcomes[structure] = {}
+            digest = hash(key)
+            if digest not in self.seen:
+                if len(self.seen) >= 20 * self.MAX_GROUPS:
+                    self.seen.clear()
+                self.seen.add(digest)
+                return None
+            if len(self.groups) >= self.MAX_GROUPS:
+                self.groups.clear()
+            found = self.groups[key] = _Group()
         return found
 
     def lookup(self, name: str) -> Any:
@@ -236,15 +246,20 @@ def dated_table(params: Any, on: dt.date) -> DatedTable:
     return table
 
 
+def clear_shared() -> None:
+    """Forget every shared fact and rule outcome (and the dated values looked up): to free the memory a
+    long-lived process holds, or to time a run that starts with nothing shared."""
+    _TABLES.clear()
+
+
 class FactContext:
     """Facts about one agreement at one date, computed lazily and cached."""
 
     __slots__ = (
-        "_buckets",
         "_deps",
         "_direct",
         "_frames",
-        "_outcomes",
+        "_groups",
         "_stack",
         "_structure",
         "_table",
@@ -277,8 +292,7 @@ class FactContext:
         self._stack: list[tuple[list[FactKey], dict[str, Any]]] = []
         self._frames: list[dict[str, MissingParameter]] = []  # missing parameters per shared computation
         self.share = share
-        self._buckets: dict[Any, dict[Any, _Shared]] = {}
-        self._outcomes: dict[Any, dict[str, Any]] = {}
+        self._groups: dict[Any, _Group | None] = {}
         self._structure: str | None = None
 
     def structure(self) -> str:
@@ -340,7 +354,10 @@ class FactContext:
     def _get_shared(self, spec: FactSpec, key: FactKey, part: int | None) -> Any:
         kind = spec.key
         if kind is by_structure or kind is by_structure_and_birth_year:
-            bucket = self._bucket(kind)
+            group = self._group(kind)
+            if group is None:
+                return self._compute(spec, key, part)
+            bucket = group.facts
             skey: Hashable = key
         else:
             bucket = self._table.shared
@@ -368,25 +385,22 @@ class FactContext:
             bucket[skey] = _Shared(kept, is_list, tuple(missing_frame.values()), self._used_dated(key))
         return value
 
-    def _bucket(self, kind: Callable[..., Hashable]) -> dict[Any, _Shared]:
-        """The shared facts of agreements with this one's structure (and birth year)."""
-        found = self._buckets.get(kind)
-        if found is None:
-            found = self._buckets[kind] = self._table.bucket(self._bucket_key(kind))
-        return found
+    def _group(self, kind: Callable[..., Hashable]) -> _Group | None:
+        """What agreements with this one's structure (and birth year) share, or ``None`` (not yet)."""
+        found = self._groups.get(kind, _MISSING)
+        if found is _MISSING:
+            structure = self.structure()
+            key = (
+                structure if kind is by_structure else (structure, self.agreement.person.effective_birth_year)
+            )
+            found = self._groups[kind] = self._table.group(key)
+        return found  # type: ignore[no-any-return]
 
-    def _bucket_key(self, kind: Callable[..., Hashable]) -> Hashable:
-        structure = self.structure()
-        if kind is by_structure:
-            return structure
-        return (structure, self.agreement.person.effective_birth_year)
-
-    def rule_outcomes(self, kind: Callable[..., Hashable]) -> dict[str, Any]:
-        """Outcomes of rules that read only what ``kind`` covers, shared like facts (see the engine)."""
-        found = self._outcomes.get(kind)
-        if found is None:
-            found = self._outcomes[kind] = self._table.outcomes_of(self._bucket_key(kind))
-        return found
+    def rule_outcomes(self, kind: Callable[..., Hashable]) -> dict[Any, Any] | None:
+        """Outcomes of rule steps that read only what ``kind`` covers, shared like facts (see
+        :func:`forenad.engine.evaluate`); ``None`` when the agreement's structure is met the first time."""
+        group = self._group(kind)
+        return None if group is None else group.outcomes
 
     def begin_shared(self) -> None:
         """Start recording the parameters found missing by a computation that will be shared."""
