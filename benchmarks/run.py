@@ -107,9 +107,8 @@ def bench_check(n: int, repeat: int) -> None:
     )
     for label, value in times.items():
         goal = "  goal ≤ 3×" if label.startswith("check (") else ""
-        print(
-            f"  {label:30s}: {value * 1e3:8.1f} ms ({value / n * 1e6:6.1f} µs each)  {value / base:5.2f}×{goal}"
-        )
+        each = value / n * 1e6
+        print(f"  {label:30s}: {value * 1e3:8.1f} ms ({each:6.1f} µs each)  {value / base:5.2f}×{goal}")
 
 
 def bench_startup(repeat: int) -> None:
