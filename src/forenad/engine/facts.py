@@ -192,7 +192,7 @@ class _Group:
 class DatedTable:
     """The dated values of one parameter set on one date (looked up once each), and the shared facts."""
 
-    __slots__ = ("groups", "on", "params", "seen", "shared", "values")
+    __slots__ = ("groups", "on", "params", "seen", "shared", "used", "values")
     MAX_SHARED = 100_000
     MAX_GROUPS = 2_000
 
@@ -203,6 +203,17 @@ class DatedTable:
         self.shared: dict[Any, _Shared] = {}  # (fact, key) → value, for facts with their own key
         self.groups: dict[Hashable, _Group] = {}  # structure (and birth year) → what its agreements share
         self.seen: set[int] = set()  # hashes of structures met once
+        self.used: dict[str, tuple[Any, UsedValue]] = {}
+
+    def used_value(self, dated: Any) -> UsedValue:
+        """A finding's record of a dated value (one per parameter on the table's date)."""
+        found = self.used.get(dated.name)
+        if found is None or found[0] is not dated:
+            found = self.used[dated.name] = (
+                dated,
+                UsedValue(dated.name, dated.value, dated.start, dated.confidence),
+            )
+        return found[1]
 
     def group(self, key: Hashable) -> _Group | None:
         """What agreements with this structure share; ``None`` the first time a structure is met, so that a
@@ -446,10 +457,17 @@ class FactContext:
     def used(self, name: str, part: int | None = None) -> dict[str, UsedValue]:
         """The dated values a fact rests on, its own and those of the facts it read."""
         self.get(name, part)
-        return {
-            pname: UsedValue(pname, dated.value, dated.start, dated.confidence)
-            for pname, dated in self._used_dated((name, part)).items()
-        }
+        used = self._table.used_value
+        return {pname: used(dated) for pname, dated in self._used_dated((name, part)).items()}
+
+    def used_values(self, keys: Iterable[FactKey]) -> tuple[UsedValue, ...]:
+        """The dated values that these facts (name, part) rest on together, sorted by parameter name."""
+        dated: dict[str, Any] = {}
+        for name, part in keys:
+            self.get(name, part)
+            dated.update(self._used_dated((name, part)))
+        used = self._table.used_value
+        return tuple(used(dated[pname]) for pname in sorted(dated))
 
     def part_count(self) -> int:
         return len(self.agreement.parts)

@@ -56,6 +56,12 @@ DISPLAY: dict[str, dict[str, str]] = {
 def format_value(value: Any, spec: str, lang: Lang) -> str:
     """Format one placeholder value. Specs: ``kr`` (whole kronor), ``pct`` (a percentage), ``d1`` (one
     decimal), ``list`` (comma-separated), or none (natural form)."""
+    kind = type(value)  # the common exact types first; subclasses (enums) take the general way below
+    if kind is str:
+        display = DISPLAY.get(value)
+        return value if display is None else display[lang]
+    if kind is list or kind is tuple:
+        return ", ".join([format_value(v, "", lang) for v in value])
     if value is None:
         return "okänt" if lang == "sv" else "unknown"
     if isinstance(value, bool):

@@ -38,6 +38,7 @@ from pydantic import ValidationError
 from forenad import yamlio
 from forenad.engine.conditions import Compiled, ConditionError, Scope, compile_condition, operand
 from forenad.engine.facts import REGISTRY, sharing_of
+from forenad.engine.formatting import format_value
 from forenad.errors import DataFileError
 from forenad.i18n import Lang, Text
 from forenad.model import EmploymentModel
@@ -118,19 +119,16 @@ class Rule:
 
     def finding(self, scope: Scope) -> Finding:
         values = {p.name: p.get(scope) for p in self.placeholders}
-        paths = tuple(p.replace("*", str(scope.part)) if scope.part is not None else p for p in self.paths)
-        ctx, part, facts = scope.ctx, scope.part, self.facts
-
-        parsed = self.parsed_message
+        part = scope.part
+        paths = self.paths if part is None else tuple(p.replace("*", str(part)) for p in self.paths)
+        ctx, parsed = scope.ctx, self.parsed_message
+        keys = tuple((name, part if REGISTRY[name].scope == "part" else None) for name in sorted(self.facts))
 
         def render(lang: Lang) -> str:
             return _fill(parsed[lang], values, lang)
 
         def trace() -> tuple[UsedValue, ...]:
-            used: dict[str, UsedValue] = {}
-            for name in sorted(facts):
-                used.update(ctx.used(name, part if REGISTRY[name].scope == "part" else None))
-            return tuple(used[k] for k in sorted(used))
+            return ctx.used_values(keys)
 
         return Finding(
             rule=self.id,
@@ -144,8 +142,6 @@ class Rule:
 
 
 def _fill(parsed: tuple[tuple[str, str | None, str], ...], values: dict[str, Any], lang: Lang) -> str:
-    from forenad.engine.formatting import format_value
-
     out: list[str] = []
     for literal, name, spec in parsed:
         out.append(literal)
