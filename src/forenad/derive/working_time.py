@@ -13,6 +13,8 @@ from forenad.derive.basics import part_of
 from forenad.engine.facts import FactContext, by_structure, by_structure_and_birth_year, fact
 from forenad.model import WorkingTimeForm
 
+HUNDRED = Decimal(100)
+
 
 def ordinary_week(ctx: FactContext) -> Decimal:
     return Decimal(str(ctx.param("arbetstid_atl")["ordinary_hours_per_week"]))
@@ -26,10 +28,10 @@ def ordinary_week(ctx: FactContext) -> Decimal:
 )
 def weekly_hours(ctx: FactContext, part: int) -> Decimal:
     p = part_of(ctx, part)
-    share = p.extent_percent / Decimal(100)
+    share = p.extent_percent / HUNDRED
     if p.working_time is not None and p.working_time.form == WorkingTimeForm.weekly_hours:
         return share * p.working_time.full_time_hours
-    return share * ordinary_week(ctx)
+    return share * ctx.get("ordinary_week_limit")
 
 
 @fact(

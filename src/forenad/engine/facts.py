@@ -215,13 +215,14 @@ class DatedTable:
             )
         return found[1]
 
-    def group(self, key: Hashable) -> _Group | None:
-        """What agreements with this structure share; ``None`` the first time a structure is met, so that a
-        batch of agreements that are all different pays nothing for keeping what nobody would reuse."""
+    def group(self, key: Hashable, at_once: bool = False) -> _Group | None:
+        """What agreements with this structure share; ``None`` the first time a structure is met (unless
+        ``at_once``), so that a batch of agreements that are all different pays nothing for keeping what
+        nobody would reuse."""
         found = self.groups.get(key)
         if found is None:
             digest = hash(key)
-            if digest not in self.seen:
+            if digest not in self.seen and not at_once:
                 if len(self.seen) >= 20 * self.MAX_GROUPS:
                     self.seen.clear()
                 self.seen.add(digest)
@@ -401,10 +402,13 @@ class FactContext:
         found = self._groups.get(kind, _MISSING)
         if found is _MISSING:
             structure = self.structure()
-            key = (
-                structure if kind is by_structure else (structure, self.agreement.person.effective_birth_year)
-            )
-            found = self._groups[kind] = self._table.group(key)
+            if kind is by_structure:
+                found = self._table.group(structure)
+            else:
+                # A structure met before is likely met again with this birth year too: share at once.
+                again = structure in self._table.groups
+                found = self._table.group((structure, self.agreement.person.effective_birth_year), again)
+            self._groups[kind] = found
         return found  # type: ignore[no-any-return]
 
     def rule_outcomes(self, kind: Callable[..., Hashable]) -> dict[Any, Any] | None:
