@@ -47,7 +47,14 @@ BASES = [
     *sorted((ROOT / "src" / "forenad" / "rules" / "tests" / "bases").glob("*.yaml")),
 ]
 BASE_DATA = {p.stem: yamlio.load(p).data for p in BASES}
-DATES = [dt.date(2026, 6, 1), dt.date(2027, 3, 1), dt.date(2024, 2, 1), dt.date(2031, 1, 1)]
+DATES = [
+    dt.date(2026, 6, 1),
+    dt.date(2027, 3, 1),
+    dt.date(2024, 2, 1),
+    dt.date(2031, 1, 1),
+    dt.date(2022, 6, 1),
+    dt.date(2019, 1, 1),
+]
 PARAMS = default_parameters()
 SHARED_FACTS = sorted(n for n, s in _SPECS.items() if s.key in (by_structure, by_structure_and_birth_year))
 PROPERTY = settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])

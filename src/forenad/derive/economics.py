@@ -3,8 +3,10 @@
 ``economics`` is the whole breakdown as JSON (it appears under ``facts`` in ``check --format json``); the
 other facts are the few figures rules read. Facts read each other through the context, so a finding lists
 only the dated values behind the figures it uses: the overhead facts rest on the overhead parameters, the
-fee rate on the fee parameters, and everything else on ``total_cost_year``, which computes the economics
-(cheaply: the JSON is only built for ``economics``).
+fee rate on the fee parameters, the invoice figures on ``invoice_assigned_year`` (which computes only the
+seller's cost, its shares and the invoice, with the employment pensions), and everything else on
+``total_cost_year``, which computes the whole economics (cheaply: the JSON is only built for
+``economics``).
 """
 
 from __future__ import annotations
@@ -12,14 +14,19 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from forenad.economics.calculate import economics_of, fee_rule_of, overheads_of
-from forenad.economics.result import Economics
+from forenad.economics.calculate import economics_of, fee_rule_of, invoice_of, overheads_of
+from forenad.economics.result import Economics, Invoice
 from forenad.engine.facts import FactContext, fact
 
 
 def _economics(ctx: FactContext) -> Economics:
     ctx.get("total_cost_year")  # the dependency, so findings show the values behind the figures
     return economics_of(ctx)
+
+
+def _invoice(ctx: FactContext) -> Invoice | None:
+    ctx.get("invoice_assigned_year")  # the dependency of the invoice figures (not the whole economics)
+    return invoice_of(ctx)[0]
 
 
 @fact(
@@ -68,10 +75,31 @@ def overhead_default_employers(ctx: FactContext) -> list[str]:
 )
 def total_cost_year(ctx: FactContext) -> Decimal | None:
     # Computes the economics: every other economics fact reads this one first, so that the dated values
-    # behind the figures are recorded here once (and the fee and overhead values under their own facts).
+    # behind the figures are recorded here once (and the fee and overhead values under their own facts, the
+    # employment pensions of an agreement with an invoice under invoice_assigned_year, whose pieces the
+    # whole economics reuses).
     ctx.get("employer_fee_rate_percent")
     ctx.get("overhead_percent_by_employer")
+    ctx.get("invoice_assigned_year")
     return economics_of(ctx).total.cost_year
+
+
+@fact(
+    "invoice_assigned_year",
+    sv="Vad kostnadsandelarna lägger av säljarens kostnad på köparen per år, det fakturan ska täcka "
+    "(tomt utan faktura)",
+    en="What the cost shares put of the seller's cost on the buyer a year, what the invoice is to cover "
+    "(empty without an invoice)",
+)
+def invoice_assigned_year(ctx: FactContext) -> Decimal | None:
+    # The dependency of the invoice facts: computes the invoice from the seller's payroll and the shares of
+    # its parts only, recording the dated values behind them (fees and overheads under their own facts).
+    settlement = ctx.agreement.cost_settlement
+    if settlement is None or settlement.invoicing is None:
+        return None
+    ctx.get("employer_fee_rate_percent")
+    ctx.get("overhead_percent_by_employer")
+    return invoice_of(ctx)[1]
 
 
 @fact(
@@ -107,7 +135,7 @@ def yearly_cost_by_employer(ctx: FactContext) -> dict[str, Decimal | None]:
     en="The invoice amount per invoicing period",
 )
 def invoice_amount_per_period(ctx: FactContext) -> Decimal | None:
-    inv = _economics(ctx).invoice
+    inv = _invoice(ctx)
     return None if inv is None else inv.amount_per_period
 
 
@@ -118,7 +146,7 @@ def invoice_amount_per_period(ctx: FactContext) -> Decimal | None:
     en="How much less a year the invoice covers than the cost the cost shares assign to the buyer (whole kr)",
 )
 def invoice_shortfall_year(ctx: FactContext) -> Decimal | None:
-    inv = _economics(ctx).invoice
+    inv = _invoice(ctx)
     if inv is None or inv.shortfall_year is None:
         return None
     return inv.shortfall_year.quantize(Decimal(1))

@@ -26,12 +26,13 @@ def ordinary_week(ctx: FactContext) -> Decimal:
     sv="Delens arbetstid i timmar per vecka (omräknad vid årsarbetstid)",
     en="The part's working time in hours per week (converted from annual hours)",
 )
-def weekly_hours(ctx: FactContext, part: int) -> Decimal:
+def weekly_hours(ctx: FactContext, part: int) -> Decimal | None:
     p = part_of(ctx, part)
     share = p.extent_percent / HUNDRED
     if p.working_time is not None and p.working_time.form == WorkingTimeForm.weekly_hours:
         return share * p.working_time.full_time_hours
-    return share * ctx.get("ordinary_week_limit")
+    week = ctx.get("ordinary_week_limit")
+    return None if week is None else share * week
 
 
 @fact(

@@ -17,6 +17,12 @@ Fees are computed per employer and month (the youth cap applies per employer), p
 shares and the invoice then move costs between the organisations (:mod:`forenad.economics.settlement`).
 
 Amounts are exact Decimals inside and rounded half up to öre at the edges (:mod:`forenad.economics.money`).
+
+**Pieces.** The result is built from pieces computed once per context and shared: the fee rule, the
+overheads, the employment pensions, each employment's payroll, each part's cost shares and the invoice.
+:func:`invoice_of` needs only some of them (the seller's payroll and shares), which is what the rules read;
+:func:`economics_of` builds the whole result (part and employer rows, the person's pensions, the totals and
+the notes) from the same pieces, so both give the same figures.
 """
 
 from __future__ import annotations
@@ -48,7 +54,7 @@ from forenad.economics.result import (
 from forenad.economics.settlement import Shared, after_shares, moved, net_costs, share_part
 from forenad.engine.facts import FactContext
 from forenad.i18n import Text
-from forenad.model import Agreement, Employer
+from forenad.model import Agreement, Employer, EmployerKind
 
 T = TypeVar("T")
 
@@ -77,9 +83,12 @@ def lookup_of(ctx: FactContext) -> Lookup:
 
 def fee_rule_of(ctx: FactContext) -> tuple[FeeRule | None, Text | None]:
     """The person's employer's-fee rule on the date (or ``None``), and a note."""
-    return _memo(
-        ctx, "economics.fee", lambda: fee_rule(lookup_of(ctx), ctx.agreement.person.effective_birth_year)
-    )
+
+    def make() -> tuple[FeeRule | None, Text | None]:
+        lookup, year = lookup_of(ctx), ctx.agreement.person.effective_birth_year
+        return lookup.remembered(("fee", year), lambda: fee_rule(lookup, year))
+
+    return _memo(ctx, "economics.fee", make)
 
 
 def overheads_of(ctx: FactContext) -> dict[str, Overhead]:
@@ -87,10 +96,26 @@ def overheads_of(ctx: FactContext) -> dict[str, Overhead]:
 
     def make() -> dict[str, Overhead]:
         lookup, year = lookup_of(ctx), ctx.agreement.person.effective_birth_year
-        employing = dict.fromkeys(p.employer for p in ctx.agreement.parts)
-        return {e: resolve(ctx.agreement.employer(e), year, lookup) for e in employing}
+        out: dict[str, Overhead] = {}
+        for part in ctx.agreement.parts:
+            if part.employer in out:
+                continue
+            employer = ctx.agreement.employer(part.employer)
+            if employer.overhead_percent is not None:  # stated: nothing to look up
+                out[part.employer] = resolve(employer, year, lookup)
+            else:  # a default, or unknown: the same for every employer of this kind and name (and year of
+                # birth, for the lärosäte default)
+                born = year if employer.kind == EmployerKind.statligt_larosate else None
+                key = ("overhead", employer.kind, employer.name, born)
+                out[part.employer] = lookup.remembered(key, lambda e=employer: resolve(e, year, lookup))
+        return out
 
     return _memo(ctx, "economics.overheads", make)
+
+
+def employment_pensions_of(ctx: FactContext) -> list[EmploymentPension]:
+    """Each employment's premium-based pension, computed once per context."""
+    return _memo(ctx, "economics.employments", lambda: employment_pensions(ctx, lookup_of(ctx)))
 
 
 def economics_of(ctx: FactContext) -> Economics:
@@ -98,77 +123,121 @@ def economics_of(ctx: FactContext) -> Economics:
     return _memo(ctx, "economics.result", lambda: _build(ctx))
 
 
+def invoice_of(ctx: FactContext) -> tuple[Invoice | None, Decimal | None]:
+    """The invoice (``None`` without ``cost_settlement.invoicing``) and what the cost shares move from the
+    seller's parts to the buyer a year (``ZERO`` without an invoice, ``None`` when unknown).
+
+    Only the seller's payroll and the shares of its parts are computed, not the whole economics; the figures
+    are those of :func:`economics_of` (which reads them from here)."""
+    return _memo(ctx, "economics.invoice", lambda: _invoice(ctx))
+
+
 # --------------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class _Payroll:
-    """One employment's monthly amounts per part (rounded), and the notes that apply to it."""
+    """One employment's monthly amounts per part (rounded); its notes are :func:`_payroll_notes`."""
 
     emp: EmploymentPension
     fees: list[Decimal] | None
     pension: list[Decimal] | None
     costs: list[Decimal] | None
     basis: CostBasis | None
-    notes: tuple[Note, ...]
 
 
-def _payroll(
-    agreement: Agreement, emp: EmploymentPension, fee: FeeRule | None, fee_note: Text | None, ov: Overhead
-) -> _Payroll:
+def _payroll(agreement: Agreement, emp: EmploymentPension, fee: FeeRule | None, ov: Overhead) -> _Payroll:
     salaries = [agreement.parts[i].monthly_salary for i in emp.parts]
     weights = [s / emp.salary for s in salaries]
-    fees = None if fee is None else split_rounded([fee.monthly(emp.salary) * w for w in weights])
+    fees: list[Decimal] | None = None
+    if fee is not None:
+        whole = fee.monthly(emp.salary)
+        fees = split_rounded([whole * w for w in weights], whole)
     month = emp.month
-    pension = None if month is None else split_rounded([month * w for w in weights])
+    pension = None if month is None else split_rounded([month * w for w in weights], month)
+    if ov.percent is not None:
+        factor = ONE + ov.percent / HUNDRED
+        costs = [to_ore(s * factor) for s in salaries]  # each part on its own salary
+        return _Payroll(emp, fees, pension, costs, "overhead")
+    if fees is not None:
+        pens = pension or [ZERO] * len(salaries)
+        costs = [s + f + p for s, f, p in zip(salaries, fees, pens, strict=True)]
+        return _Payroll(emp, fees, pension, costs, "lower_bound")
+    return _Payroll(emp, fees, pension, None, None)
+
+
+def _payroll_notes(
+    pr: _Payroll, fee: FeeRule | None, fee_note: Text | None, ov: Overhead
+) -> tuple[Note, ...]:
+    """The notes on an employment's amounts (only the whole economics shows them)."""
+    emp = pr.emp
     found: list[Note] = []
-    if fees is None and fee_note is not None:
+    if pr.fees is None and fee_note is not None:
         found.append(Note("employer_fees_month", fee_note))
     if emp.why is not None:
         found.append(Note("pension_month", emp.why))
     found += [Note("pension_month", c, unknown=False) for c in emp.caveats]
     if ov.note is not None:
         found.append(Note("overhead_percent", ov.note, unknown=ov.percent is None))
-    costs: list[Decimal] | None = None
-    basis: CostBasis | None = None
-    if ov.percent is not None:
-        factor = ONE + ov.percent / HUNDRED
-        costs, basis = [to_ore(s * factor) for s in salaries], "overhead"  # each part on its own salary
+    if pr.basis == "overhead":
         if ov.is_default and fee is not None and fee.kind != "full":
             found.append(Note("cost_month", notes.REDUCED_FEES_IN_OVERHEAD, unknown=False))
-    elif fees is not None:
-        pens = pension or [ZERO] * len(salaries)
-        costs = [s + f + p for s, f, p in zip(salaries, fees, pens, strict=True)]
-        basis = "lower_bound"
+    elif pr.basis == "lower_bound":
         found.append(Note("cost_month", notes.SALARY_ONLY_LOWER_BOUND, unknown=False))
-        if pension is None:
+        if pr.pension is None:
             found.append(Note("cost_month", notes.PENSION_NOT_IN_LOWER_BOUND, unknown=False))
     else:
         found.append(Note("cost_month", notes.COST_NEEDS_OVERHEAD_OR_FEES))
-    return _Payroll(emp, fees, pension, costs, basis, tuple(found))
+    return tuple(found)
 
 
 def _at(values: list[Decimal] | None, k: int) -> Decimal | None:
     return None if values is None else values[k]
 
 
-def _part_costs(
-    agreement: Agreement, payrolls: list[_Payroll]
-) -> list[tuple[Decimal | None, CostBasis | None]]:
-    """Each part's monthly cost and its basis, in part order."""
-    out: list[tuple[Decimal | None, CostBasis | None]] = [(None, None)] * len(agreement.parts)
+def _payroll_of(ctx: FactContext, employer_id: str) -> _Payroll | None:
+    """An employer's payroll (``None`` when it employs in no part), computed once per context."""
+    cache: dict[str, _Payroll | None] = _memo(ctx, "economics.payrolls", dict)
+    if employer_id in cache:
+        return cache[employer_id]
+    emp = next((e for e in employment_pensions_of(ctx) if e.employer == employer_id), None)
+    found = None
+    if emp is not None:
+        found = _payroll(ctx.agreement, emp, fee_rule_of(ctx)[0], overheads_of(ctx)[employer_id])
+    cache[employer_id] = found
+    return found
+
+
+def _shared_of(ctx: FactContext, index: int) -> Shared:
+    """One part's yearly cost shared out among its payers, computed once per context."""
+    cache: dict[int, Shared] = _memo(ctx, "economics.shared", dict)
+    found = cache.get(index)
+    if found is None:
+        employer = ctx.agreement.parts[index].employer
+        pr = _payroll_of(ctx, employer)
+        cost = None if pr is None else _at(pr.costs, pr.emp.parts.index(index))
+        found = cache[index] = share_part(ctx.agreement, index, yearly(cost))
+    return found
+
+
+def _part_bases(agreement: Agreement, payrolls: list[_Payroll]) -> list[CostBasis | None]:
+    """Each part's cost basis, in part order."""
+    out: list[CostBasis | None] = [None] * len(agreement.parts)
     for pr in payrolls:
-        for k, i in enumerate(pr.emp.parts):
-            out[i] = (_at(pr.costs, k), pr.basis)
+        for i in pr.emp.parts:
+            out[i] = pr.basis
     return out
 
 
 def _part_rows(
-    agreement: Agreement, payrolls: list[_Payroll], shared: list[Shared]
+    agreement: Agreement,
+    payrolls: list[_Payroll],
+    shared: list[Shared],
+    notes_of: dict[str, tuple[Note, ...]],
 ) -> tuple[PartEconomics, ...]:
     rows: dict[int, PartEconomics] = {}
     for pr in payrolls:
-        own = tuple(n for n in pr.notes if n.field != "overhead_percent")
+        own = tuple(n for n in notes_of[pr.emp.employer] if n.field != "overhead_percent")
         for k, i in enumerate(pr.emp.parts):
             part = agreement.parts[i]
             fee, pension, cost = _at(pr.fees, k), _at(pr.pension, k), _at(pr.costs, k)
@@ -205,7 +274,7 @@ class _Settled:
 
 
 def _employer_row(
-    employer: Employer, pr: _Payroll | None, ov: Overhead | None, st: _Settled
+    employer: Employer, pr: _Payroll | None, pr_notes: tuple[Note, ...], ov: Overhead | None, st: _Settled
 ) -> EmployerEconomics:
     if pr is None:  # takes part without employing: no payroll of its own
         return EmployerEconomics(
@@ -260,7 +329,7 @@ def _employer_row(
         cost_after_shares_basis=st.after_basis,
         net_cost_year=st.net,
         net_cost_basis=st.net_basis,
-        notes=unique([*pr.notes, *st.notes]),
+        notes=unique([*pr_notes, *st.notes]),
     )
 
 
@@ -283,16 +352,22 @@ def _net_basis(
     return "complete"
 
 
-def _invoice(
-    agreement: Agreement, shared: list[Shared], basis_of: dict[str, CostBasis | None]
-) -> tuple[Invoice | None, Decimal | None]:
+def _invoice(ctx: FactContext) -> tuple[Invoice | None, Decimal | None]:
     """The invoice with its shortfall against the cost shares, and what the shares move to the buyer."""
+    agreement = ctx.agreement
     settlement = agreement.cost_settlement
     if settlement is None or settlement.invoicing is None:
         return None, ZERO
     inv = settlement.invoicing
-    assigned = moved(agreement, shared, inv.seller, inv.buyer)
-    return make_invoice(agreement, inv, assigned, basis_of.get(inv.seller) == "lower_bound"), assigned
+    # Every employment's pension, even when the seller's cost does not need it: the parameters they need are
+    # then reported missing at the same point as when the whole economics is built (the dates findings keep
+    # their order), and the finding lists them as the whole economics did.
+    employment_pensions_of(ctx)
+    seller_parts = {i: _shared_of(ctx, i) for i, p in enumerate(agreement.parts) if p.employer == inv.seller}
+    assigned = moved(agreement, seller_parts, inv.seller, inv.buyer)
+    seller = _payroll_of(ctx, inv.seller) if seller_parts else None
+    lower_bound = seller is not None and seller.basis == "lower_bound"
+    return make_invoice(agreement, inv, assigned, lower_bound), assigned
 
 
 def _totals(employers: tuple[EmployerEconomics, ...], parts: tuple[PartEconomics, ...]) -> Totals:
@@ -327,14 +402,14 @@ def _build(ctx: FactContext) -> Economics:
     lookup = lookup_of(ctx)
     fee, fee_note = fee_rule_of(ctx)
     overheads = overheads_of(ctx)
-    emps = employment_pensions(ctx, lookup)
-    payrolls = [_payroll(agreement, emp, fee, fee_note, overheads[emp.employer]) for emp in emps]
-    costs = _part_costs(agreement, payrolls)
-    bases = [b for _, b in costs]
-    shared = [share_part(agreement, i, yearly(c)) for i, (c, _) in enumerate(costs)]
-    parts = _part_rows(agreement, payrolls, shared)
+    emps = employment_pensions_of(ctx)
+    payrolls = [pr for pr in (_payroll_of(ctx, emp.employer) for emp in emps) if pr is not None]
+    bases = _part_bases(agreement, payrolls)
+    shared = [_shared_of(ctx, i) for i in range(len(agreement.parts))]
     by_employer = {pr.emp.employer: pr for pr in payrolls}
-    inv, assigned = _invoice(agreement, shared, {k: pr.basis for k, pr in by_employer.items()})
+    notes_of = {k: _payroll_notes(pr, fee, fee_note, overheads[k]) for k, pr in by_employer.items()}
+    parts = _part_rows(agreement, payrolls, shared, notes_of)
+    inv, assigned = invoice_of(ctx)
     after = {e.id: after_shares(e.id, shared) for e in agreement.employers}
     net, net_notes = net_costs(after, assigned, inv)
 
@@ -349,7 +424,7 @@ def _build(ctx: FactContext) -> Economics:
         )
 
     employers = tuple(
-        _employer_row(e, by_employer.get(e.id), overheads.get(e.id), settled(e.id))
+        _employer_row(e, by_employer.get(e.id), notes_of.get(e.id, ()), overheads.get(e.id), settled(e.id))
         for e in agreement.employers
     )
     rounded = {pr.emp.employer: None if pr.pension is None else sum(pr.pension, ZERO) for pr in payrolls}

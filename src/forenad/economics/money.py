@@ -48,15 +48,19 @@ def sum_known(values: Iterable[Decimal | None]) -> Decimal | None:
     return total
 
 
-def split_rounded(values: Sequence[Decimal]) -> list[Decimal]:
+def split_rounded(values: Sequence[Decimal], whole: Decimal | None = None) -> list[Decimal]:
     """Round each value to öre so that the results add up to the rounded sum (largest remainder).
 
     ``split_rounded([1/3, 1/3, 1/3])`` gives ``[0.34, 0.33, 0.33]``: the öre left over goes to the value
-    that lost the most in rounding down, the first one on a tie.
+    that lost the most in rounding down, the first one on a tie. When the values are shares of an exact
+    ``whole`` (an amount × salary / total salary), they add up to the rounded whole instead: the shares'
+    own sum can be off in the last digits, and then on the other side of half an öre.
     """
     if not values:
         return []
-    target = to_ore(sum(values, ZERO))
+    target = to_ore(sum(values, ZERO) if whole is None else whole)
+    if len(values) == 1:
+        return [target]
     floors = [v.quantize(ORE, rounding=ROUND_FLOOR) for v in values]
     # Each floor is at most its value, so the floors' sum is at most the rounded sum: ``left`` >= 0.
     left = int((target - sum(floors, ZERO)) / ORE)

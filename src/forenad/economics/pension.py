@@ -27,7 +27,7 @@ def ore(amount: Decimal) -> Decimal:
 
 
 def _dec(value: Any) -> Decimal:
-    return Decimal(str(value))
+    return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from forenad.economics import notes
 from forenad.economics.lookup import Lookup
@@ -83,7 +84,7 @@ def _employment(
         return unknown(lookup.why[f"pension_{scheme}"])
     if ibb is None:
         return unknown(lookup.why[IBB])
-    rates = rates_for(scheme, value, birth_year)
+    rates = _rates_for(scheme, value, birth_year)
     caveats: list[Text] = []
     if rates.defined_benefit:
         caveats.append(notes.DEFINED_BENEFIT)
@@ -92,6 +93,22 @@ def _employment(
             caveats.append(notes.fully_defined_benefit(scheme, born_to))
     month = contribution(rates, salary, dec(ibb))
     return EmploymentPension(employer_id, idx, salary, scheme, rates, month, None, tuple(caveats))
+
+
+_RATES: dict[tuple[str, int, int | None], tuple[Any, PensionRates]] = {}
+_MAX_RATES = 10_000
+
+
+def _rates_for(scheme: str, value: Any, birth_year: int | None) -> PensionRates:
+    """:func:`rates_for`, once per (frozen, shared) parameter value and year of birth. The value is kept
+    beside the rates, so a reused id can never return another value's rates."""
+    key = (scheme, id(value), birth_year)
+    found = _RATES.get(key)
+    if found is None or found[0] is not value:
+        if len(_RATES) >= _MAX_RATES:
+            _RATES.clear()
+        found = _RATES[key] = (value, rates_for(scheme, value, birth_year))
+    return found[1]
 
 
 def person_pensions(

@@ -9,6 +9,7 @@ round. The transfers cancel, so the net costs add up to the employers' own costs
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -63,10 +64,12 @@ def after_shares(employer_id: str, shared: list[Shared]) -> Decimal | None:
     return total
 
 
-def moved(agreement: Agreement, shared: list[Shared], seller: str, buyer: str) -> Decimal | None:
-    """What the cost shares move from the seller's parts to the buyer a year (``None`` when unknown)."""
+def moved(agreement: Agreement, shared: Mapping[int, Shared], seller: str, buyer: str) -> Decimal | None:
+    """What the cost shares move from the seller's parts to the buyer a year (``None`` when unknown).
+
+    ``shared`` holds the shared-out cost of (at least) each of the seller's parts, by part index."""
     total = ZERO
-    for i, s in enumerate(shared):
+    for i, s in shared.items():
         if agreement.parts[i].employer != seller or buyer not in s.payers:
             continue
         if s.amounts is None:

@@ -20,7 +20,8 @@ fact against a fresh computation on the shipped examples and on generated agreem
 
 **Internal facts** (``export=False``) are intermediate results several facts read (the employments of an
 agreement, say): they are tracked like facts, so every fact that reads one inherits its dated values, but
-rules, templates and the JSON ``facts`` never see them.
+rules, templates and the JSON ``facts`` never see them. An internal fact that needs a parameter not in force
+makes every fact that reads it unknown (it is never a ``None`` for them to trip over).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ _SPECS: dict[str, FactSpec] = {}
 """Every fact, internal ones included."""
 _SORTED: dict[tuple[int, str], tuple[Any, tuple[Any, ...]]] = {}
 _MISSING: Any = object()
+_UNKNOWN: Any = object()  # an internal fact that is unknown: the facts that read it are unknown too
 _SHAREABLE = (bool, int, str, Decimal, dt.date, type(None))
 
 
@@ -357,6 +359,8 @@ class FactContext:
             stack[-1][0].append(key)
         value = self._values.get(key, _MISSING)
         if value is not _MISSING:
+            if value is _UNKNOWN:
+                raise _Unknown(name)
             return value
         spec = _SPECS[name]
         if spec.key is not None and self.share:
@@ -432,7 +436,7 @@ class FactContext:
         try:
             value = spec.func(self) if part is None else spec.func(self, part)
         except _Unknown:
-            value = None
+            value = None if spec.export else _UNKNOWN
         finally:
             stack.pop()
         self._values[key] = value
@@ -440,6 +444,8 @@ class FactContext:
             self._deps[key] = frame[0]
         if frame[1]:
             self._direct[key] = frame[1]
+        if value is _UNKNOWN:
+            raise _Unknown(spec.name)
         return value
 
     def _used_dated(self, name_part: FactKey) -> dict[str, Any]:
