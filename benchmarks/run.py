@@ -93,6 +93,7 @@ def bench_check(n: int, repeat: int) -> None:
         "check (validate + rules)": check,
         "check, nothing shared": lambda: check(share=False),
         "check, every structure new": lambda: check(distinct),
+        "  the same, nothing shared": lambda: check(distinct, share=False),
         "check + all facts (--json)": check_with_facts,
     }
     validate_only()
