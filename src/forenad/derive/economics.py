@@ -16,7 +16,7 @@ from typing import Any
 
 from forenad.economics.calculate import economics_of, fee_rule_of, invoice_of, overheads_of
 from forenad.economics.result import Economics, Invoice
-from forenad.engine.facts import FactContext, fact
+from forenad.engine.facts import FactContext, by_structure_and_birth_year, fact
 
 
 def _economics(ctx: FactContext) -> Economics:
@@ -31,6 +31,7 @@ def _invoice(ctx: FactContext) -> Invoice | None:
 
 @fact(
     "employer_fee_rate_percent",
+    key=by_structure_and_birth_year,
     sv="Arbetsgivaravgift i procent för personen (nedsatt sats upp till taket för unga)",
     en="Employer's fee rate in percent for the person (the reduced rate up to the cap for the young)",
 )
@@ -41,6 +42,7 @@ def employer_fee_rate_percent(ctx: FactContext) -> Decimal | None:
 
 @fact(
     "overhead_percent_by_employer",
+    key=by_structure_and_birth_year,
     sv="Pålägg (PO/LKP) i procent per anställande arbetsgivare: angivet, annars standardvärde, annars okänt",
     en="Overhead (PO/LKP) in percent per employing employer: stated, else a default, else unknown",
 )
@@ -50,6 +52,7 @@ def overhead_percent_by_employer(ctx: FactContext) -> dict[str, Decimal | None]:
 
 @fact(
     "overhead_unknown_employers",
+    key=by_structure_and_birth_year,
     sv="Anställande arbetsgivare vars pålägg (PO/LKP) är okänt",
     en="Employing employers whose overhead (PO/LKP) is unknown",
 )
@@ -60,6 +63,7 @@ def overhead_unknown_employers(ctx: FactContext) -> list[str]:
 
 @fact(
     "overhead_default_employers",
+    key=by_structure_and_birth_year,
     sv="Anställande arbetsgivare vars pålägg är ett standardvärde ur parametrarna",
     en="Employing employers whose overhead is a default from the parameters",
 )

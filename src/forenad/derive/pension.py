@@ -7,9 +7,8 @@ from (Läkarförbundet's point, domain README §4).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from forenad.derive.basics import part_of
 from forenad.economics.pension import PensionRates, break_point_month, contribution, ore, rates_for
@@ -98,8 +97,7 @@ def break_point_month_fact(ctx: FactContext) -> Decimal:
     return Decimal(str(ctx.param("inkomstbasbelopp"))) * Decimal("7.5") / Decimal(12)
 
 
-@dataclass(frozen=True, slots=True)
-class Employment:
+class Employment(NamedTuple):
     employer: str
     salary: Decimal
     extent: Decimal
@@ -127,17 +125,15 @@ def _parts_by_employer(ctx: FactContext) -> dict[str, list[int]]:
 )
 def _employments(ctx: FactContext) -> list[Employment]:
     out = []
+    parts = ctx.agreement.parts
     for employer, idx in _parts_by_employer(ctx).items():
         scheme = ctx.get("pension_scheme", idx[0])
-        out.append(
-            Employment(
-                employer=employer,
-                salary=sum((ctx.agreement.parts[i].monthly_salary for i in idx), Decimal(0)),
-                extent=sum((ctx.agreement.parts[i].extent_percent for i in idx), Decimal(0)),
-                scheme=scheme,
-                rates=_rates(ctx, scheme),
-            )
-        )
+        if len(idx) == 1:
+            salary, extent = parts[idx[0]].monthly_salary, parts[idx[0]].extent_percent
+        else:
+            salary = sum((parts[i].monthly_salary for i in idx), Decimal(0))
+            extent = sum((parts[i].extent_percent for i in idx), Decimal(0))
+        out.append(Employment(employer, salary, extent, scheme, _rates(ctx, scheme)))
     return out
 
 

@@ -58,6 +58,7 @@ _SPECS: dict[str, FactSpec] = {}
 """Every fact, internal ones included."""
 _SORTED: dict[tuple[int, str], tuple[Any, tuple[Any, ...]]] = {}
 _MISSING: Any = object()
+_NOTHING: dict[str, Any] = {}
 _UNKNOWN: Any = object()  # an internal fact that is unknown: the facts that read it are unknown too
 _SHAREABLE = (bool, int, str, Decimal, dt.date, type(None))
 
@@ -270,6 +271,7 @@ class FactContext:
     """Facts about one agreement at one date, computed lazily and cached."""
 
     __slots__ = (
+        "_closures",
         "_deps",
         "_direct",
         "_frames",
@@ -302,6 +304,7 @@ class FactContext:
         self._values: dict[FactKey, Any] = {}
         # For each computed fact: the facts it read, and the dated values it read itself.
         self._deps: dict[FactKey, list[FactKey]] = {}
+        self._closures: dict[FactKey, dict[str, Any]] = {}
         self._direct: dict[FactKey, dict[str, Any]] = {}
         self._stack: list[tuple[list[FactKey], dict[str, Any]]] = []
         self._frames: list[dict[str, MissingParameter]] = []  # missing parameters per shared computation
@@ -449,20 +452,23 @@ class FactContext:
         return value
 
     def _used_dated(self, name_part: FactKey) -> dict[str, Any]:
-        """The ``DatedValue``s behind a computed fact: its own and those of the facts it read."""
-        out: dict[str, Any] = {}
-        seen: set[FactKey] = set()
-        todo = [name_part]
-        while todo:
-            key = todo.pop()
-            if key in seen:
-                continue
-            seen.add(key)
-            direct = self._direct.get(key)
-            if direct:
-                out.update(direct)
-            todo.extend(self._deps.get(key, ()))
-        return out
+        """The ``DatedValue``s behind a computed fact: its own and those of the facts it read (worked out
+        once per fact and context; the dict is shared, never to be changed)."""
+        found = self._closures.get(name_part)
+        if found is not None:
+            return found
+        direct = self._direct.get(name_part)
+        deps = self._deps.get(name_part)
+        if not deps:
+            found = direct or _NOTHING
+        else:
+            found = dict(direct) if direct else {}
+            self._closures[name_part] = found  # a fact never reads itself, but be safe against cycles
+            for dep in deps:
+                if dep != name_part:
+                    found.update(self._used_dated(dep))
+        self._closures[name_part] = found
+        return found
 
     def used(self, name: str, part: int | None = None) -> dict[str, UsedValue]:
         """The dated values a fact rests on, its own and those of the facts it read."""
