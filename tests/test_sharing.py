@@ -11,7 +11,8 @@ paths share their findings the same way (forenad.engine.facts, forenad.engine.ev
 (b) *Equivalence*: batches of agreements that share a structure but differ in those fields get the same
     findings (rule, severity, text in both languages, paths, dated values), the same ``dates`` findings and
     the same facts with sharing as without.
-(c) The classification of rules follows from what they read.
+(c) Facts with ``inputs`` give equal values, resting on the same dated values, for equal inputs.
+(d) The classification of rules follows from what they read.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ DATES = [
     dt.date(2019, 1, 1),
 ]
 PARAMS = default_parameters()
+SHARED_PARAMS = load_parameters()  # a set of its own, so that what these tests share is theirs alone
 SHARED_FACTS = sorted(n for n, s in _SPECS.items() if s.key in (by_structure, by_structure_and_birth_year))
 PROPERTY = settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 
@@ -147,6 +149,52 @@ def test_the_poison_catches_a_fact_that_reads_a_salary() -> None:
         ctx.get("weekly_hours", 0)
 
 
+INPUT_FACTS = sorted(n for n, s in _SPECS.items() if s.inputs is not None)
+
+
+def _inputs_outcomes(agreement: Agreement, on: dt.date, seen: dict[Any, Any], params: Any) -> None:
+    """Record, per fact with ``inputs``, what its inputs gave; fail when equal inputs gave another value. With
+    sharing (the table of ``seen``'s parameter set), the dated values behind each fact are those of a fresh
+    computation, though another agreement may have derived the same inputs from other values."""
+    fresh = FactContext(agreement, on, params, share=False)
+    shared = FactContext(agreement, on, params)
+    for name in INPUT_FACTS:
+        spec = _SPECS[name]
+        for part in range(len(agreement.parts)) if spec.scope == "part" else [None]:
+            inputs = spec.inputs(fresh) if part is None else spec.inputs(fresh, part)  # type: ignore[misc]
+            value = fresh.get(name, part)
+            assert seen.setdefault((name, on, inputs), value) == value, (name, part, inputs)
+            assert shared.get(name, part) == value
+            assert shared.used(name, part) == fresh.used(name, part), (name, part, inputs)
+
+
+def test_equal_inputs_give_equal_values_and_rest_on_the_same_dated_values() -> None:
+    corpus = []
+    for data in BASE_DATA.values():
+        for year in range(1937, 2009, 3):
+            varied = copy.deepcopy(data)
+            varied["person"].pop("personnummer", None)
+            varied["person"]["birth_year"] = year
+            corpus.append(Agreement.model_validate(varied))
+    seen: dict[Any, Any] = {}
+    for order in (corpus, corpus[::-1]):  # who computes a shared value first must not matter
+        params = load_parameters()
+        for agreement in order:
+            for on in DATES:
+                _inputs_outcomes(agreement, on, seen, params)
+    assert len(INPUT_FACTS) >= 4 and len(seen) > 500
+
+
+@PROPERTY
+@given(valid_agreements(), valid_agreements(), st.sampled_from(DATES))
+def test_equal_inputs_agree_across_generated_agreements(
+    a: dict[str, Any], b: dict[str, Any], on: dt.date
+) -> None:
+    seen: dict[Any, Any] = {}
+    for data in (a, b, *BASE_DATA.values()):
+        _inputs_outcomes(Agreement.model_validate(data), on, seen, SHARED_PARAMS)
+
+
 # --- (b) equivalence ------------------------------------------------------------------------------------
 
 
@@ -214,7 +262,7 @@ def test_missing_parameters_are_reported_for_every_agreement_that_shares_an_outc
     assert missing == [f.text("en") for f in second if f.rule == "dates.parameter_not_in_force"]
 
 
-# --- (c) classification ---------------------------------------------------------------------------------
+# --- (d) classification ---------------------------------------------------------------------------------
 
 
 def test_paths_outside_the_structure() -> None:

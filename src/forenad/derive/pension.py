@@ -37,9 +37,16 @@ def default_scheme(ctx: FactContext, kind: EmployerKind, birth_year: int | None)
     return None
 
 
+def _scheme_inputs(ctx: FactContext, part: int) -> tuple[object, ...]:
+    """What a part's pension scheme follows from: the employer's stated scheme, its kind, the birth year."""
+    employer = ctx.agreement.employer(part_of(ctx, part).employer)
+    return (employer.pension_scheme, employer.kind, ctx.get("birth_year"))
+
+
 @fact(
     "pension_scheme",
     key=by_structure_and_birth_year,
+    inputs=lambda ctx, part: _scheme_inputs(ctx, part),
     scope="part",
     sv="Tjänstepensionsplan för delen (angiven, annars efter slag och födelseår)",
     en="Occupational pension scheme of the part (stated, else by kind and birth year)",
@@ -54,6 +61,7 @@ def pension_scheme(ctx: FactContext, part: int) -> str | None:
 @fact(
     "pension_scheme_conditional",
     key=by_structure_and_birth_year,
+    inputs=lambda ctx, part: _scheme_inputs(ctx, part),
     scope="part",
     sv="AKAP-KR eller KAP-KL beror av lön och intjänande per 2022-12-31",
     en="AKAP-KR or KAP-KL depends on pay and accrual at 2022-12-31",
@@ -270,6 +278,7 @@ def pension_pro_rata_gain_year(ctx: FactContext) -> Decimal | None:
 @fact(
     "is_defined_benefit",
     key=by_structure_and_birth_year,
+    inputs=lambda ctx, part: (ctx.get("pension_scheme", part), ctx.get("birth_year")),
     scope="part",
     sv="Delens plan har en förmånsbestämd del",
     en="The part's scheme has a defined-benefit part",

@@ -136,6 +136,7 @@ def _scale(scale: Any, age: int) -> int | None:
 @fact(
     "vacation_days",
     key=by_structure_and_birth_year,
+    inputs=lambda ctx, part: (ctx.get("collective_agreement", part), ctx.get("age_this_year")),
     scope="part",
     sv="Semesterdagar per år för delen enligt dess kollektivavtal och personens ålder",
     en="Vacation days per year for the part under its collective agreement and the person's age",

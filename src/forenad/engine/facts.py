@@ -18,6 +18,11 @@ it had been computed afresh. The key must name *every* input the fact reads: the
 fact against a fresh computation on the shipped examples and on generated agreements. Only immutable values
 (numbers, strings, booleans, dates, ``None``, tuples of those) are shared.
 
+A fact keyed so may also give ``inputs=``, the few values it is computed from (the collective agreement and
+the age, for vacation days): it is then shared by every agreement with the same inputs, whatever their
+structure, while rules still treat it by its ``key``. The tests check that equal inputs always give equal
+values and rest on the same dated values.
+
 **Internal facts** (``export=False``) are intermediate results several facts read (the employments of an
 agreement, say): they are tracked like facts, so every fact that reads one inherits its dated values, but
 rules, templates and the JSON ``facts`` never see them. An internal fact that needs a parameter not in force
@@ -50,6 +55,8 @@ class FactSpec:
     key: Callable[..., Hashable] | None = None
     """The inputs that, with the date and the parameters, determine the value (see "Shared facts")."""
     export: bool = True
+    inputs: Callable[..., Hashable] | None = None
+    """A finer key within ``key``: the few values the fact is computed from (see "Shared facts")."""
 
 
 REGISTRY: dict[str, FactSpec] = {}
@@ -82,18 +89,21 @@ def fact(
     sv: str,
     en: str,
     key: Callable[..., Hashable] | None = None,
+    inputs: Callable[..., Hashable] | None = None,
     export: bool = True,
 ) -> Callable[[Callable[..., Any]], Any]:
     """Register a fact function under ``name`` with a Swedish and English description.
 
-    ``key`` (called like the fact) makes it a shared fact; ``export=False`` an internal one (see the module
-    docstring).
+    ``key`` (called like the fact) makes it a shared fact, ``inputs`` (with ``key``) shares it more finely;
+    ``export=False`` makes it an internal one (see the module docstring).
     """
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
         if name in _SPECS:
             raise ValueError(f"fact {name!r} registered twice")
-        spec = FactSpec(name, scope, func, Text(sv=sv, en=en), key, export)
+        if inputs is not None and key not in (by_structure, by_structure_and_birth_year):
+            raise ValueError(f"fact {name!r}: 'inputs' refines 'key=by_structure…'")
+        spec = FactSpec(name, scope, func, Text(sv=sv, en=en), key, export, inputs)
         _SPECS[name] = spec
         if export:
             REGISTRY[name] = spec
@@ -372,15 +382,26 @@ class FactContext:
 
     def _get_shared(self, spec: FactSpec, key: FactKey, part: int | None) -> Any:
         kind = spec.key
-        if kind is by_structure or kind is by_structure_and_birth_year:
+        finer = spec.inputs
+        read_by_key: list[FactKey] = []
+        if finer is None and (kind is by_structure or kind is by_structure_and_birth_year):
             group = self._group(kind)
             if group is None:
                 return self._compute(spec, key, part)
             bucket = group.facts
             skey: Hashable = key
         else:
+            # Shared by inputs that are facts of this agreement: the dated values behind those are this
+            # agreement's own, so what is shared is only what the fact itself rests on besides them.
+            by = finer or kind
+            frame: tuple[list[FactKey], dict[str, Any]] = (read_by_key, {})
+            self._stack.append(frame)
+            try:
+                inputs = by(self) if part is None else by(self, part)  # type: ignore[misc]
+            finally:
+                self._stack.pop()
             bucket = self._table.shared
-            skey = (spec.name, kind(self) if part is None else kind(self, part))  # type: ignore[misc]
+            skey = (spec.name, inputs)
         hit = bucket.get(skey)
         if hit is not None:
             for missing in hit.missing:
@@ -389,6 +410,8 @@ class FactContext:
             self._values[key] = value
             if hit.used:
                 self._direct[key] = hit.used
+            if read_by_key:
+                self._deps[key] = read_by_key
             return value
         missing_frame: dict[str, MissingParameter] = {}
         self._frames.append(missing_frame)
@@ -396,13 +419,25 @@ class FactContext:
             value = self._compute(spec, key, part)
         finally:
             self._frames.pop()
+        if read_by_key:
+            self._deps.setdefault(key, []).extend(read_by_key)
+            self._closures.pop(key, None)
         is_list = isinstance(value, list)
         kept = tuple(value) if is_list else value
         if _shareable(kept):
             if len(bucket) >= DatedTable.MAX_SHARED:
                 bucket.clear()
-            bucket[skey] = _Shared(kept, is_list, tuple(missing_frame.values()), self._used_dated(key))
+            used = self._used_dated(key) if not read_by_key else self._used_besides(key, read_by_key)
+            bucket[skey] = _Shared(kept, is_list, tuple(missing_frame.values()), used)
         return value
+
+    def _used_besides(self, key: FactKey, inputs: list[FactKey]) -> dict[str, Any]:
+        """The dated values behind a fact other than through the facts it was keyed by."""
+        out = dict(self._direct.get(key) or _NOTHING)
+        for dep in self._deps.get(key, ()):
+            if dep not in inputs and dep != key:
+                out.update(self._used_dated(dep))
+        return out
 
     def _group(self, kind: Callable[..., Hashable]) -> _Group | None:
         """What agreements with this one's structure (and birth year) share, or ``None`` (not yet)."""
