@@ -99,9 +99,15 @@ def bench_check(n: int, repeat: int) -> None:
     validate_only()
     for run in runs.values():
         run()  # imports, compiled rule plans, formatting tables: once, as in any process
-    base = best_of(repeat, validate_only)
-    # Each timed run starts with nothing shared, as a new 'forenad check' process would.
-    times = {label: best_of(repeat, run, before=clear_shared) for label, run in runs.items()}
+    # Round robin, so that the baseline and every line are timed over the same stretch of the machine's
+    # (varying) speed; each timed run starts with nothing shared, as a new 'forenad check' process would.
+    best = {label: float("inf") for label in ["baseline", *runs]}
+    for _ in range(repeat):
+        best["baseline"] = min(best["baseline"], best_of(1, validate_only))
+        for label, run in runs.items():
+            best[label] = min(best[label], best_of(1, run, before=clear_shared))
+    base = best.pop("baseline")
+    times = best
     print(f"check: {n} example-shaped agreements, {len(rules.rules)} rules, best of {repeat}")
     print(
         f"  {'pydantic validation only':30s}: {base * 1e3:8.1f} ms ({base / n * 1e6:6.1f} µs each)  baseline"
