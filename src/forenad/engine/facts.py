@@ -15,8 +15,9 @@ date and the few inputs its key returns (fields of the agreement, other facts). 
 distinct key for a parameter set and date and then shared by every agreement checked on that date, with the
 missing parameters and the dated values it rested on, so findings and ``dates`` findings are the same as if
 it had been computed afresh. The key must name *every* input the fact reads: the tests check each shared
-fact against a fresh computation on the shipped examples and on generated agreements. Only immutable values
-(numbers, strings, booleans, dates, ``None``, tuples of those) are shared.
+fact against a fresh computation on the shipped examples and on generated agreements. Only values made of
+numbers, strings, booleans, dates and ``None`` are shared (a list is kept as a tuple and handed out as a new
+list each time); anything else is computed for every agreement.
 
 A fact keyed so may also give ``inputs=``, the few values it is computed from (the collective agreement and
 the age, for vacation days): it is then shared by every agreement with the same inputs, whatever their
