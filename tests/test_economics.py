@@ -469,3 +469,14 @@ def test_check_facts_skips_invalid_files(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["check", str(bad), good, "--on", "2026-06-01", "--facts"])
     assert result.exit_code == 2
     assert result.output.count("Ekonomi ·") == 1
+
+
+def test_shares_of_a_whole_add_up_to_the_rounded_whole() -> None:
+    # A fee of 87 783,395 kr shared by salary between three parts: the exact shares add up to
+    # 87 783,39499… (the divisions are not exact), which rounds down, but the whole rounds up to ,40; the
+    # parts must add up to what one employment pays (a raise could otherwise lower the total by an öre).
+    whole = Decimal("87783.395")
+    salaries = [Decimal(80422), Decimal(28815), Decimal(80534)]
+    shares = [whole * (s / sum(salaries)) for s in salaries]
+    assert to_ore(sum(shares)) == Decimal("87783.39")
+    assert sum(split_rounded(shares, whole)) == to_ore(whole) == Decimal("87783.40")
