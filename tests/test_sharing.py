@@ -280,3 +280,48 @@ def test_rules_share_as_their_reads_allow() -> None:
     assert sharing_of(["total_extent"], []) is None
     assert sharing_of(["has_larosate"], ["part.monthly_salary"]) is None
     assert sharing_of(["has_larosate", "vacation_days"], []) is by_structure_and_birth_year
+
+
+RULES_READING_ONE_FACT = """rules:
+  - id: working_time.a_first
+    topic: working_time
+    severity: info
+    when:
+      all:
+        - {path: parts.0.monthly_salary, gt: 50000}
+        - {fact: ordinary_week_limit, gt: 0}
+    message: {sv: "A", en: "A"}
+    refs: [{kind: sfs, id: "1982:673", title: ATL}]
+  - id: working_time.b_then
+    topic: working_time
+    severity: info
+    when: {fact: ordinary_week_limit, gt: 100}
+    message: {sv: "B", en: "B"}
+    refs: [{kind: sfs, id: "1982:673", title: ATL}]
+"""
+
+
+def test_a_shared_rule_reports_the_missing_parameters_of_a_fact_an_earlier_rule_computed(
+    tmp_path: Path,
+) -> None:
+    # Rule A reads the salary, so it is not shared, and reads the ordinary week only for high salaries;
+    # rule B reads only the ordinary week, so it is shared. Before 2020 the ordinary week has no value:
+    # every agreement must get the 'dates' finding, whether or not rule A computed the week first.
+    from forenad.engine import load_rules
+
+    (tmp_path / "rules.yaml").write_text(RULES_READING_ONE_FACT, encoding="utf-8")
+    rules = load_rules(tmp_path)
+    assert [r.sharing for r in rules.rules] == [None, by_structure]
+    params, on = load_parameters(), dt.date(2019, 1, 1)
+    base = BASE_DATA["uppsala-professor-overlakare"]
+    for i, salary in enumerate([60_000, 60_000, 40_000, 40_000]):
+        data = copy.deepcopy(base)
+        data["id"] = f"s{i}"
+        data["parts"][0]["monthly_salary"] = salary
+        agreement = Agreement.model_validate(data)
+        shared, _ = evaluate(agreement, on, rules=rules, params=params, facts=False)
+        fresh, _ = evaluate(agreement, on, rules=rules, params=params, facts=False, share=False)
+        assert [_finding(f) for f in shared] == [_finding(f) for f in fresh], salary
+        assert any(
+            "arbetstid_atl" in f.text("en") for f in shared if f.rule == "dates.parameter_not_in_force"
+        )

@@ -137,15 +137,21 @@ def _fact_getter(name: str, per_part: bool) -> Evaluator:
 
         def part_fact(s: Scope) -> Any:
             key = (name, s.part)
-            values = s.ctx._values
-            return values[key] if key in values else s.ctx.get(name, s.part)
+            ctx = s.ctx
+            if ctx.reads is not None:
+                ctx.reads.append(key)
+            values = ctx._values
+            return values[key] if key in values else ctx.get(name, s.part)
 
         return part_fact
     whole_key = (name, None)
 
     def agreement_fact(s: Scope) -> Any:
-        values = s.ctx._values
-        return values[whole_key] if whole_key in values else s.ctx.get(name)
+        ctx = s.ctx
+        if ctx.reads is not None:
+            ctx.reads.append(whole_key)
+        values = ctx._values
+        return values[whole_key] if whole_key in values else ctx.get(name)
 
     return agreement_fact
 

@@ -54,6 +54,7 @@ def evaluate(
         outcome = outcomes.get(step.key)
         if outcome is None:
             ctx.begin_shared()
+            ctx.reads = []
             try:
                 found = [
                     f
@@ -61,8 +62,12 @@ def evaluate(
                     for f in _run(rule, test, per_part, whole, scopes)
                 ]
             finally:
-                missing = ctx.end_shared()
-            outcome = outcomes[step.key] = (tuple(f.detached() for f in found), missing)
+                noted = ctx.end_shared()
+                read, ctx.reads = ctx.reads, None
+            # What the rules' facts found missing, whether found now or when an earlier rule computed them:
+            # another agreement may not have computed them before these rules.
+            missing = {m.name: m for m in (*noted, *ctx.missing_behind(read))}
+            outcome = outcomes[step.key] = (tuple(f.detached() for f in found), tuple(missing.values()))
         else:
             for m in outcome[1]:
                 ctx.note_missing(m)

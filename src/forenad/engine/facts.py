@@ -287,6 +287,8 @@ class FactContext:
         "_direct",
         "_frames",
         "_groups",
+        "_keys",
+        "_missing_of",
         "_stack",
         "_structure",
         "_table",
@@ -296,6 +298,7 @@ class FactContext:
         "missing",
         "on",
         "params",
+        "reads",
         "share",
     )
 
@@ -321,6 +324,10 @@ class FactContext:
         self._frames: list[dict[str, MissingParameter]] = []  # missing parameters per shared computation
         self.share = share
         self._groups: dict[Any, _Group | None] = {}
+        self._keys: list[FactKey] = []  # the facts being computed, innermost last
+        self._missing_of: dict[FactKey, dict[str, MissingParameter]] = {}  # what each fact itself found
+        self.reads: list[FactKey] | None = None
+        """While not ``None``, the facts rules read are listed here (see :meth:`missing_behind`)."""
         self._structure: str | None = None
 
     def structure(self) -> str:
@@ -359,10 +366,30 @@ class FactContext:
         return dated.value
 
     def note_missing(self, missing: MissingParameter) -> None:
-        """Record a parameter that is not in force (it becomes a ``dates`` finding once)."""
+        """Record a parameter that is not in force (it becomes a ``dates`` finding once), as found by the fact
+        being computed."""
         self.missing.setdefault(missing.name, missing)
         for frame in self._frames:
             frame.setdefault(missing.name, missing)
+        if self._keys:
+            self._missing_of.setdefault(self._keys[-1], {}).setdefault(missing.name, missing)
+
+    def missing_behind(self, keys: Iterable[FactKey]) -> list[MissingParameter]:
+        """The parameters found missing by these facts and the facts they read, in that order."""
+        out: dict[str, MissingParameter] = {}
+        seen: set[FactKey] = set()
+        todo = list(keys)[::-1]
+        while todo:
+            key = todo.pop()
+            if key in seen:
+                continue
+            seen.add(key)
+            own = self._missing_of.get(key)
+            if own:
+                for name, missing in own.items():
+                    out.setdefault(name, missing)
+            todo.extend(reversed(self._deps.get(key, ())))
+        return list(out.values())
 
     # -- facts --------------------------------------------------------------------------------------
     def get(self, name: str, part: int | None = None) -> Any:
@@ -405,8 +432,13 @@ class FactContext:
             skey = (spec.name, inputs)
         hit = bucket.get(skey)
         if hit is not None:
-            for missing in hit.missing:
-                self.note_missing(missing)
+            if hit.missing:
+                self._keys.append(key)
+                try:
+                    for missing in hit.missing:
+                        self.note_missing(missing)
+                finally:
+                    self._keys.pop()
             value = list(hit.value) if hit.is_list else hit.value
             self._values[key] = value
             if hit.used:
@@ -472,12 +504,14 @@ class FactContext:
         frame: tuple[list[FactKey], dict[str, Any]] = ([], {})
         stack = self._stack
         stack.append(frame)
+        self._keys.append(key)
         try:
             value = spec.func(self) if part is None else spec.func(self, part)
         except _Unknown:
             value = None if spec.export else _UNKNOWN
         finally:
             stack.pop()
+            self._keys.pop()
         self._values[key] = value
         if frame[0]:
             self._deps[key] = frame[0]
