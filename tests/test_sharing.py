@@ -251,6 +251,51 @@ def test_every_shipped_structure_alike_with_and_without_sharing(on: dt.date) -> 
     assert_shared_equals_fresh(batch, on, params)
 
 
+@pytest.mark.parametrize("on", DATES)
+@pytest.mark.parametrize("name", ["uppsala-professor-overlakare", "varmland-tjanstekop-klinisk-undervisning"])
+def test_birth_years_of_one_structure_share_findings_by_what_their_rules_read(
+    name: str, on: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One structure, every birth year from 1937 to 2008, in an order that jumps about: the rules that read
+    # the age or the pension scheme replay the reads of earlier birth years (Replay) and must give exactly
+    # what a fresh check gives, 'dates' findings included, on dates with and without every parameter.
+    from forenad.engine import facts as engine_facts
+
+    replayed: list[bool] = []
+    replay = engine_facts.Replay.replay
+
+    def counting(self: Any, ctx: FactContext) -> Any:
+        found = replay(self, ctx)
+        replayed.append(found is not None)
+        return found
+
+    monkeypatch.setattr(engine_facts.Replay, "replay", counting)
+    years = sorted(range(1937, 2009), key=lambda y: (y * 37) % 72)
+    batch = []
+    for i, year in enumerate(years):
+        data = copy.deepcopy(BASE_DATA[name])
+        data["id"], data["person"]["birth_year"] = f"b{i}", year
+        data["person"].pop("personnummer", None)
+        batch.append(data)
+    assert_shared_equals_fresh(batch, on, load_parameters())
+    assert sum(replayed) > len(years)  # the findings of most birth years came from a replay
+
+
+def test_fact_values_are_the_same_only_when_a_rule_or_message_could_not_tell_them_apart() -> None:
+    from decimal import Decimal
+
+    from forenad.engine.facts import same_value
+
+    assert same_value(Decimal("2.5"), Decimal("2.5"))
+    assert not same_value(Decimal("1.0"), Decimal("1"))  # formatted differently
+    assert not same_value(1, True)
+    assert not same_value(Decimal(1), 1)
+    assert same_value(["a", None], ["a", None])
+    assert not same_value(["a", "b"], ["b", "a"])
+    assert not same_value({"a": 1, "b": 2}, {"b": 2, "a": 1})  # listed in another order
+    assert not same_value(object(), object())
+
+
 def test_missing_parameters_are_reported_for_every_agreement_that_shares_an_outcome() -> None:
     params = load_parameters()
     on = dt.date(2031, 1, 1)  # after the last reviewed income base amount

@@ -9,8 +9,14 @@ from decimal import Decimal
 from typing import Any
 
 from forenad.engine.conditions import Scope
-from forenad.engine.facts import REGISTRY, FactContext
-from forenad.engine.rules import Rule, RuleSet, default_rules
+from forenad.engine.facts import (
+    REGISTRY,
+    FactContext,
+    MissingParameter,
+    Replay,
+    by_structure_and_birth_year,
+)
+from forenad.engine.rules import Rule, RuleSet, Step, default_rules
 from forenad.i18n import Text
 from forenad.model import Agreement
 from forenad.refs import Reference
@@ -53,21 +59,7 @@ def evaluate(
         # findings were worked out for an earlier one, with the parameters found missing meanwhile.
         outcome = outcomes.get(step.key)
         if outcome is None:
-            ctx.begin_shared()
-            ctx.reads = []
-            try:
-                found = [
-                    f
-                    for rule, test, per_part in step.rules
-                    for f in _run(rule, test, per_part, whole, scopes)
-                ]
-            finally:
-                noted = ctx.end_shared()
-                read, ctx.reads = ctx.reads, None
-            # What the rules' facts found missing, whether found now or when an earlier rule computed them:
-            # another agreement may not have computed them before these rules.
-            missing = {m.name: m for m in (*noted, *ctx.missing_behind(read))}
-            outcome = outcomes[step.key] = (tuple(f.detached() for f in found), tuple(missing.values()))
+            outcome = outcomes[step.key] = _shared_outcome(ctx, step, whole, scopes)
         else:
             for m in outcome[1]:
                 ctx.note_missing(m)
@@ -100,6 +92,42 @@ def evaluate(
             )
         )
     return findings, export_facts(ctx) if facts else {}
+
+
+def _shared_outcome(
+    ctx: FactContext, step: Step, whole: Scope, scopes: list[Scope]
+) -> tuple[tuple[Finding, ...], tuple[MissingParameter, ...]]:
+    """A shared step's findings for the first agreement of its structure and birth year, with the parameters
+    its facts found missing (found now or when an earlier rule computed them: another agreement of the
+    structure may not have computed them before these rules). A step that reads the birth year replays the
+    reads of the structure's earlier agreements (:class:`~forenad.engine.facts.Replay`) before it runs."""
+    replays = ctx.replays() if step.sharing is by_structure_and_birth_year else None
+    tree = None if replays is None else replays.get(step.key)
+    ctx.begin_shared()
+    try:
+        replayed = None if tree is None else tree.replay(ctx)
+        if replayed is not None:
+            found, read = replayed
+        else:
+            ctx.reads = []
+            try:
+                found = tuple(
+                    f.detached()  # its dated values too: worked out while the reads are recorded
+                    for rule, test, per_part in step.rules
+                    for f in _run(rule, test, per_part, whole, scopes)
+                )
+            finally:
+                read, ctx.reads = ctx.reads, None
+            if replays is not None:
+                read = list(dict.fromkeys(read))  # each fact once, in the order first read
+                path = [(key, ctx.get(key[0], key[1]), ctx._used_dated(key)) for key in read]
+                if tree is None:
+                    tree = replays[step.key] = Replay()
+                tree.record(path, found)
+    finally:
+        noted = ctx.end_shared()
+    missing = {m.name: m for m in (*noted, *ctx.missing_behind(read))}
+    return found, tuple(missing.values())
 
 
 def _run(

@@ -33,6 +33,7 @@ makes every fact that reads it unknown (it is never a ``None`` for them to trip 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -193,14 +194,109 @@ def by_structure_and_birth_year(ctx: FactContext, part: int | None = None) -> Ha
 
 
 class _Group:
-    """What agreements with one structure (and birth year) share on one date: facts by (name, part), and
-    the findings of rule steps (with the parameters they found missing) by step."""
+    """What agreements with one structure (and birth year) share on one date: facts by (name, part), the
+    findings of rule steps (with the parameters they found missing) by step, and (for a structure) the
+    findings of its birth-year steps by the facts they read (:class:`Replay`)."""
 
-    __slots__ = ("facts", "outcomes")
+    __slots__ = ("facts", "outcomes", "replays")
 
     def __init__(self) -> None:
         self.facts: dict[Any, _Shared] = {}
         self.outcomes: dict[Any, tuple[tuple[Any, ...], tuple[MissingParameter, ...]]] = {}
+        self.replays: dict[Any, Replay] = {}
+
+
+class Replay:
+    """The findings of one rule step for one structure, by what its rules read: a tree whose nodes name the
+    next fact the rules read and branch on its value and the dated values behind it.
+
+    Rules see an agreement only through its structure's paths and through facts, so within a structure the
+    facts the rules read next, and at the end their findings, are fixed by the values (and dated values) of
+    the facts read so far. Replaying the reads of an earlier agreement therefore gives that agreement's
+    findings as soon as every value matches, and reads the same facts in the same order as running the
+    rules would, so the same parameters are found missing. This is how agreements of one structure with
+    different birth years share the findings of rules that read the age or the pension scheme.
+    """
+
+    __slots__ = ("branches", "findings", "read")
+    MAX_BRANCHES = 32
+
+    def __init__(self) -> None:
+        self.read: FactKey | None = None  # the next fact read, or None at a leaf
+        self.branches: list[tuple[Any, dict[str, Any], Replay]] = []
+        self.findings: tuple[Any, ...] | None = None
+
+    def replay(self, ctx: FactContext) -> tuple[tuple[Any, ...], list[FactKey]] | None:
+        """The findings, and the facts read to reach them, when this agreement reads what an earlier one
+        did; ``None`` otherwise (the facts read so far stay computed)."""
+        node: Replay = self
+        read: list[FactKey] = []
+        while node.findings is None:
+            key = node.read
+            if key is None:
+                return None
+            value = ctx.get(key[0], key[1])
+            used = ctx._used_dated(key)
+            read.append(key)
+            for known, known_used, child in node.branches:
+                if same_value(known, value) and known_used == used:
+                    node = child
+                    break
+            else:
+                return None
+        return node.findings, read
+
+    def record(self, path: list[tuple[FactKey, Any, dict[str, Any]]], findings: tuple[Any, ...]) -> None:
+        """Remember the findings after these reads (fact, value, dated values), in the order read."""
+        node: Replay = self
+        for key, value, used in path:
+            if node.read is None:
+                if node.findings is not None:
+                    return  # cannot happen for rules as defined; keep what is known
+                node.read = key
+            elif node.read != key:
+                return
+            for known, known_used, child in node.branches:
+                if same_value(known, value) and known_used == used:
+                    node = child
+                    break
+            else:
+                if len(node.branches) >= self.MAX_BRANCHES:
+                    return
+                child = Replay()
+                node.branches.append((_snapshot(value), used, child))
+                node = child
+        if node.read is None:
+            node.findings = findings
+
+
+def _snapshot(value: Any) -> Any:
+    if type(value) is list:
+        return [_snapshot(v) for v in value]
+    if type(value) is dict:
+        return {k: _snapshot(v) for k, v in value.items()}
+    return value
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Whether two fact values are the same to a rule and in a message: of the same type and equal, a
+    Decimal to the digit (1.0 is not 1), containers item by item and in order."""
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind is Decimal:
+        return bool(a.as_tuple() == b.as_tuple())
+    if kind is list or kind is tuple:
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
+    if kind is dict:
+        return list(a) == list(b) and all(same_value(a[k], b[k]) for k in a)
+    if kind is float:
+        return repr(a) == repr(b)
+    if kind in _SHAREABLE or isinstance(a, enum.Enum):
+        return bool(a == b)
+    return False
 
 
 class DatedTable:
@@ -492,6 +588,11 @@ class FactContext:
         group = self._group(kind)
         return None if group is None else group.outcomes
 
+    def replays(self) -> dict[Any, Replay] | None:
+        """The :class:`Replay` trees of this agreement's structure, by step (``None``: not shared yet)."""
+        group = self._group(by_structure)
+        return None if group is None else group.replays
+
     def begin_shared(self) -> None:
         """Start recording the parameters found missing by a computation that will be shared."""
         self._frames.append({})
@@ -549,7 +650,10 @@ class FactContext:
     def used_values(self, keys: Iterable[FactKey]) -> tuple[UsedValue, ...]:
         """The dated values that these facts (name, part) rest on together, sorted by parameter name."""
         dated: dict[str, Any] = {}
+        reads = self.reads
         for name, part in keys:
+            if reads is not None:
+                reads.append((name, part))
             self.get(name, part)
             dated.update(self._used_dated((name, part)))
         used = self._table.used_value
