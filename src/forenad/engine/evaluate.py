@@ -64,6 +64,9 @@ def evaluate(
             for m in outcome[1]:
                 ctx.note_missing(m)
         findings.extend(outcome[0])
+    if len(findings) > 1:
+        order = rules.order
+        findings.sort(key=lambda f: order[f.rule])  # catalogue order (a rule's parts stay in order)
     # Only parameters the rules needed are reported missing: the JSON-only fact pass below must not change
     # the findings (a förenad-only parameter means nothing for a kombinationsanställning).
     missing_for_rules = list(ctx.missing.values())
@@ -99,35 +102,38 @@ def _shared_outcome(
 ) -> tuple[tuple[Finding, ...], tuple[MissingParameter, ...]]:
     """A shared step's findings for the first agreement of its structure and birth year, with the parameters
     its facts found missing (found now or when an earlier rule computed them: another agreement of the
-    structure may not have computed them before these rules). A step that reads the birth year replays the
-    reads of the structure's earlier agreements (:class:`~forenad.engine.facts.Replay`) before it runs."""
+    structure may not have computed them before these rules). A rule that reads the birth year first
+    replays the reads of the structure's earlier agreements (:class:`~forenad.engine.facts.Replay`)."""
     replays = ctx.replays() if step.sharing is by_structure_and_birth_year else None
-    tree = None if replays is None else replays.get(step.key)
+    found: list[Finding] = []
+    read: list[Any] = []
     ctx.begin_shared()
     try:
-        replayed = None if tree is None else tree.replay(ctx)
-        if replayed is not None:
-            found, read = replayed
-        else:
+        for i, (rule, test, per_part) in enumerate(step.rules):
+            tree = None if replays is None else replays.get((step.key, i))
+            replayed = None if tree is None else tree.replay(ctx)
+            if replayed is not None:
+                found.extend(replayed[0])
+                read.extend(replayed[1])
+                continue
             ctx.reads = []
             try:
-                found = tuple(
-                    f.detached()  # its dated values too: worked out while the reads are recorded
-                    for rule, test, per_part in step.rules
-                    for f in _run(rule, test, per_part, whole, scopes)
-                )
+                # Each finding's dated values too: worked out while the reads are recorded.
+                own = tuple(f.detached() for f in _run(rule, test, per_part, whole, scopes))
             finally:
-                read, ctx.reads = ctx.reads, None
+                reads, ctx.reads = ctx.reads, None
+            found.extend(own)
+            read.extend(reads)
             if replays is not None:
-                read = list(dict.fromkeys(read))  # each fact once, in the order first read
-                path = [(key, ctx.get(key[0], key[1]), ctx._used_dated(key)) for key in read]
+                first = list(dict.fromkeys(reads))  # each fact once, in the order first read
+                path = [(key, ctx.get(key[0], key[1]), ctx._used_dated(key)) for key in first]
                 if tree is None:
-                    tree = replays[step.key] = Replay()
-                tree.record(path, found)
+                    tree = replays[(step.key, i)] = Replay()
+                tree.record(path, own)
     finally:
         noted = ctx.end_shared()
     missing = {m.name: m for m in (*noted, *ctx.missing_behind(read))}
-    return found, tuple(missing.values())
+    return tuple(found), tuple(missing.values())
 
 
 def _run(

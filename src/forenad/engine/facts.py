@@ -223,26 +223,27 @@ class Replay:
 
     def __init__(self) -> None:
         self.read: FactKey | None = None  # the next fact read, or None at a leaf
-        self.branches: list[tuple[Any, dict[str, Any], Replay]] = []
+        self.branches: dict[Hashable, list[tuple[dict[str, Any], Replay]]] = {}
         self.findings: tuple[Any, ...] | None = None
+
+    def _child(self, value: Any, used: dict[str, Any]) -> Replay | None:
+        for known_used, child in self.branches.get(signature(value), ()):
+            if known_used == used:
+                return child
+        return None
 
     def replay(self, ctx: FactContext) -> tuple[tuple[Any, ...], list[FactKey]] | None:
         """The findings, and the facts read to reach them, when this agreement reads what an earlier one
         did; ``None`` otherwise (the facts read so far stay computed)."""
-        node: Replay = self
+        node: Replay | None = self
         read: list[FactKey] = []
         while node.findings is None:
             key = node.read
             if key is None:
                 return None
-            value = ctx.get(key[0], key[1])
-            used = ctx._used_dated(key)
             read.append(key)
-            for known, known_used, child in node.branches:
-                if same_value(known, value) and known_used == used:
-                    node = child
-                    break
-            else:
+            node = node._child(ctx.get(key[0], key[1]), ctx._used_dated(key))
+            if node is None:
                 return None
         return node.findings, read
 
@@ -256,47 +257,37 @@ class Replay:
                 node.read = key
             elif node.read != key:
                 return
-            for known, known_used, child in node.branches:
-                if same_value(known, value) and known_used == used:
-                    node = child
-                    break
-            else:
-                if len(node.branches) >= self.MAX_BRANCHES:
-                    return
+            child = node._child(value, used)
+            if child is None:
+                sig = signature(value)
+                if sig is None or len(node.branches) >= self.MAX_BRANCHES:
+                    return  # a value that cannot be told apart safely, or too many: not kept
                 child = Replay()
-                node.branches.append((_snapshot(value), used, child))
-                node = child
+                node.branches.setdefault(sig, []).append((used, child))
+            node = child
         if node.read is None:
             node.findings = findings
 
 
-def _snapshot(value: Any) -> Any:
-    if type(value) is list:
-        return [_snapshot(v) for v in value]
-    if type(value) is dict:
-        return {k: _snapshot(v) for k, v in value.items()}
-    return value
-
-
-def same_value(a: Any, b: Any) -> bool:
-    """Whether two fact values are the same to a rule and in a message: of the same type and equal, a
-    Decimal to the digit (1.0 is not 1), containers item by item and in order."""
-    if a is b:
-        return True
-    kind = type(a)
-    if kind is not type(b):
-        return False
+def signature(value: Any) -> Hashable:
+    """What a rule or a message can tell of a fact value: its type and value, a Decimal to the digit (1.0 is
+    not 1), containers item by item and in order; ``None`` for a value of another kind (never the same)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None or kind is dt.date:
+        return (kind, value)
     if kind is Decimal:
-        return bool(a.as_tuple() == b.as_tuple())
+        return (kind, value.as_tuple())
     if kind is list or kind is tuple:
-        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
+        items = tuple(signature(v) for v in value)
+        return None if None in items else (kind, items)
     if kind is dict:
-        return list(a) == list(b) and all(same_value(a[k], b[k]) for k in a)
+        pairs = tuple((k, signature(v)) for k, v in value.items())
+        return None if any(sig is None for _, sig in pairs) else (kind, pairs)
+    if isinstance(value, enum.Enum):
+        return (kind, value)
     if kind is float:
-        return repr(a) == repr(b)
-    if kind in _SHAREABLE or isinstance(a, enum.Enum):
-        return bool(a == b)
-    return False
+        return (kind, repr(value))
+    return None
 
 
 class DatedTable:

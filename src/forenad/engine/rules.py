@@ -37,7 +37,7 @@ from pydantic import ValidationError
 
 from forenad import yamlio
 from forenad.engine.conditions import Compiled, ConditionError, Scope, compile_condition, operand
-from forenad.engine.facts import REGISTRY, sharing_of
+from forenad.engine.facts import REGISTRY, by_structure, by_structure_and_birth_year, sharing_of
 from forenad.engine.formatting import format_value
 from forenad.errors import DataFileError
 from forenad.i18n import Lang, Text
@@ -154,6 +154,9 @@ def _parse_template(template: str) -> tuple[tuple[str, str | None, str], ...]:
     return tuple((lit, name, spec or "") for lit, name, spec, _ in string.Formatter().parse(template))
 
 
+_SHARING_ORDER = (by_structure, by_structure_and_birth_year, None)
+
+
 @dataclass(frozen=True, slots=True)
 class Step:
     """Consecutive rules of a plan whose outcomes are shared the same way (or not at all)."""
@@ -171,23 +174,32 @@ class RuleSet:
     version: str
 
     def plan(self, model: str, on: dt.date) -> tuple[Step, ...]:
-        """The rules in force for a model on a date, ready to run, as steps of consecutive rules whose
-        outcomes are shared the same way (cached per model and date)."""
+        """The rules in force for a model on a date, ready to run, as one step per way their outcomes are
+        shared: the rules shared by structure, then by structure and birth year, then the rest, each in
+        catalogue order (cached per model and date). Rules do not read each other's findings, so the order
+        they run in changes nothing but the order of the findings, which :meth:`order` restores."""
         cache: dict[tuple[str, dt.date], Any] = self.__dict__.setdefault("_plans", {})
         key = (model, on)
         found = cache.get(key)
         if found is None:
-            steps: list[Step] = []
+            kinds: dict[Any, list[tuple[Rule, Any, bool]]] = {}
             for r in self.for_model(model):
-                if not r.applies(model, on):
-                    continue
-                entry = (r, r.condition.evaluate, r.each == "parts")
-                if steps and steps[-1].sharing is r.sharing:
-                    last = steps[-1]
-                    steps[-1] = Step(last.key, last.sharing, (*last.rules, entry))
-                else:
-                    steps.append(Step((self.version, model, on, len(steps)), r.sharing, (entry,)))
-            found = cache[key] = tuple(steps)
+                if r.applies(model, on):
+                    kinds.setdefault(r.sharing, []).append((r, r.condition.evaluate, r.each == "parts"))
+            ranked = sorted(kinds.items(), key=lambda kv: _SHARING_ORDER.index(kv[0]))
+            found = cache[key] = tuple(
+                Step((self.version, model, on, i), sharing, tuple(entries))
+                for i, (sharing, entries) in enumerate(ranked)
+            )
+        return found
+
+    @property
+    def order(self) -> dict[str, int]:
+        """Each rule's position in the catalogue, to list findings in catalogue order."""
+        found: dict[str, int] | None = self.__dict__.get("_order")
+        if found is None:
+            found = {r.id: i for i, r in enumerate(self.rules)}
+            self.__dict__["_order"] = found
         return found
 
     def for_model(self, model: str) -> tuple[Rule, ...]:
