@@ -112,7 +112,11 @@ class Finding:
 
     @property
     def unverified(self) -> bool:
-        return any(v.confidence == "unverified" for v in self.values)
+        cached = self.__dict__.get("_unverified")
+        if cached is None:
+            cached = any(v.confidence == "unverified" for v in self.values)
+            object.__setattr__(self, "_unverified", cached)
+        return cached
 
     def detached(self) -> Finding:
         """The same finding with its dated values worked out, holding on to nothing it was made from (to be

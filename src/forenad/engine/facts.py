@@ -46,6 +46,8 @@ from forenad.report import UsedValue
 
 Scope = Literal["agreement", "part"]
 FactKey = tuple[str, int | None]
+_Frame = tuple[list[FactKey], dict[str, Any], FactKey]
+"""A fact being computed: the facts it read, the dated values it read itself, and which fact it is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,7 +295,7 @@ def signature(value: Any) -> Hashable:
 class DatedTable:
     """The dated values of one parameter set on one date (looked up once each), and the shared facts."""
 
-    __slots__ = ("groups", "on", "params", "seen", "shared", "used", "values")
+    __slots__ = ("groups", "on", "params", "present", "seen", "shared", "used", "values")
     MAX_SHARED = 100_000
     MAX_GROUPS = 2_000
 
@@ -301,6 +303,7 @@ class DatedTable:
         self.params = params
         self.on = on
         self.values: dict[str, Any] = {}  # name → DatedValue, or the ParameterNotInForce it raised
+        self.present: dict[str, Any] = {}  # name → DatedValue, for those in force
         self.shared: dict[Any, _Shared] = {}  # (fact, key) → value, for facts with their own key
         self.groups: dict[Hashable, _Group] = {}  # structure (and birth year) → what its agreements share
         self.seen: set[int] = set()  # hashes of structures met once
@@ -340,6 +343,8 @@ class DatedTable:
                 found = self.params.at(name, self.on)
             except ParameterNotInForce as exc:
                 found = exc  # not in force is an answer too: remember it
+            else:
+                self.present[name] = found
             self.values[name] = found
         return found
 
@@ -374,8 +379,8 @@ class FactContext:
         "_direct",
         "_frames",
         "_groups",
-        "_keys",
         "_missing_of",
+        "_present",
         "_stack",
         "_structure",
         "_table",
@@ -402,16 +407,16 @@ class FactContext:
         """Scratch space for derived values shared by several facts (not exported, not tracked: prefer an
         internal fact, whose readers inherit its dated values)."""
         self._table = dated_table(params, on)
+        self._present = self._table.present
         self._values: dict[FactKey, Any] = {}
         # For each computed fact: the facts it read, and the dated values it read itself.
         self._deps: dict[FactKey, list[FactKey]] = {}
         self._closures: dict[FactKey, dict[str, Any]] = {}
         self._direct: dict[FactKey, dict[str, Any]] = {}
-        self._stack: list[tuple[list[FactKey], dict[str, Any]]] = []
+        self._stack: list[_Frame] = []  # the facts being computed, innermost last
         self._frames: list[dict[str, MissingParameter]] = []  # missing parameters per shared computation
         self.share = share
         self._groups: dict[Any, _Group | None] = {}
-        self._keys: list[FactKey] = []  # the facts being computed, innermost last
         self._missing_of: dict[FactKey, dict[str, MissingParameter]] = {}  # what each fact itself found
         self.reads: list[FactKey] | None = None
         """While not ``None``, the facts rules read are listed here (see :meth:`missing_behind`)."""
@@ -427,6 +432,9 @@ class FactContext:
     def lookup(self, name: str) -> Any:
         """The dated value in force (a :class:`~forenad.params.DatedValue`); raises
         :class:`~forenad.params.ParameterNotInForce`. Not recorded as used."""
+        found = self._present.get(name)
+        if found is not None:
+            return found
         found = self._table.lookup(name)
         if isinstance(found, ParameterNotInForce):
             raise found.with_traceback(None)  # a fresh traceback each time, not a growing one
@@ -434,10 +442,12 @@ class FactContext:
 
     def param(self, name: str) -> Any:
         """The value of a dated parameter in force on the evaluation date (recorded as used)."""
-        dated = self._table.lookup(name)
-        if isinstance(dated, ParameterNotInForce):
-            self.note_missing(MissingParameter(name, self.on, _text_of(dated)))
-            raise _Unknown(name)
+        dated = self._present.get(name)
+        if dated is None:
+            dated = self._table.lookup(name)
+            if isinstance(dated, ParameterNotInForce):
+                self.note_missing(MissingParameter(name, self.on, _text_of(dated)))
+                raise _Unknown(name)
         if self._stack:
             self._stack[-1][1][name] = dated
         return dated.value
@@ -445,9 +455,11 @@ class FactContext:
     def param_or_none(self, name: str) -> Any:
         """Like :meth:`param`, but ``None`` (and no ``dates`` finding) when not in force: for values the
         agreement may state itself, such as an overhead surcharge."""
-        dated = self._table.lookup(name)
-        if isinstance(dated, ParameterNotInForce):
-            return None
+        dated = self._present.get(name)
+        if dated is None:
+            dated = self._table.lookup(name)
+            if isinstance(dated, ParameterNotInForce):
+                return None
         if self._stack:
             self._stack[-1][1][name] = dated
         return dated.value
@@ -458,11 +470,13 @@ class FactContext:
         self.missing.setdefault(missing.name, missing)
         for frame in self._frames:
             frame.setdefault(missing.name, missing)
-        if self._keys:
-            self._missing_of.setdefault(self._keys[-1], {}).setdefault(missing.name, missing)
+        if self._stack:  # the fact being computed (or whose inputs are)
+            self._missing_of.setdefault(self._stack[-1][2], {}).setdefault(missing.name, missing)
 
     def missing_behind(self, keys: Iterable[FactKey]) -> list[MissingParameter]:
         """The parameters found missing by these facts and the facts they read, in that order."""
+        if not self._missing_of:
+            return []  # no fact of this agreement found a parameter missing
         out: dict[str, MissingParameter] = {}
         seen: set[FactKey] = set()
         todo = list(keys)[::-1]
@@ -509,7 +523,7 @@ class FactContext:
             # Shared by inputs that are facts of this agreement: the dated values behind those are this
             # agreement's own, so what is shared is only what the fact itself rests on besides them.
             by = finer or kind
-            frame: tuple[list[FactKey], dict[str, Any]] = (read_by_key, {})
+            frame: _Frame = (read_by_key, {}, key)
             self._stack.append(frame)
             try:
                 inputs = by(self) if part is None else by(self, part)  # type: ignore[misc]
@@ -520,12 +534,12 @@ class FactContext:
         hit = bucket.get(skey)
         if hit is not None:
             if hit.missing:
-                self._keys.append(key)
+                self._stack.append(([], {}, key))  # found missing by this fact when it was computed
                 try:
                     for missing in hit.missing:
                         self.note_missing(missing)
                 finally:
-                    self._keys.pop()
+                    self._stack.pop()
             value = list(hit.value) if hit.is_list else hit.value
             self._values[key] = value
             if hit.used:
@@ -593,17 +607,15 @@ class FactContext:
         return tuple(self._frames.pop().values())
 
     def _compute(self, spec: FactSpec, key: FactKey, part: int | None) -> Any:
-        frame: tuple[list[FactKey], dict[str, Any]] = ([], {})
+        frame: _Frame = ([], {}, key)
         stack = self._stack
         stack.append(frame)
-        self._keys.append(key)
         try:
             value = spec.func(self) if part is None else spec.func(self, part)
         except _Unknown:
             value = None if spec.export else _UNKNOWN
         finally:
             stack.pop()
-            self._keys.pop()
         self._values[key] = value
         if frame[0]:
             self._deps[key] = frame[0]
