@@ -125,6 +125,30 @@ def _parts_by_employer(ctx: FactContext) -> dict[str, list[int]]:
     return grouped
 
 
+class _Planned(NamedTuple):
+    employer: str
+    parts: tuple[int, ...]
+    scheme: str | None
+    rates: PensionRates | None
+
+
+@fact(
+    "employment_plan",
+    key=by_structure_and_birth_year,
+    sv="Delarna grupperade per arbetsgivare, med plan och avgiftssatser",
+    en="The parts grouped by employer, with scheme and rates",
+    export=False,
+)
+def _employment_plan(ctx: FactContext) -> tuple[_Planned, ...]:
+    # What the employments follow from besides the salaries and extents: the same for every agreement of a
+    # structure and birth year.
+    return tuple(
+        _Planned(employer, tuple(idx), scheme, _rates(ctx, scheme))
+        for employer, idx in _parts_by_employer(ctx).items()
+        for scheme in (ctx.get("pension_scheme", idx[0]),)
+    )
+
+
 @fact(
     "employments",
     sv="Delarna grupperade per arbetsgivare, med lön, omfattning och plan",
@@ -134,14 +158,14 @@ def _parts_by_employer(ctx: FactContext) -> dict[str, list[int]]:
 def _employments(ctx: FactContext) -> list[Employment]:
     out = []
     parts = ctx.agreement.parts
-    for employer, idx in _parts_by_employer(ctx).items():
-        scheme = ctx.get("pension_scheme", idx[0])
+    for employer, idx, scheme, rates in ctx.get("employment_plan"):
         if len(idx) == 1:
-            salary, extent = parts[idx[0]].monthly_salary, parts[idx[0]].extent_percent
+            part = parts[idx[0]]
+            salary, extent = part.monthly_salary, part.extent_percent
         else:
             salary = sum((parts[i].monthly_salary for i in idx), Decimal(0))
             extent = sum((parts[i].extent_percent for i in idx), Decimal(0))
-        out.append(Employment(employer, salary, extent, scheme, _rates(ctx, scheme)))
+        out.append(Employment(employer, salary, extent, scheme, rates))
     return out
 
 
@@ -200,8 +224,13 @@ def pension_month_split(ctx: FactContext) -> Decimal | None:
 
 
 def _baseline(ctx: FactContext, emps: list[Employment]) -> Employment:
+    """The largest employment; of equal ones the main employer's, else the first."""
     main = ctx.agreement.main_employer
-    return max(emps, key=lambda e: (e.extent, e.employer == main, -emps.index(e)))
+    best = emps[0]
+    for e in emps[1:]:
+        if e.extent > best.extent or (e.extent == best.extent and e.employer == main != best.employer):
+            best = e
+    return best
 
 
 @fact(

@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from forenad.engine.facts import shareable_type
+
 HUNDRED = Decimal(100)
 TWELVE = Decimal(12)
+ZERO = Decimal(0)
 
 
 ORE = Decimal("0.01")
@@ -30,6 +33,7 @@ def _dec(value: Any) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
+@shareable_type
 @dataclass(frozen=True, slots=True)
 class PensionRates:
     """The premium rates of one scheme for one person (flex resolved by birth year), in percent."""
@@ -71,7 +75,23 @@ def rates_for(scheme: str, value: Mapping[str, Any], birth_year: int | None) -> 
 
 
 def break_point_month(rates: PensionRates, ibb: Decimal | int) -> Decimal:
-    return rates.break_point_ibb * _dec(ibb) / TWELVE
+    return _points(rates, ibb)[0]
+
+
+_POINTS: dict[tuple[int, Decimal | int], tuple[PensionRates, Decimal, Decimal | None]] = {}
+
+
+def _points(rates: PensionRates, ibb: Decimal | int) -> tuple[Decimal, Decimal | None]:
+    """The monthly break point and upper limit of a scheme for an income base amount (worked out once)."""
+    key = (id(rates), ibb)
+    found = _POINTS.get(key)
+    if found is None or found[0] is not rates:  # the rates are kept, so a reused id cannot mislead
+        amount = _dec(ibb)
+        upper = None if rates.upper_limit_ibb is None else rates.upper_limit_ibb * amount / TWELVE
+        if len(_POINTS) >= 4096:
+            _POINTS.clear()
+        found = _POINTS[key] = (rates, rates.break_point_ibb * amount / TWELVE, upper)
+    return found[1], found[2]
 
 
 def contribution(
@@ -81,10 +101,10 @@ def contribution(
 
     ``break_point`` overrides the scheme's own monthly break point (for a pro-rata break point).
     """
-    salary = _dec(monthly_salary)
-    bp = break_point if break_point is not None else break_point_month(rates, ibb)
-    upper = rates.upper_limit_ibb * _dec(ibb) / TWELVE if rates.upper_limit_ibb is not None else None
-    below = min(salary, bp)
-    top = salary if upper is None else min(salary, upper)
-    above = max(Decimal(0), top - bp)
+    salary = monthly_salary if type(monthly_salary) is Decimal else _dec(monthly_salary)
+    own, upper = _points(rates, ibb)
+    bp = own if break_point is None else break_point
+    below = salary if salary < bp else bp
+    top = salary if upper is None or salary < upper else upper
+    above = top - bp if top > bp else ZERO
     return (below * rates.below + above * rates.above + salary * rates.flex) / HUNDRED

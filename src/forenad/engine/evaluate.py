@@ -69,7 +69,7 @@ def evaluate(
         findings.sort(key=lambda f: order[f.rule])  # catalogue order (a rule's parts stay in order)
     # Only parameters the rules needed are reported missing: the JSON-only fact pass below must not change
     # the findings (a förenad-only parameter means nothing for a kombinationsanställning).
-    missing_for_rules = list(ctx.missing.values())
+    missing_for_rules = sorted(ctx.missing.values(), key=lambda m: m.name)  # whatever order found in
     if facts:
         # Every fact, so that the JSON 'facts' always has the same keys (unknown ones are null).
         for name, spec in REGISTRY.items():

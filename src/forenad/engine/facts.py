@@ -71,7 +71,18 @@ _SORTED: dict[tuple[int, str], tuple[Any, tuple[Any, ...]]] = {}
 _MISSING: Any = object()
 _NOTHING: dict[str, Any] = {}
 _UNKNOWN: Any = object()  # an internal fact that is unknown: the facts that read it are unknown too
-_SHAREABLE = (bool, int, str, Decimal, dt.date, type(None))
+_SHAREABLE: tuple[type, ...] = (bool, int, str, Decimal, dt.date, type(None))
+_SHAREABLE_EXACT: set[type] = set(_SHAREABLE)  # the same, for a quick test of the exact type
+
+
+def shareable_type(cls: type) -> type:
+    """Let values of an immutable class (a frozen dataclass of shareable fields, say) be shared as fact
+    values; usable as a class decorator."""
+    global _SHAREABLE
+    if cls not in _SHAREABLE:
+        _SHAREABLE = (*_SHAREABLE, cls)
+        _SHAREABLE_EXACT.add(cls)
+    return cls
 
 
 def sorted_steps(steps: Any, key: str) -> tuple[Any, ...]:
@@ -127,12 +138,19 @@ class _Unknown(Exception):
     """Raised inside a fact when a parameter it needs is not in force; the fact becomes unknown."""
 
 
-@dataclass(frozen=True, slots=True)
 class _Shared:
-    value: Any  # a list is kept as a tuple and handed out as a new list each time
-    is_list: bool
-    missing: tuple[MissingParameter, ...]
-    used: dict[str, Any]  # parameter name → DatedValue, everything the computation rested on
+    """A shared fact's value with the parameters it found missing and the dated values it rested on (a plain
+    class: made for every shared fact computed, so made cheaply; never changed)."""
+
+    __slots__ = ("is_list", "missing", "used", "value")
+
+    def __init__(
+        self, value: Any, is_list: bool, missing: tuple[MissingParameter, ...], used: dict[str, Any]
+    ) -> None:
+        self.value = value  # a list is kept as a tuple and handed out as a new list each time
+        self.is_list = is_list
+        self.missing = missing
+        self.used = used  # parameter name → DatedValue, everything the computation rested on
 
 
 # What a fact's value depends on besides the parameters and the date, for ``key=``:
@@ -671,8 +689,13 @@ class FactContext:
 
 
 def _shareable(value: Any) -> bool:
+    if type(value) in _SHAREABLE_EXACT:
+        return True
     if isinstance(value, tuple):
-        return all(_shareable(v) for v in value)
+        for item in value:  # noqa: SIM110  (a loop: no generator made on this hot path)
+            if type(item) not in _SHAREABLE_EXACT and not _shareable(item):
+                return False
+        return True
     return isinstance(value, _SHAREABLE)
 
 

@@ -65,6 +65,7 @@ REQUIRED = ("id", "topic", "severity", "when", "message", "refs")
 
 
 _PARSED: dict[str, tuple[Text, dict[str, tuple[tuple[str, str | None, str], ...]]]] = {}
+_SCOPED: dict[tuple[str, int | None], tuple[Any, tuple[str, ...], tuple[tuple[str, int | None], ...]]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,18 @@ class Rule:
             )
         return cached[1]
 
+    def _scoped(self, part: int | None) -> tuple[tuple[str, ...], tuple[tuple[str, int | None], ...]]:
+        """The finding's paths and the facts (name, part) it rests on, for a part or the whole agreement
+        (worked out once per rule and part)."""
+        cached = _SCOPED.get((self.id, part))
+        if cached is None or cached[0] is not self:
+            paths = self.paths if part is None else tuple(p.replace("*", str(part)) for p in self.paths)
+            keys = tuple(
+                (name, part if REGISTRY[name].scope == "part" else None) for name in sorted(self.facts)
+            )
+            cached = _SCOPED[(self.id, part)] = (self, paths, keys)
+        return cached[1], cached[2]
+
     def applies(self, model: str, on: dt.date) -> bool:
         if self.applies_to is not None and model not in self.applies_to:
             return False
@@ -120,9 +133,8 @@ class Rule:
     def finding(self, scope: Scope) -> Finding:
         values = {p.name: p.get(scope) for p in self.placeholders}
         part = scope.part
-        paths = self.paths if part is None else tuple(p.replace("*", str(part)) for p in self.paths)
+        paths, keys = self._scoped(part)
         ctx, parsed = scope.ctx, self.parsed_message
-        keys = tuple((name, part if REGISTRY[name].scope == "part" else None) for name in sorted(self.facts))
 
         def render(lang: Lang) -> str:
             return _fill(parsed[lang], values, lang)
