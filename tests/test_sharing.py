@@ -36,6 +36,7 @@ from forenad.engine.facts import (
     _Unknown,
     by_structure,
     by_structure_and_birth_year,
+    by_structure_and_extents,
     in_structure,
     sharing_of,
 )
@@ -59,7 +60,8 @@ DATES = [
 ]
 PARAMS = default_parameters()
 SHARED_PARAMS = load_parameters()  # a set of its own, so that what these tests share is theirs alone
-SHARED_FACTS = sorted(n for n, s in _SPECS.items() if s.key in (by_structure, by_structure_and_birth_year))
+GROUPED = (by_structure, by_structure_and_birth_year, by_structure_and_extents)
+SHARED_FACTS = sorted(n for n, s in _SPECS.items() if s.key in GROUPED)
 PROPERTY = settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -89,7 +91,7 @@ class Poison:
     __len__ = __iter__ = __contains__ = __getitem__ = _fail
 
 
-def poisoned(agreement: Agreement, keep_birth_year: bool) -> Agreement:
+def poisoned(agreement: Agreement, keep_birth_year: bool, keep_extents: bool = False) -> Agreement:
     person = agreement.person.model_copy(
         update={
             "name": Poison("person.name"),
@@ -103,7 +105,7 @@ def poisoned(agreement: Agreement, keep_birth_year: bool) -> Agreement:
         p.model_copy(
             update={
                 "monthly_salary": Poison(f"parts.{i}.monthly_salary"),
-                "extent_percent": Poison(f"parts.{i}.extent_percent"),
+                "extent_percent": p.extent_percent if keep_extents else Poison(f"parts.{i}.extent_percent"),
             }
         )
         for i, p in enumerate(agreement.parts)
@@ -117,9 +119,13 @@ def assert_structural_facts_read_only_the_structure(agreement: Agreement, on: dt
     real = FactContext(agreement, on, PARAMS, share=False)
     without_year = FactContext(poisoned(agreement, keep_birth_year=False), on, PARAMS, share=False)
     with_year = FactContext(poisoned(agreement, keep_birth_year=True), on, PARAMS, share=False)
+    with_extents = FactContext(
+        poisoned(agreement, keep_birth_year=False, keep_extents=True), on, PARAMS, share=False
+    )
+    contexts = {by_structure: without_year, by_structure_and_birth_year: with_year}
     for name in SHARED_FACTS:
         spec = _SPECS[name]
-        ctx = with_year if spec.key is by_structure_and_birth_year else without_year
+        ctx = contexts.get(spec.key, with_extents)
         for part in range(len(agreement.parts)) if spec.scope == "part" else [None]:
             try:
                 value = _value(ctx, name, part)
@@ -290,6 +296,41 @@ def test_birth_years_of_one_structure_share_findings_by_what_their_rules_read(
     assert sum(replayed) > len(years)  # the findings of most birth years came from a replay
 
 
+@pytest.mark.parametrize("on", DATES)
+def test_agreements_that_split_the_time_alike_share_the_extent_and_working_time_findings(
+    on: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One structure, two ways of splitting the time (one over full time), salaries and birth years all
+    # different: the extent and working-time rules are worked out once per split, and every agreement gets
+    # what a fresh check gives.
+    import importlib
+
+    engine_evaluate = importlib.import_module("forenad.engine.evaluate")
+    worked_out: list[Any] = []
+    shared_outcome = engine_evaluate._shared_outcome
+
+    def counting(ctx: FactContext, step: Any, *rest: Any) -> Any:
+        if step.sharing is by_structure_and_extents:
+            worked_out.append(ctx.extents())
+        return shared_outcome(ctx, step, *rest)
+
+    monkeypatch.setattr(engine_evaluate, "_shared_outcome", counting)
+    batch = []
+    for i in range(12):
+        data = copy.deepcopy(BASE_DATA["uppsala-professor-overlakare"])
+        data["id"], data["person"]["birth_year"] = f"e{i}", 1950 + 3 * i
+        data["person"].pop("personnummer", None)
+        for part, extent in zip(data["parts"], [(50, 50), (80, 40)][i % 2], strict=True):
+            part["extent_percent"] = extent
+            part["monthly_salary"] = 20_000 + 1_234 * i + extent
+        batch.append(data)
+    assert_shared_equals_fresh(batch, on, load_parameters())
+    assert sorted(set(worked_out)) == [("50", "50"), ("80", "40")]
+    assert len(worked_out) == 2  # once per split, with sharing (the fresh checks do not share)
+    fresh = evaluate(Agreement.model_validate(batch[1]), on, params=load_parameters(), share=False)[0]
+    assert "extent.sum_above_full_time" in {f.rule for f in fresh}
+
+
 def test_fact_values_are_the_same_only_when_a_rule_or_message_could_not_tell_them_apart() -> None:
     from decimal import Decimal
 
@@ -328,15 +369,22 @@ def test_paths_outside_the_structure() -> None:
     inside = ("parts.0.employer", "part.position", "employer.kind", "person.profession", "cost_settlement")
     assert not any(in_structure(path) for path in outside)
     assert all(in_structure(path) for path in inside)
+    assert in_structure("part.extent_percent", with_extents=True)
+    assert in_structure("parts.1.extent_percent", with_extents=True)
+    assert not any(in_structure(p, with_extents=True) for p in ("parts.0", "parts", "part.monthly_salary"))
 
 
 def test_rules_share_as_their_reads_allow() -> None:
     rules = {r.id: r for r in default_rules().rules}
     assert rules["legal_basis.forenad_needs_larosate"].sharing is by_structure
     assert rules["vacation.coordination_missing"].sharing is by_structure_and_birth_year
-    assert rules["extent.sum_above_full_time"].sharing is None  # reads the extents
-    assert sharing_of(["total_extent"], []) is None
+    assert rules["extent.sum_above_full_time"].sharing is by_structure_and_extents  # reads the extents
+    assert rules["pension.split_loss"].sharing is None  # reads the salaries
+    assert sharing_of(["total_extent"], []) is by_structure_and_extents
+    assert sharing_of(["has_larosate"], ["part.extent_percent"]) is by_structure_and_extents
     assert sharing_of(["has_larosate"], ["part.monthly_salary"]) is None
+    assert sharing_of(["total_extent"], ["parts"]) is None  # the parts hold the salaries
+    assert sharing_of(["total_extent", "vacation_days"], []) is None  # extents and the birth year: not shared
     assert sharing_of(["has_larosate", "vacation_days"], []) is by_structure_and_birth_year
 
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from forenad.engine.facts import FactContext, by_structure, by_structure_and_birth_year, fact
+from forenad.engine.facts import (
+    FactContext,
+    by_structure,
+    by_structure_and_birth_year,
+    by_structure_and_extents,
+    fact,
+)
 from forenad.model import CollectiveAgreement, EmployerKind, Part, Position
 
 HEALTH_CARE_KINDS = {EmployerKind.region, EmployerKind.kommun, EmployerKind.privat_vardgivare}
@@ -16,7 +22,10 @@ def part_of(ctx: FactContext, part: int) -> Part:
 
 
 @fact(
-    "total_extent", sv="Delarnas sammanlagda omfattning i procent", en="The parts' combined extent in percent"
+    "total_extent",
+    key=by_structure_and_extents,
+    sv="Delarnas sammanlagda omfattning i procent",
+    en="The parts' combined extent in percent",
 )
 def total_extent(ctx: FactContext) -> Decimal:
     return ctx.agreement.total_extent

@@ -10,7 +10,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from forenad.derive.basics import part_of
-from forenad.engine.facts import FactContext, by_structure, by_structure_and_birth_year, fact
+from forenad.engine.facts import (
+    FactContext,
+    by_structure,
+    by_structure_and_birth_year,
+    by_structure_and_extents,
+    fact,
+)
 from forenad.model import WorkingTimeForm
 
 HUNDRED = Decimal(100)
@@ -22,6 +28,7 @@ def ordinary_week(ctx: FactContext) -> Decimal:
 
 @fact(
     "weekly_hours",
+    key=by_structure_and_extents,
     scope="part",
     sv="Delens arbetstid i timmar per vecka (omräknad vid årsarbetstid)",
     en="The part's working time in hours per week (converted from annual hours)",
@@ -61,6 +68,7 @@ def ordinary_week_limit(ctx: FactContext) -> Decimal:
 
 @fact(
     "combined_weekly_hours",
+    key=by_structure_and_extents,
     sv="Sammanlagd arbetstid per vecka i alla delar",
     en="Combined weekly working time in all parts",
 )
@@ -71,6 +79,7 @@ def combined_weekly_hours(ctx: FactContext) -> Decimal | None:
 
 @fact(
     "max_weekly_hours_one_employer",
+    key=by_structure_and_extents,
     sv="Största sammanlagda veckoarbetstid hos en och samma arbetsgivare",
     en="Largest combined weekly working time with one employer",
 )

@@ -163,28 +163,34 @@ _STRUCTURE_EXCLUDE: Any = {
 }
 
 
-_OUTSIDE_STRUCTURE = tuple(
-    tuple(p.split("."))
-    for p in (
-        "id",
-        "title",
-        "person.name",
-        "person.personnummer",
-        "person.birth_year",
-        "parts.*.monthly_salary",
-        "parts.*.extent_percent",
-    )
+_EXTENT = ("parts", "*", "extent_percent")
+_OUTSIDE_STRUCTURE = (
+    *(
+        tuple(p.split("."))
+        for p in (
+            "id",
+            "title",
+            "person.name",
+            "person.personnummer",
+            "person.birth_year",
+            "parts.*.monthly_salary",
+        )
+    ),
+    _EXTENT,
 )
 _PATH_ROOTS = {"part": ("parts", "*"), "employer": ("employers", "*"), "host": ("employers", "*")}
 
 
-def in_structure(path: str) -> bool:
+def in_structure(path: str, *, with_extents: bool = False) -> bool:
     """Whether a dotted path (as rules write it: ``parts.0.employer``, ``part.extent_percent``) reads only
-    the agreement's structure: neither a field left out of it nor anything that holds one."""
+    the agreement's structure (``with_extents``: or a part's extent): neither a field left out of it nor
+    anything that holds one."""
     head, *rest = path.split(".")
     segments = (*_PATH_ROOTS.get(head, (head,)), *rest)
     segments = tuple("*" if s.isdigit() else s for s in segments)
     for outside in _OUTSIDE_STRUCTURE:
+        if with_extents and outside is _EXTENT and len(segments) >= len(_EXTENT):
+            continue  # the extent itself (or something in it)
         n = min(len(segments), len(outside))
         if segments[:n] == outside[:n]:
             return False
@@ -193,13 +199,17 @@ def in_structure(path: str) -> bool:
 
 def sharing_of(facts: Iterable[str], paths: Iterable[str]) -> Callable[..., Hashable] | None:
     """How a computation that reads these facts and paths can be shared: :func:`by_structure`,
-    :func:`by_structure_and_birth_year`, or ``None`` (it reads something that varies per agreement)."""
+    :func:`by_structure_and_birth_year`, :func:`by_structure_and_extents`, or ``None`` (it reads something
+    that varies per agreement, or both the birth year and the extents)."""
     kinds = {_SPECS[name].key for name in facts}
-    if not kinds <= {by_structure, by_structure_and_birth_year}:
-        return None
-    if not all(in_structure(path) for path in paths):
-        return None
-    return by_structure_and_birth_year if by_structure_and_birth_year in kinds else by_structure
+    paths = list(paths)
+    if kinds <= {by_structure, by_structure_and_birth_year} and all(in_structure(p) for p in paths):
+        return by_structure_and_birth_year if by_structure_and_birth_year in kinds else by_structure
+    if kinds <= {by_structure, by_structure_and_extents} and all(
+        in_structure(p, with_extents=True) for p in paths
+    ):
+        return by_structure_and_extents
+    return None
 
 
 def by_structure(ctx: FactContext, part: int | None = None) -> Hashable:
@@ -211,6 +221,15 @@ def by_structure(ctx: FactContext, part: int | None = None) -> Hashable:
 def by_structure_and_birth_year(ctx: FactContext, part: int | None = None) -> Hashable:
     """Key of a fact that reads the structure and the person's birth year (age, pension scheme)."""
     return (ctx.structure(), ctx.agreement.person.effective_birth_year, part)
+
+
+def by_structure_and_extents(ctx: FactContext, part: int | None = None) -> Hashable:
+    """Key of a fact that reads the structure and the parts' extents (hours per week, the extents summed):
+    agreements that split the time alike share it, whatever the salaries and the birth year."""
+    return (ctx.structure(), ctx.extents(), part)
+
+
+_GROUPED = (by_structure, by_structure_and_birth_year, by_structure_and_extents)
 
 
 class _Group:
@@ -395,6 +414,7 @@ class FactContext:
         "_closures",
         "_deps",
         "_direct",
+        "_extents",
         "_frames",
         "_groups",
         "_missing_of",
@@ -439,6 +459,14 @@ class FactContext:
         self.reads: list[FactKey] | None = None
         """While not ``None``, the facts rules read are listed here (see :meth:`missing_behind`)."""
         self._structure: str | None = None
+        self._extents: tuple[str, ...] | None = None
+
+    def extents(self) -> tuple[str, ...]:
+        """The parts' extents exactly as written (50 and 50.0 are told apart), for
+        :func:`by_structure_and_extents`."""
+        if self._extents is None:
+            self._extents = tuple([str(p.extent_percent) for p in self.agreement.parts])
+        return self._extents
 
     def structure(self) -> str:
         """The agreement's structure as canonical JSON (see :func:`by_structure`), made once per context."""
@@ -531,7 +559,7 @@ class FactContext:
         kind = spec.key
         finer = spec.inputs
         read_by_key: list[FactKey] = []
-        if finer is None and (kind is by_structure or kind is by_structure_and_birth_year):
+        if finer is None and kind in _GROUPED:
             group = self._group(kind)
             if group is None:
                 return self._compute(spec, key, part)
@@ -564,6 +592,8 @@ class FactContext:
                 self._direct[key] = hit.used
             if read_by_key:
                 self._deps[key] = read_by_key
+            else:
+                self._closures[key] = hit.used or _NOTHING
             return value
         missing_frame: dict[str, MissingParameter] = {}
         self._frames.append(missing_frame)
@@ -599,9 +629,15 @@ class FactContext:
             if kind is by_structure:
                 found = self._table.group(structure)
             else:
-                # A structure met before is likely met again with this birth year too: share at once.
+                # A structure met before is likely met again with this birth year (or these extents) too:
+                # share at once.
                 again = structure in self._table.groups
-                found = self._table.group((structure, self.agreement.person.effective_birth_year), again)
+                within = (
+                    self.agreement.person.effective_birth_year
+                    if kind is by_structure_and_birth_year
+                    else ("extents", self.extents())
+                )
+                found = self._table.group((structure, within), again)
             self._groups[kind] = found
         return found  # type: ignore[no-any-return]
 
@@ -637,8 +673,12 @@ class FactContext:
         self._values[key] = value
         if frame[0]:
             self._deps[key] = frame[0]
-        if frame[1]:
-            self._direct[key] = frame[1]
+            if frame[1]:
+                self._direct[key] = frame[1]
+        else:  # read no other fact: what it rests on is what it read itself
+            self._closures[key] = frame[1] or _NOTHING
+            if frame[1]:
+                self._direct[key] = frame[1]
         if value is _UNKNOWN:
             raise _Unknown(spec.name)
         return value

@@ -37,7 +37,13 @@ from pydantic import ValidationError
 
 from forenad import yamlio
 from forenad.engine.conditions import Compiled, ConditionError, Scope, compile_condition, operand
-from forenad.engine.facts import REGISTRY, by_structure, by_structure_and_birth_year, sharing_of
+from forenad.engine.facts import (
+    REGISTRY,
+    by_structure,
+    by_structure_and_birth_year,
+    by_structure_and_extents,
+    sharing_of,
+)
 from forenad.engine.formatting import format_value
 from forenad.errors import DataFileError
 from forenad.i18n import Lang, Text
@@ -166,7 +172,7 @@ def _parse_template(template: str) -> tuple[tuple[str, str | None, str], ...]:
     return tuple((lit, name, spec or "") for lit, name, spec, _ in string.Formatter().parse(template))
 
 
-_SHARING_ORDER = (by_structure, by_structure_and_birth_year, None)
+_SHARING_ORDER = (by_structure, by_structure_and_birth_year, by_structure_and_extents, None)
 
 
 @dataclass(frozen=True, slots=True)
