@@ -49,6 +49,11 @@ class Lookup:
         temporary reduction, a default the agreement may override)."""
         if self._reads is not None:
             self._reads.append((name, report))
+        dated = self.ctx.dated_in_force(name)  # recorded as used by the fact being computed
+        if dated is not None:
+            if dated.confidence == "unverified":
+                self.unverified.add(name)
+            return dated.value
         key = (id(self.ctx.params), name, self.ctx.on)
         miss = _MISSES.get(key)
         if miss is None:

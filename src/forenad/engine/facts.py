@@ -41,7 +41,7 @@ from typing import Any, Literal
 
 from forenad.i18n import Text
 from forenad.model import Agreement
-from forenad.params import ParameterNotInForce
+from forenad.params import ParameterNotInForce, UnknownParameter
 from forenad.report import UsedValue
 
 Scope = Literal["agreement", "part"]
@@ -509,6 +509,22 @@ class FactContext:
         if self._stack:
             self._stack[-1][1][name] = dated
         return dated.value
+
+    def dated_in_force(self, name: str) -> Any:
+        """The dated value in force (a :class:`~forenad.params.DatedValue`), recorded as used like
+        :meth:`param`; ``None`` when it is not in force or not known to the parameter set (no ``dates``
+        finding: see :meth:`lookup` for why)."""
+        dated = self._present.get(name)
+        if dated is None:
+            try:
+                dated = self._table.lookup(name)
+            except UnknownParameter:  # not known to the set: the caller finds out why through lookup()
+                return None
+            if isinstance(dated, ParameterNotInForce):
+                return None
+        if self._stack:
+            self._stack[-1][1][name] = dated
+        return dated
 
     def note_missing(self, missing: MissingParameter) -> None:
         """Record a parameter that is not in force (it becomes a ``dates`` finding once), as found by the fact
