@@ -94,7 +94,11 @@ def evaluate(
                 ),
             )
         )
-    return findings, export_facts(ctx) if facts else {}
+    exported = export_facts(ctx) if facts else {}
+    # The scratch space may hold what holds the context (the economics' lookup): emptied, the context is
+    # freed as soon as nothing uses it, not at the next garbage collection.
+    ctx.memo.clear()
+    return findings, exported
 
 
 def _shared_outcome(
