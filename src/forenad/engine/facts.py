@@ -315,7 +315,7 @@ def signature(value: Any) -> Hashable:
     if kind is str or kind is int or kind is bool or value is None or kind is dt.date:
         return (kind, value)
     if kind is Decimal:
-        return (kind, value.as_tuple())
+        return (kind, str(value))  # exact: digits and exponent as written (str is cheaper than as_tuple)
     if kind is list or kind is tuple:
         items = tuple(signature(v) for v in value)
         return None if None in items else (kind, items)
