@@ -181,3 +181,29 @@ def test_packaged_catalogue_is_found_from_any_directory(tmp_path: Path, monkeypa
     assert result.exit_code in (0, 1)
     assert checks_dir().is_dir()
     assert Path(forenad.__file__).parent in checks_dir().parents
+
+
+def test_checking_leaves_nothing_for_the_cycle_collector() -> None:
+    # A batch check creates a fact context per agreement; none may be kept alive by a reference cycle (the
+    # economics' lookup holds the context it reads from), or every agreement stays in memory until the next
+    # garbage collection, and collections come several times as often.
+    import gc
+
+    from forenad import yamlio
+
+    examples = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
+    agreements = [forenad.Agreement.model_validate(yamlio.load(p).data) for p in examples]
+    on = dt.date(2026, 6, 1)
+    for agreement in agreements:  # imports, caches and shared values made once
+        evaluate(agreement, on, facts=False)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        for agreement in agreements:
+            for finding in evaluate(agreement, on, facts=False)[0]:
+                _ = finding.text("sv"), finding.unverified
+        assert gc.collect() == 0
+    finally:
+        if was_enabled:
+            gc.enable()
