@@ -46,8 +46,9 @@ from forenad.report import UsedValue
 
 Scope = Literal["agreement", "part"]
 FactKey = tuple[str, int | None]
-_Frame = tuple[list[FactKey], dict[str, Any], FactKey]
-"""A fact being computed: the facts it read, the dated values it read itself, and which fact it is."""
+_Frame = tuple[dict[FactKey, None], dict[str, Any], FactKey]
+"""A fact being computed: the facts it read (in the order first read), the dated values it read itself, and
+which fact it is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,7 +449,7 @@ class FactContext:
         self._present = self._table.present
         self._values: dict[FactKey, Any] = {}
         # For each computed fact: the facts it read, and the dated values it read itself.
-        self._deps: dict[FactKey, list[FactKey]] = {}
+        self._deps: dict[FactKey, dict[FactKey, None]] = {}  # the facts each fact read, as an ordered set
         self._closures: dict[FactKey, dict[str, Any]] = {}
         self._direct: dict[FactKey, dict[str, Any]] = {}
         self._stack: list[_Frame] = []  # the facts being computed, innermost last
@@ -560,7 +561,7 @@ class FactContext:
         key = (name, part)
         stack = self._stack
         if stack:
-            stack[-1][0].append(key)
+            stack[-1][0][key] = None  # (a store, not a call: this is the hottest line)
         value = self._values.get(key, _MISSING)
         if value is not _MISSING:
             if value is _UNKNOWN:
@@ -574,7 +575,7 @@ class FactContext:
     def _get_shared(self, spec: FactSpec, key: FactKey, part: int | None) -> Any:
         kind = spec.key
         finer = spec.inputs
-        read_by_key: list[FactKey] = []
+        read_by_key: dict[FactKey, None] = {}
         if finer is None and kind in _GROUPED:
             group = self._group(kind)
             if group is None:
@@ -596,7 +597,7 @@ class FactContext:
         hit = bucket.get(skey)
         if hit is not None:
             if hit.missing:
-                self._stack.append(([], {}, key))  # found missing by this fact when it was computed
+                self._stack.append(({}, {}, key))  # found missing by this fact when it was computed
                 try:
                     for missing in hit.missing:
                         self.note_missing(missing)
@@ -618,7 +619,7 @@ class FactContext:
         finally:
             self._frames.pop()
         if read_by_key:
-            self._deps.setdefault(key, []).extend(read_by_key)
+            self._deps.setdefault(key, {}).update(read_by_key)
             self._closures.pop(key, None)
         is_list = isinstance(value, list)
         kept = tuple(value) if is_list else value
@@ -629,7 +630,7 @@ class FactContext:
             bucket[skey] = _Shared(kept, is_list, tuple(missing_frame.values()), used)
         return value
 
-    def _used_besides(self, key: FactKey, inputs: list[FactKey]) -> dict[str, Any]:
+    def _used_besides(self, key: FactKey, inputs: dict[FactKey, None]) -> dict[str, Any]:
         """The dated values behind a fact other than through the facts it was keyed by."""
         out = dict(self._direct.get(key) or _NOTHING)
         for dep in self._deps.get(key, ()):
@@ -677,7 +678,7 @@ class FactContext:
         return tuple(self._frames.pop().values())
 
     def _compute(self, spec: FactSpec, key: FactKey, part: int | None) -> Any:
-        frame: _Frame = ([], {}, key)
+        frame: _Frame = ({}, {}, key)
         stack = self._stack
         stack.append(frame)
         try:
