@@ -69,7 +69,6 @@ REGISTRY: dict[str, FactSpec] = {}
 _SPECS: dict[str, FactSpec] = {}
 """Every fact, internal ones included."""
 _SORTED: dict[tuple[int, str], tuple[Any, tuple[Any, ...]]] = {}
-_MISSING: Any = object()
 _NOTHING: dict[str, Any] = {}
 _UNKNOWN: Any = object()  # an internal fact that is unknown: the facts that read it are unknown too
 _SHAREABLE: tuple[type, ...] = (bool, int, str, Decimal, dt.date, type(None))
@@ -489,8 +488,10 @@ class FactContext:
 
     def param(self, name: str) -> Any:
         """The value of a dated parameter in force on the evaluation date (recorded as used)."""
-        dated = self._present.get(name)
-        if dated is None:
+        present = self._present
+        if name in present:
+            dated = present[name]
+        else:
             dated = self._table.lookup(name)
             if isinstance(dated, ParameterNotInForce):
                 self.note_missing(MissingParameter(name, self.on, _text_of(dated)))
@@ -562,8 +563,9 @@ class FactContext:
         stack = self._stack
         if stack:
             stack[-1][0][key] = None  # (a store, not a call: this is the hottest line)
-        value = self._values.get(key, _MISSING)
-        if value is not _MISSING:
+        values = self._values
+        if key in values:  # (tests and subscripts, not calls, here and below on the hot paths)
+            value = values[key]
             if value is _UNKNOWN:
                 raise _Unknown(name)
             return value
@@ -594,8 +596,8 @@ class FactContext:
                 self._stack.pop()
             bucket = self._table.shared
             skey = (spec.name, inputs)
-        hit = bucket.get(skey)
-        if hit is not None:
+        if skey in bucket:
+            hit = bucket[skey]
             if hit.missing:
                 self._stack.append(({}, {}, key))  # found missing by this fact when it was computed
                 try:
@@ -640,23 +642,24 @@ class FactContext:
 
     def _group(self, kind: Callable[..., Hashable]) -> _Group | None:
         """What agreements with this one's structure (and birth year) share, or ``None`` (not yet)."""
-        found = self._groups.get(kind, _MISSING)
-        if found is _MISSING:
-            structure = self.structure()
-            if kind is by_structure:
-                found = self._table.group(structure)
-            else:
-                # A structure met before is likely met again with this birth year (or these extents) too:
-                # share at once.
-                again = structure in self._table.groups
-                within = (
-                    self.agreement.person.effective_birth_year
-                    if kind is by_structure_and_birth_year
-                    else ("extents", self.extents())
-                )
-                found = self._table.group((structure, within), again)
-            self._groups[kind] = found
-        return found  # type: ignore[no-any-return]
+        groups = self._groups
+        if kind in groups:
+            return groups[kind]
+        structure = self.structure()
+        if kind is by_structure:
+            found = self._table.group(structure)
+        else:
+            # A structure met before is likely met again with this birth year (or these extents) too:
+            # share at once.
+            again = structure in self._table.groups
+            within = (
+                self.agreement.person.effective_birth_year
+                if kind is by_structure_and_birth_year
+                else ("extents", self.extents())
+            )
+            found = self._table.group((structure, within), again)
+        groups[kind] = found
+        return found
 
     def rule_outcomes(self, kind: Callable[..., Hashable]) -> dict[Any, Any] | None:
         """Outcomes of rule steps that read only what ``kind`` covers, shared like facts (see
@@ -703,20 +706,20 @@ class FactContext:
     def _used_dated(self, name_part: FactKey) -> dict[str, Any]:
         """The ``DatedValue``s behind a computed fact: its own and those of the facts it read (worked out
         once per fact and context; the dict is shared, never to be changed)."""
-        found = self._closures.get(name_part)
-        if found is not None:
-            return found
+        closures = self._closures
+        if name_part in closures:
+            return closures[name_part]
         direct = self._direct.get(name_part)
         deps = self._deps.get(name_part)
         if not deps:
             found = direct or _NOTHING
         else:
             found = dict(direct) if direct else {}
-            self._closures[name_part] = found  # a fact never reads itself, but be safe against cycles
+            closures[name_part] = found  # a fact never reads itself, but be safe against cycles
             for dep in deps:
                 if dep != name_part:
-                    found.update(self._used_dated(dep))
-        self._closures[name_part] = found
+                    found.update(closures[dep] if dep in closures else self._used_dated(dep))
+        closures[name_part] = found
         return found
 
     def used(self, name: str, part: int | None = None) -> dict[str, UsedValue]:
