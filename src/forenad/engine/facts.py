@@ -46,9 +46,9 @@ from forenad.report import UsedValue
 
 Scope = Literal["agreement", "part"]
 FactKey = tuple[str, int | None]
-_Frame = tuple[dict[FactKey, None], dict[str, Any], FactKey]
-"""A fact being computed: the facts it read (in the order first read), the dated values it read itself, and
-which fact it is."""
+_Frame = tuple[dict[FactKey, None], dict[str, Any], FactKey, Any]
+"""A fact being computed: the facts it read (in the order first read), the dated values it read itself,
+which fact it is, and the frame of the fact that is reading it (``None`` at the top)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,9 +419,9 @@ class FactContext:
         "_groups",
         "_missing_of",
         "_present",
-        "_stack",
         "_structure",
         "_table",
+        "_top",
         "_values",
         "agreement",
         "memo",
@@ -451,7 +451,7 @@ class FactContext:
         self._deps: dict[FactKey, dict[FactKey, None]] = {}  # the facts each fact read, as an ordered set
         self._closures: dict[FactKey, dict[str, Any]] = {}
         self._direct: dict[FactKey, dict[str, Any]] = {}
-        self._stack: list[_Frame] = []  # the facts being computed, innermost last
+        self._top: _Frame | None = None  # the fact being computed, innermost (frames link outwards)
         self._frames: list[dict[str, MissingParameter]] = []  # missing parameters per shared computation
         self.share = share
         self._groups: dict[Any, _Group | None] = {}
@@ -496,8 +496,9 @@ class FactContext:
             if isinstance(dated, ParameterNotInForce):
                 self.note_missing(MissingParameter(name, self.on, _text_of(dated)))
                 raise _Unknown(name)
-        if self._stack:
-            self._stack[-1][1][name] = dated
+        top = self._top
+        if top is not None:
+            top[1][name] = dated
         return dated.value
 
     def param_or_none(self, name: str) -> Any:
@@ -508,8 +509,9 @@ class FactContext:
             dated = self._table.lookup(name)
             if isinstance(dated, ParameterNotInForce):
                 return None
-        if self._stack:
-            self._stack[-1][1][name] = dated
+        top = self._top
+        if top is not None:
+            top[1][name] = dated
         return dated.value
 
     def dated_in_force(self, name: str) -> Any:
@@ -524,8 +526,9 @@ class FactContext:
                 return None
             if isinstance(dated, ParameterNotInForce):
                 return None
-        if self._stack:
-            self._stack[-1][1][name] = dated
+        top = self._top
+        if top is not None:
+            top[1][name] = dated
         return dated
 
     def note_missing(self, missing: MissingParameter) -> None:
@@ -534,8 +537,9 @@ class FactContext:
         self.missing.setdefault(missing.name, missing)
         for frame in self._frames:
             frame.setdefault(missing.name, missing)
-        if self._stack:  # the fact being computed (or whose inputs are)
-            self._missing_of.setdefault(self._stack[-1][2], {}).setdefault(missing.name, missing)
+        top = self._top
+        if top is not None:  # the fact being computed (or whose inputs are)
+            self._missing_of.setdefault(top[2], {}).setdefault(missing.name, missing)
 
     def missing_behind(self, keys: Iterable[FactKey]) -> list[MissingParameter]:
         """The parameters found missing by these facts and the facts they read, in that order."""
@@ -560,9 +564,9 @@ class FactContext:
     def get(self, name: str, part: int | None = None) -> Any:
         """A fact's value, computed once per context (and, for a shared fact, once per key and date)."""
         key = (name, part)
-        stack = self._stack
-        if stack:
-            stack[-1][0][key] = None  # (a store, not a call: this is the hottest line)
+        top = self._top
+        if top is not None:
+            top[0][key] = None  # (a store, not a call: this is the hottest line)
         values = self._values
         if key in values:  # (tests and subscripts, not calls, here and below on the hot paths)
             value = values[key]
@@ -588,23 +592,24 @@ class FactContext:
             # Shared by inputs that are facts of this agreement: the dated values behind those are this
             # agreement's own, so what is shared is only what the fact itself rests on besides them.
             by = finer or kind
-            frame: _Frame = (read_by_key, {}, key)
-            self._stack.append(frame)
+            outer = self._top
+            self._top = (read_by_key, {}, key, outer)
             try:
                 inputs = by(self) if part is None else by(self, part)  # type: ignore[misc]
             finally:
-                self._stack.pop()
+                self._top = outer
             bucket = self._table.shared
             skey = (spec.name, inputs)
         if skey in bucket:
             hit = bucket[skey]
             if hit.missing:
-                self._stack.append(({}, {}, key))  # found missing by this fact when it was computed
+                outer = self._top
+                self._top = ({}, {}, key, outer)  # found missing by this fact when it was computed
                 try:
                     for missing in hit.missing:
                         self.note_missing(missing)
                 finally:
-                    self._stack.pop()
+                    self._top = outer
             value = list(hit.value) if hit.is_list else hit.value
             self._values[key] = value
             if hit.used:
@@ -681,15 +686,15 @@ class FactContext:
         return tuple(self._frames.pop().values())
 
     def _compute(self, spec: FactSpec, key: FactKey, part: int | None) -> Any:
-        frame: _Frame = ({}, {}, key)
-        stack = self._stack
-        stack.append(frame)
+        outer = self._top
+        frame: _Frame = ({}, {}, key, outer)
+        self._top = frame
         try:
             value = spec.func(self) if part is None else spec.func(self, part)
         except _Unknown:
             value = None if spec.export else _UNKNOWN
         finally:
-            stack.pop()
+            self._top = outer
         self._values[key] = value
         if frame[0]:
             self._deps[key] = frame[0]
