@@ -274,15 +274,24 @@ class Replay:
     def replay(self, ctx: FactContext) -> tuple[tuple[Any, ...], list[FactKey]] | None:
         """The findings, and the facts read to reach them, when this agreement reads what an earlier one
         did; ``None`` otherwise (the facts read so far stay computed)."""
-        node: Replay | None = self
+        node: Replay = self
         read: list[FactKey] = []
         while node.findings is None:
             key = node.read
             if key is None:
                 return None
             read.append(key)
-            node = node._child(ctx.get(key[0], key[1]), ctx._used_dated(key))
-            if node is None:
+            value = ctx.get(key[0], key[1])
+            kind = type(value)
+            sig = (kind, value) if kind is str or kind is bool or value is None else signature(value)
+            if sig not in node.branches:
+                return None
+            used = ctx._used_dated(key)
+            for known_used, child in node.branches[sig]:
+                if known_used == used:
+                    node = child
+                    break
+            else:
                 return None
         return node.findings, read
 
