@@ -628,22 +628,21 @@ class FactContext:
             else:
                 self._closures[key] = hit.used or _NOTHING
             return value
-        missing_frame: dict[str, MissingParameter] = {}
-        self._frames.append(missing_frame)
-        try:
-            value = self._compute(spec, key, part)
-        finally:
-            self._frames.pop()
+        value = self._compute(spec, key, part)
+        # What it found missing, itself or through the facts it read (also those read before, and so not
+        # computed now, which another agreement may not have computed); not through its inputs, which are
+        # each agreement's own.
+        missing = tuple(self.missing_behind((key,))) if self._missing_of else ()
         if read_by_key:
             self._deps.setdefault(key, {}).update(read_by_key)
             self._closures.pop(key, None)
-        is_list = isinstance(value, list)
+        is_list = type(value) is list
         kept = tuple(value) if is_list else value
         if _shareable(kept):
             if len(bucket) >= DatedTable.MAX_SHARED:
                 bucket.clear()
             used = self._used_dated(key) if not read_by_key else self._used_besides(key, read_by_key)
-            bucket[skey] = _Shared(kept, is_list, tuple(missing_frame.values()), used)
+            bucket[skey] = _Shared(kept, is_list, missing, used)
         return value
 
     def _used_besides(self, key: FactKey, inputs: dict[FactKey, None]) -> dict[str, Any]:
