@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
+from forenad.engine.structure import exclusion, keyer
 from forenad.i18n import Text
 from forenad.model import Agreement
 from forenad.params import ParameterNotInForce, UnknownParameter
@@ -142,26 +143,20 @@ class _Shared:
     """A shared fact's value with the parameters it found missing and the dated values it rested on (a plain
     class: made for every shared fact computed, so made cheaply; never changed)."""
 
-    __slots__ = ("is_list", "missing", "used", "value")
+    __slots__ = ("container", "missing", "used", "value")
 
     def __init__(
-        self, value: Any, is_list: bool, missing: tuple[MissingParameter, ...], used: dict[str, Any]
+        self, value: Any, container: type | None, missing: tuple[MissingParameter, ...], used: dict[str, Any]
     ) -> None:
-        self.value = value  # a list is kept as a tuple and handed out as a new list each time
-        self.is_list = is_list
+        # A list is kept as a tuple, a dict as a tuple of its items; each is handed out as a new list or
+        # dict every time (``container``), so that no reader can change what the others get.
+        self.value = value
+        self.container = container
         self.missing = missing
         self.used = used  # parameter name → DatedValue, everything the computation rested on
 
 
 # What a fact's value depends on besides the parameters and the date, for ``key=``:
-
-_STRUCTURE_EXCLUDE: Any = {
-    "id": True,
-    "title": True,
-    "person": {"name", "personnummer", "birth_year"},
-    "parts": {"__all__": {"monthly_salary", "extent_percent"}},
-}
-
 
 _EXTENT = ("parts", "*", "extent_percent")
 _OUTSIDE_STRUCTURE = (
@@ -178,6 +173,7 @@ _OUTSIDE_STRUCTURE = (
     ),
     _EXTENT,
 )
+_EXCLUDED = exclusion(_OUTSIDE_STRUCTURE)  # for the structure key: the same fields, as a tree
 _PATH_ROOTS = {"part": ("parts", "*"), "employer": ("employers", "*"), "host": ("employers", "*")}
 
 
@@ -233,16 +229,28 @@ _GROUPED = (by_structure, by_structure_and_birth_year, by_structure_and_extents)
 
 
 class _Group:
-    """What agreements with one structure (and birth year) share on one date: facts by (name, part), the
-    findings of rule steps (with the parameters they found missing) by step, and (for a structure) the
-    findings of its birth-year steps by the facts they read (:class:`Replay`)."""
+    """What agreements with one structure (and birth year, or extents) share on one date: facts by (name,
+    part), the findings of rule steps (with the parameters they found missing) by step, and (for a structure)
+    the findings of its birth-year steps by the facts they read (:class:`Replay`) and the groups of its
+    agreements with one birth year or one split of the extents (``within``)."""
 
-    __slots__ = ("facts", "outcomes", "replays")
+    __slots__ = ("facts", "outcomes", "replays", "within")
+    MAX_WITHIN = 2_000
 
     def __init__(self) -> None:
         self.facts: dict[Any, _Shared] = {}
         self.outcomes: dict[Any, tuple[tuple[Any, ...], tuple[MissingParameter, ...]]] = {}
         self.replays: dict[Any, Replay] = {}
+        self.within: dict[Hashable, _Group] = {}
+
+    def sub(self, key: Hashable) -> _Group:
+        """The group of this structure's agreements with one birth year or one split of the extents."""
+        found = self.within.get(key)
+        if found is None:
+            if len(self.within) >= self.MAX_WITHIN:
+                self.within.clear()
+            found = self.within[key] = _Group()
+        return found
 
 
 class Replay:
@@ -351,7 +359,7 @@ class DatedTable:
         self.values: dict[str, Any] = {}  # name → DatedValue, or the ParameterNotInForce it raised
         self.present: dict[str, Any] = {}  # name → DatedValue, for those in force
         self.shared: dict[Any, _Shared] = {}  # (fact, key) → value, for facts with their own key
-        self.groups: dict[Hashable, _Group] = {}  # structure (and birth year) → what its agreements share
+        self.groups: dict[Hashable, _Group] = {}  # structure → what its agreements share
         self.seen: set[int] = set()  # hashes of structures met once
         self.used: dict[str, tuple[Any, UsedValue]] = {}
 
@@ -365,14 +373,13 @@ class DatedTable:
             )
         return found[1]
 
-    def group(self, key: Hashable, at_once: bool = False) -> _Group | None:
-        """What agreements with this structure share; ``None`` the first time a structure is met (unless
-        ``at_once``), so that a batch of agreements that are all different pays nothing for keeping what
-        nobody would reuse."""
+    def group(self, key: Hashable) -> _Group | None:
+        """What agreements with this structure share; ``None`` the first time a structure is met, so that a
+        batch of agreements that are all different pays nothing for keeping what nobody would reuse."""
         found = self.groups.get(key)
         if found is None:
             digest = hash(key)
-            if digest not in self.seen and not at_once:
+            if digest not in self.seen:
                 if len(self.seen) >= 20 * self.MAX_GROUPS:
                     self.seen.clear()
                 self.seen.add(digest)
@@ -467,7 +474,7 @@ class FactContext:
         self._missing_of: dict[FactKey, dict[str, MissingParameter]] = {}  # what each fact itself found
         self.reads: list[FactKey] | None = None
         """While not ``None``, the facts rules read are listed here (see :meth:`missing_behind`)."""
-        self._structure: str | None = None
+        self._structure: Hashable | None = None
         self._extents: tuple[str, ...] | None = None
 
     def extents(self) -> tuple[str, ...]:
@@ -477,10 +484,12 @@ class FactContext:
             self._extents = tuple([str(p.extent_percent) for p in self.agreement.parts])
         return self._extents
 
-    def structure(self) -> str:
-        """The agreement's structure as canonical JSON (see :func:`by_structure`), made once per context."""
+    def structure(self) -> Hashable:
+        """The key of the agreement's structure (see :func:`by_structure` and :mod:`.structure`), made once
+        per context."""
         if self._structure is None:
-            self._structure = self.agreement.model_dump_json(exclude=_STRUCTURE_EXCLUDE)
+            agreement = self.agreement
+            self._structure = keyer(type(agreement), _EXCLUDED)(agreement)
         return self._structure
 
     # -- parameters ---------------------------------------------------------------------------------
@@ -619,7 +628,8 @@ class FactContext:
                         self.note_missing(missing)
                 finally:
                     self._top = outer
-            value = list(hit.value) if hit.is_list else hit.value
+            container = hit.container
+            value = hit.value if container is None else container(hit.value)
             self._values[key] = value
             if hit.used:
                 self._direct[key] = hit.used
@@ -636,13 +646,14 @@ class FactContext:
         if read_by_key:
             self._deps.setdefault(key, {}).update(read_by_key)
             self._closures.pop(key, None)
-        is_list = type(value) is list
-        kept = tuple(value) if is_list else value
+        kind = type(value)
+        container = kind if kind is list or kind is dict else None
+        kept = value if container is None else tuple(value.items() if kind is dict else value)
         if _shareable(kept):
             if len(bucket) >= DatedTable.MAX_SHARED:
                 bucket.clear()
             used = self._used_dated(key) if not read_by_key else self._used_besides(key, read_by_key)
-            bucket[skey] = _Shared(kept, is_list, missing, used)
+            bucket[skey] = _Shared(kept, container, missing, used)
         return value
 
     def _used_besides(self, key: FactKey, inputs: dict[FactKey, None]) -> dict[str, Any]:
@@ -658,19 +669,21 @@ class FactContext:
         groups = self._groups
         if kind in groups:
             return groups[kind]
-        structure = self.structure()
         if kind is by_structure:
-            found = self._table.group(structure)
+            found = self._table.group(self.structure())  # the one lookup by the (long) structure key
         else:
-            # A structure met before is likely met again with this birth year (or these extents) too:
-            # share at once.
-            again = structure in self._table.groups
-            within = (
-                self.agreement.person.effective_birth_year
-                if kind is by_structure_and_birth_year
-                else ("extents", self.extents())
+            # Within the structure's group: a structure met before is likely met again with this birth year
+            # (or these extents) too, so its group is made at once.
+            outer = self._group(by_structure)
+            found = (
+                None
+                if outer is None
+                else outer.sub(
+                    self.agreement.person.effective_birth_year
+                    if kind is by_structure_and_birth_year
+                    else ("extents", self.extents())
+                )
             )
-            found = self._table.group((structure, within), again)
         groups[kind] = found
         return found
 
