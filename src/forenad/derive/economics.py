@@ -14,7 +14,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from forenad.economics.calculate import economics_of, fee_rule_of, invoice_of, overheads_of
+from forenad.economics.calculate import (
+    InvoicePlan,
+    economics_of,
+    fee_rule_of,
+    invoice_of,
+    invoice_plan_of,
+    overheads_of,
+)
 from forenad.economics.result import Economics, Invoice
 from forenad.engine.facts import FactContext, by_structure_and_birth_year, fact
 
@@ -104,6 +111,17 @@ def invoice_assigned_year(ctx: FactContext) -> Decimal | None:
     ctx.get("employer_fee_rate_percent")
     ctx.get("overhead_percent_by_employer")
     return invoice_of(ctx)[1]
+
+
+@fact(
+    "invoice_plan",
+    key=by_structure_and_birth_year,
+    sv="Vad fakturans belopp följer av utom lönerna: säljarens anställning, avgiftsregel och pålägg",
+    en="What the invoice figures follow from besides the salaries: the seller's employment, fee and overhead",
+    export=False,
+)
+def invoice_plan(ctx: FactContext) -> InvoicePlan | None:
+    return invoice_plan_of(ctx)
 
 
 @fact(

@@ -39,7 +39,13 @@ from forenad.economics.invoicing import invoice as make_invoice
 from forenad.economics.lookup import Lookup
 from forenad.economics.money import HUNDRED, ONE, ZERO, split_rounded, sum_known, to_ore, yearly
 from forenad.economics.overhead import Overhead, resolve
-from forenad.economics.pensions import EmploymentPension, employment_pensions, person_pensions
+from forenad.economics.pensions import (
+    EmploymentPension,
+    PlannedPension,
+    employment_pensions,
+    employment_plans,
+    person_pensions,
+)
 from forenad.economics.result import (
     CostBasis,
     Economics,
@@ -52,7 +58,7 @@ from forenad.economics.result import (
     unique,
 )
 from forenad.economics.settlement import Shared, after_shares, moved, net_costs, share_part
-from forenad.engine.facts import FactContext
+from forenad.engine.facts import FactContext, shareable_type
 from forenad.i18n import Text
 from forenad.model import Agreement, Employer, EmployerKind
 
@@ -352,20 +358,52 @@ def _net_basis(
     return "complete"
 
 
+@shareable_type
+@dataclass(frozen=True, slots=True)
+class InvoicePlan:
+    """What an agreement's invoice figures follow from besides its salaries: the seller's employment (``None``
+    when it employs in no part) with the fee rule and its overhead. The same for every agreement of a
+    structure and birth year (the fact ``invoice_plan``)."""
+
+    seller: PlannedPension | None
+    fee: FeeRule | None
+    overhead: Overhead | None
+
+
+def invoice_plan_of(ctx: FactContext) -> InvoicePlan | None:
+    """The invoice plan (``None`` without ``cost_settlement.invoicing``); reads no salary."""
+    settlement = ctx.agreement.cost_settlement
+    if settlement is None or settlement.invoicing is None:
+        return None
+    seller_id = settlement.invoicing.seller
+    # Every employment's pension, even when the seller's cost does not need it: the parameters they need are
+    # then reported missing, and the finding lists them, as when the whole economics is built.
+    plans = employment_plans(ctx, lookup_of(ctx))
+    seller = next((p for p in plans if p.employer == seller_id), None)
+    if seller is None:
+        return InvoicePlan(None, None, None)
+    return InvoicePlan(seller, fee_rule_of(ctx)[0], overheads_of(ctx)[seller_id])
+
+
 def _invoice(ctx: FactContext) -> tuple[Invoice | None, Decimal | None]:
-    """The invoice with its shortfall against the cost shares, and what the shares move to the buyer."""
+    """The invoice with its shortfall against the cost shares, and what the shares move to the buyer: from
+    the invoice plan (shared) and the seller's salaries."""
     agreement = ctx.agreement
     settlement = agreement.cost_settlement
     if settlement is None or settlement.invoicing is None:
         return None, ZERO
     inv = settlement.invoicing
-    # Every employment's pension, even when the seller's cost does not need it: the parameters they need are
-    # then reported missing at the same point as when the whole economics is built (the dates findings keep
-    # their order), and the finding lists them as the whole economics did.
-    employment_pensions_of(ctx)
-    seller_parts = {i: _shared_of(ctx, i) for i, p in enumerate(agreement.parts) if p.employer == inv.seller}
+    plan: InvoicePlan = ctx.get("invoice_plan")
+    seller_parts: dict[int, Shared] = {}
+    seller = None
+    if plan.seller is not None:
+        parts = agreement.parts
+        emp = plan.seller.with_salary(sum((parts[i].monthly_salary for i in plan.seller.parts), ZERO))
+        assert plan.overhead is not None
+        seller = _payroll(agreement, emp, plan.fee, plan.overhead)
+        for k, i in enumerate(emp.parts):  # the seller's parts, in part order
+            seller_parts[i] = share_part(agreement, i, yearly(_at(seller.costs, k)))
     assigned = moved(agreement, seller_parts, inv.seller, inv.buyer)
-    seller = _payroll_of(ctx, inv.seller) if seller_parts else None
     lower_bound = seller is not None and seller.basis == "lower_bound"
     return make_invoice(agreement, inv, assigned, lower_bound), assigned
 

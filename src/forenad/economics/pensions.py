@@ -48,32 +48,59 @@ class EmploymentPension:
         return self.rates is not None and self.rates.defined_benefit
 
 
+@dataclass(frozen=True, slots=True)
+class PlannedPension:
+    """One employment's pension before its salary is known: the same for every agreement of a structure and
+    birth year. ``rates`` is ``None`` when the contribution cannot be computed (``why``)."""
+
+    employer: str
+    parts: tuple[int, ...]
+    scheme: str | None
+    rates: PensionRates | None
+    ibb: Decimal | None
+    why: Text | None = None
+    caveats: tuple[Text, ...] = ()
+
+    def with_salary(self, salary: Decimal) -> EmploymentPension:
+        month = None if self.rates is None or self.ibb is None else contribution(self.rates, salary, self.ibb)
+        return EmploymentPension(
+            self.employer, self.parts, salary, self.scheme, self.rates, month, self.why, self.caveats
+        )
+
+
 def employment_pensions(ctx: FactContext, lookup: Lookup) -> list[EmploymentPension]:
+    parts = ctx.agreement.parts
+    return [
+        plan.with_salary(sum((parts[i].monthly_salary for i in plan.parts), ZERO))
+        for plan in employment_plans(ctx, lookup)
+    ]
+
+
+def employment_plans(ctx: FactContext, lookup: Lookup) -> list[PlannedPension]:
+    """Each employment (an employer's parts together) with its scheme and rates: what its pension follows
+    from besides the salary (reads no salary)."""
     grouped: dict[str, list[int]] = {}
     for i, part in enumerate(ctx.agreement.parts):
         grouped.setdefault(part.employer, []).append(i)
     ibb = lookup.value(IBB)
     birth_year = ctx.agreement.person.effective_birth_year
-    out = []
-    for employer_id, idx in grouped.items():
-        salary = sum((ctx.agreement.parts[i].monthly_salary for i in idx), ZERO)
-        scheme = ctx.get("pension_scheme", idx[0])
-        out.append(_employment(ctx, lookup, employer_id, tuple(idx), salary, scheme, ibb, birth_year))
-    return out
+    return [
+        _planned(ctx, lookup, employer_id, tuple(idx), ctx.get("pension_scheme", idx[0]), ibb, birth_year)
+        for employer_id, idx in grouped.items()
+    ]
 
 
-def _employment(
+def _planned(
     ctx: FactContext,
     lookup: Lookup,
     employer_id: str,
     idx: tuple[int, ...],
-    salary: Decimal,
     scheme: str | None,
     ibb: object,
     birth_year: int | None,
-) -> EmploymentPension:
-    def unknown(why: Text) -> EmploymentPension:
-        return EmploymentPension(employer_id, idx, salary, scheme, None, None, why)
+) -> PlannedPension:
+    def unknown(why: Text) -> PlannedPension:
+        return PlannedPension(employer_id, idx, scheme, None, None, why)
 
     if scheme is None:
         return unknown(notes.scheme_unknown(ctx.agreement.employer(employer_id).name))
@@ -91,8 +118,7 @@ def _employment(
         born_to = value.get("fully_defined_benefit_born_to")
         if born_to is not None and birth_year is not None and birth_year <= born_to:
             caveats.append(notes.fully_defined_benefit(scheme, born_to))
-    month = contribution(rates, salary, dec(ibb))
-    return EmploymentPension(employer_id, idx, salary, scheme, rates, month, None, tuple(caveats))
+    return PlannedPension(employer_id, idx, scheme, rates, dec(ibb), None, tuple(caveats))
 
 
 _RATES: dict[tuple[str, int, int | None], tuple[Any, PensionRates]] = {}

@@ -488,8 +488,8 @@ class FactContext:
         """The key of the agreement's structure (see :func:`by_structure` and :mod:`.structure`), made once
         per context."""
         if self._structure is None:
-            agreement = self.agreement
-            self._structure = keyer(type(agreement), _EXCLUDED)(agreement)
+            # (built on first use, then found at once; a subclass instance is keyed by its own class's)
+            self._structure = keyer(Agreement, _EXCLUDED)(self.agreement)
         return self._structure
 
     # -- parameters ---------------------------------------------------------------------------------

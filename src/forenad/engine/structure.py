@@ -51,14 +51,19 @@ def exclusion(paths: Iterable[tuple[str, ...]]) -> Exclude:
 
 def keyer(cls: type[BaseModel], exclude: Exclude | None = None) -> Callable[[BaseModel], Key]:
     """The function that makes the key of an instance of ``cls`` (built once per class and exclusion)."""
+    found = _BY_IDENTITY.get((cls, id(exclude)))
+    if found is not None and found[0] is exclude:  # the same exclusion object as before: no need to compare
+        return found[1]
     cache_key = (cls, _frozen(exclude))
-    found = _KEYERS.get(cache_key)
-    if found is None:
-        found = _KEYERS[cache_key] = _build(cls, exclude or {})
-    return found
+    made = _KEYERS.get(cache_key)
+    if made is None:
+        made = _KEYERS[cache_key] = _build(cls, exclude or {})
+    _BY_IDENTITY[(cls, id(exclude))] = (exclude, made)
+    return made
 
 
 _KEYERS: dict[Any, Callable[[BaseModel], Key]] = {}
+_BY_IDENTITY: dict[tuple[type, int], tuple[Any, Callable[[BaseModel], Key]]] = {}
 
 
 def _frozen(exclude: Exclude | None) -> Any:
@@ -70,7 +75,7 @@ def _frozen(exclude: Exclude | None) -> Any:
 def _build(cls: type[BaseModel], exclude: Exclude) -> Callable[[BaseModel], Key]:
     # The key function is written out as Python source, one expression per field, and compiled: no loop, no
     # comprehension and no call per field beyond the keys of nested models (this runs for every agreement).
-    env: dict[str, Any] = {"cls": cls, "keyer": keyer, "_general": _general}
+    env: dict[str, Any] = {"cls": cls, "keyer": keyer, "_general": _general, "exclude": exclude}
     plain: list[str] = []
     parts: list[str] = []
     for name, field in cls.model_fields.items():
@@ -83,15 +88,12 @@ def _build(cls: type[BaseModel], exclude: Exclude) -> Callable[[BaseModel], Key]
             plain.append(name)
         elif kind == "plain_list":
             parts.append(f"(None if (v := d[{name!r}]) is None else tuple(v))")
-        elif kind in ("model", "model_list"):
-            env[f"c{n}"], env[f"k{n}"], env[f"x{n}"] = target, keyer(target, inner_exclude), inner_exclude
-            # An instance of a subclass has a key of its own (every key starts with its class).
-            one = f"(k{n}(w) if type(w) is c{n} else keyer(type(w), x{n})(w))"
-            if kind == "model":
-                parts.append(f"(None if (w := d[{name!r}]) is None else {one})")
-            else:
-                env[f"m{n}"] = _item_key(target, env[f"k{n}"], inner_exclude)
-                parts.append(f"(None if (v := d[{name!r}]) is None else tuple(map(m{n}, v)))")
+        elif kind == "model":
+            env[f"k{n}"] = keyer(target, inner_exclude)
+            parts.append(f"(None if (w := d[{name!r}]) is None else k{n}(w))")
+        elif kind == "model_list":
+            env[f"k{n}"] = keyer(target, inner_exclude)
+            parts.append(f"(None if (v := d[{name!r}]) is None else tuple(map(k{n}, v)))")
         else:
             parts.append(f"_general(d[{name!r}])")
     if len(plain) > 1:
@@ -100,18 +102,16 @@ def _build(cls: type[BaseModel], exclude: Exclude) -> Callable[[BaseModel], Key]
     elif plain:
         parts.insert(0, f"d[{plain[0]!r}]")
     body = ", ".join(["cls", *parts])
-    source = f"def key(obj):\n    d = obj.__dict__\n    return ({body})\n"
+    # An instance of a subclass has a key of its own (every key starts with its class).
+    source = (
+        "def key(obj):\n"
+        "    if type(obj) is not cls:\n"
+        "        return keyer(type(obj), exclude)(obj)\n"
+        "    d = obj.__dict__\n"
+        f"    return ({body})\n"
+    )
     exec(compile(source, f"<structure key of {cls.__name__}>", "exec"), env)  # source made from the fields
     return env["key"]  # type: ignore[no-any-return]
-
-
-def _item_key(
-    cls: type[BaseModel], own: Callable[[Any], Key], exclude: Exclude | None
-) -> Callable[[Any], Key]:
-    def item(w: Any) -> Key:
-        return own(w) if type(w) is cls else keyer(type(w), exclude)(w)
-
-    return item
 
 
 def _kind(annotation: Any, exclude: Exclude | None) -> tuple[str, Any]:
