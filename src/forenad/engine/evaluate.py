@@ -40,26 +40,33 @@ def evaluate(
     parameters share the facts and rule outcomes that depend only on what they have in common (see
     :mod:`forenad.engine.facts`); ``share=False`` computes everything afresh, with the same result.
     """
-    from forenad.params import default_parameters
+    if rules is None:
+        rules = default_rules()
+    if params is None:
+        from forenad.params import default_parameters
 
-    rules = rules or default_rules()
-    ctx = FactContext(agreement, on, params if params is not None else default_parameters(), share=share)
+        params = default_parameters()
+    ctx = FactContext(agreement, on, params, share=share)
     findings: list[Finding] = []
     parts = range(len(agreement.parts))
-    whole = Scope(ctx)
-    scopes = [Scope(ctx, i) for i in parts]
+    scopes: tuple[Scope, list[Scope]] | None = None  # made when a step is run, not for shared outcomes
     for step in rules.plan(agreement.model.value, on):
         sharing = step.sharing
         outcomes = ctx.rule_outcomes(sharing) if sharing is not None and share else None
         if outcomes is None:
-            for rule, test, per_part in step.rules:
-                findings.extend(_run(rule, test, per_part, whole, scopes))
+            if scopes is None:
+                scopes = (Scope(ctx), [Scope(ctx, i) for i in parts])
+            whole, per_part = scopes
+            for rule, test, each_part in step.rules:
+                findings.extend(_run(rule, test, each_part, whole, per_part))
             continue
         # These rules read only what agreements of this structure (and birth year) have in common: their
         # findings were worked out for an earlier one, with the parameters found missing meanwhile.
         outcome = outcomes.get(step.key)
         if outcome is None:
-            outcome = outcomes[step.key] = _shared_outcome(ctx, step, whole, scopes)
+            if scopes is None:
+                scopes = (Scope(ctx), [Scope(ctx, i) for i in parts])
+            outcome = outcomes[step.key] = _shared_outcome(ctx, step, *scopes)
         else:
             for m in outcome[1]:
                 ctx.note_missing(m)

@@ -601,7 +601,8 @@ class FactContext:
         finer = spec.inputs
         read_by_key: dict[FactKey, None] = {}
         if finer is None and kind in _GROUPED:
-            group = self._group(kind)
+            groups = self._groups
+            group = groups[kind] if kind in groups else self._group(kind)  # (no call once known)
             if group is None:
                 return self._compute(spec, key, part)
             bucket = group.facts
@@ -690,7 +691,8 @@ class FactContext:
     def rule_outcomes(self, kind: Callable[..., Hashable]) -> dict[Any, Any] | None:
         """Outcomes of rule steps that read only what ``kind`` covers, shared like facts (see
         :func:`forenad.engine.evaluate`); ``None`` when the agreement's structure is met the first time."""
-        group = self._group(kind)
+        groups = self._groups
+        group = groups[kind] if kind in groups else self._group(kind)
         return None if group is None else group.outcomes
 
     def replays(self) -> dict[Any, Replay] | None:
