@@ -57,7 +57,16 @@ from forenad.economics.result import (
     Totals,
     unique,
 )
-from forenad.economics.settlement import Shared, after_shares, moved, net_costs, share_part
+from forenad.economics.settlement import (
+    Shared,
+    SharePlan,
+    after_shares,
+    moved,
+    net_costs,
+    share_part,
+    share_plan,
+    shared_out,
+)
 from forenad.engine.facts import FactContext, shareable_type
 from forenad.i18n import Text
 from forenad.model import Agreement, Employer, EmployerKind
@@ -162,14 +171,18 @@ def _payroll(agreement: Agreement, emp: EmploymentPension, fee: FeeRule | None, 
     month = emp.month
     pension = None if month is None else split_rounded([month * w for w in weights], month)
     if ov.percent is not None:
-        factor = ONE + ov.percent / HUNDRED
-        costs = [to_ore(s * factor) for s in salaries]  # each part on its own salary
-        return _Payroll(emp, fees, pension, costs, "overhead")
+        return _Payroll(emp, fees, pension, _overhead_costs(salaries, ov.percent), "overhead")
     if fees is not None:
         pens = pension or [ZERO] * len(salaries)
         costs = [s + f + p for s, f, p in zip(salaries, fees, pens, strict=True)]
         return _Payroll(emp, fees, pension, costs, "lower_bound")
     return _Payroll(emp, fees, pension, None, None)
+
+
+def _overhead_costs(salaries: list[Decimal], percent: Decimal) -> list[Decimal]:
+    """Each part's monthly cost on the employer's overhead: its own salary × (1 + overhead)."""
+    factor = ONE + percent / HUNDRED
+    return [to_ore(s * factor) for s in salaries]
 
 
 def _payroll_notes(
@@ -362,17 +375,19 @@ def _net_basis(
 @dataclass(frozen=True, slots=True)
 class InvoicePlan:
     """What an agreement's invoice figures follow from besides its salaries: the seller's employment (``None``
-    when it employs in no part) with the fee rule and its overhead. The same for every agreement of a
-    structure and birth year (the fact ``invoice_plan``)."""
+    when it employs in no part) with the fee rule, its overhead and how the cost of each of its parts is
+    shared out. The same for every agreement of a structure and birth year (the fact ``invoice_plan``)."""
 
     seller: PlannedPension | None
     fee: FeeRule | None
     overhead: Overhead | None
+    shares: tuple[SharePlan, ...] = ()  # for each of the seller's parts, in part order
 
 
 def invoice_plan_of(ctx: FactContext) -> InvoicePlan | None:
     """The invoice plan (``None`` without ``cost_settlement.invoicing``); reads no salary."""
-    settlement = ctx.agreement.cost_settlement
+    agreement = ctx.agreement
+    settlement = agreement.cost_settlement
     if settlement is None or settlement.invoicing is None:
         return None
     seller_id = settlement.invoicing.seller
@@ -382,7 +397,8 @@ def invoice_plan_of(ctx: FactContext) -> InvoicePlan | None:
     seller = next((p for p in plans if p.employer == seller_id), None)
     if seller is None:
         return InvoicePlan(None, None, None)
-    return InvoicePlan(seller, fee_rule_of(ctx)[0], overheads_of(ctx)[seller_id])
+    shares = tuple(share_plan(agreement, i) for i in seller.parts)
+    return InvoicePlan(seller, fee_rule_of(ctx)[0], overheads_of(ctx)[seller_id], shares)
 
 
 def _invoice(ctx: FactContext) -> tuple[Invoice | None, Decimal | None]:
@@ -395,16 +411,21 @@ def _invoice(ctx: FactContext) -> tuple[Invoice | None, Decimal | None]:
     inv = settlement.invoicing
     plan: InvoicePlan = ctx.get("invoice_plan")
     seller_parts: dict[int, Shared] = {}
-    seller = None
+    lower_bound = False
     if plan.seller is not None:
-        parts = agreement.parts
-        emp = plan.seller.with_salary(sum((parts[i].monthly_salary for i in plan.seller.parts), ZERO))
         assert plan.overhead is not None
-        seller = _payroll(agreement, emp, plan.fee, plan.overhead)
-        for k, i in enumerate(emp.parts):  # the seller's parts, in part order
-            seller_parts[i] = share_part(agreement, i, yearly(_at(seller.costs, k)))
+        parts = agreement.parts
+        salaries = [parts[i].monthly_salary for i in plan.seller.parts]
+        costs: list[Decimal] | None
+        if plan.overhead.percent is not None:  # the seller's cost on its overhead: fees and pension inside
+            costs = _overhead_costs(salaries, plan.overhead.percent)
+        else:
+            emp = plan.seller.with_salary(sum(salaries, ZERO))
+            seller = _payroll(agreement, emp, plan.fee, plan.overhead)
+            costs, lower_bound = seller.costs, seller.basis == "lower_bound"
+        for k, (i, shares) in enumerate(zip(plan.seller.parts, plan.shares, strict=True)):
+            seller_parts[i] = shared_out(shares, yearly(_at(costs, k)))
     assigned = moved(agreement, seller_parts, inv.seller, inv.buyer)
-    lower_bound = seller is not None and seller.basis == "lower_bound"
     return make_invoice(agreement, inv, assigned, lower_bound), assigned
 
 

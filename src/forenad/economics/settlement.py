@@ -28,28 +28,47 @@ class Shared:
     note: Note | None = None
 
 
-def share_part(agreement: Agreement, index: int, cost_year: Decimal | None) -> Shared:
+@dataclass(frozen=True, slots=True)
+class SharePlan:
+    """How one part's cost is shared out, before the cost is known: the payers with their percentages
+    (``None`` when the shares add up to more than 100 %, which cannot be applied) and the note."""
+
+    payers: tuple[str, ...]
+    weights: tuple[tuple[str, Decimal], ...] | None
+    note: Note | None
+
+
+def share_plan(agreement: Agreement, index: int) -> SharePlan:
     employer = agreement.parts[index].employer
     settlement = agreement.cost_settlement
     shares = [s for s in settlement.shares if s.part == index] if settlement else []
     total = sum((s.share_percent for s in shares), ZERO)
     if total > HUNDRED:
         payers = tuple(dict.fromkeys([employer, *(s.payer for s in shares)]))
-        return Shared(payers, None, Note("borne_by", notes.shares_above_full(index, total)))
+        return SharePlan(payers, None, Note("borne_by", notes.shares_above_full(index, total)))
     weights = [(s.payer, s.share_percent) for s in shares]
     note = None
     if total < HUNDRED:
         weights.append((employer, HUNDRED - total))
         if total > 0:
             note = Note("borne_by", notes.shares_remainder(index, HUNDRED - total, employer), unknown=False)
-    payers = tuple(dict.fromkeys(p for p, _ in weights))
-    if cost_year is None:
-        return Shared(payers, None, note)
+    return SharePlan(tuple(dict.fromkeys(p for p, _ in weights)), tuple(weights), note)
+
+
+def share_part(agreement: Agreement, index: int, cost_year: Decimal | None) -> Shared:
+    return shared_out(share_plan(agreement, index), cost_year)
+
+
+def shared_out(plan: SharePlan, cost_year: Decimal | None) -> Shared:
+    """A part's yearly cost shared out as planned."""
+    weights = plan.weights
+    if weights is None or cost_year is None:
+        return Shared(plan.payers, None, plan.note)
     rounded = split_rounded([cost_year * w / HUNDRED for _, w in weights])
     combined: dict[str, Decimal] = {}
     for (payer, _), amount in zip(weights, rounded, strict=True):
         combined[payer] = combined.get(payer, ZERO) + amount
-    return Shared(payers, tuple(combined.items()), note)
+    return Shared(plan.payers, tuple(combined.items()), plan.note)
 
 
 def after_shares(employer_id: str, shared: list[Shared]) -> Decimal | None:
