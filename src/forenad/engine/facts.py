@@ -226,6 +226,7 @@ def by_structure_and_extents(ctx: FactContext, part: int | None = None) -> Hasha
 
 
 _GROUPED = (by_structure, by_structure_and_birth_year, by_structure_and_extents)
+_NO_INPUTS: dict[Any, None] = {}
 
 
 class _Group:
@@ -599,7 +600,7 @@ class FactContext:
     def _get_shared(self, spec: FactSpec, key: FactKey, part: int | None) -> Any:
         kind = spec.key
         finer = spec.inputs
-        read_by_key: dict[FactKey, None] = {}
+        read_by_key: dict[FactKey, None] = _NO_INPUTS  # (never written to: a fact shared by its group)
         if finer is None and kind in _GROUPED:
             groups = self._groups
             group = groups[kind] if kind in groups else self._group(kind)  # (no call once known)
@@ -611,6 +612,7 @@ class FactContext:
             # Shared by inputs that are facts of this agreement: the dated values behind those are this
             # agreement's own, so what is shared is only what the fact itself rests on besides them.
             by = finer or kind
+            read_by_key = {}
             outer = self._top
             self._top = (read_by_key, {}, key, outer)
             try:
