@@ -199,13 +199,9 @@ def pension_by_employer(ctx: FactContext) -> dict[str, Any]:
     en="Defined-benefit schemes among the parts (not computed)",
 )
 def pension_defined_benefit_schemes(ctx: FactContext) -> list[str]:
-    found = set()
-    for idx in _parts_by_employer(ctx).values():  # one employment per employer, its first part's scheme
-        scheme = ctx.get("pension_scheme", idx[0])
-        rates = _rates(ctx, scheme)
-        if rates is not None and rates.defined_benefit and scheme:
-            found.add(scheme)
-    return sorted(found)
+    # One employment per employer, with its first part's scheme: read from the plan of the employments.
+    found = {p.scheme for p in ctx.get("employment_plan") if p.rates is not None and p.rates.defined_benefit}
+    return sorted(scheme for scheme in found if scheme)
 
 
 @fact(
