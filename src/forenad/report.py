@@ -99,6 +99,9 @@ class Finding:
     refs: tuple[Reference, ...] = ()
     given_values: tuple[UsedValue, ...] = ()
     trace: Callable[[], tuple[UsedValue, ...]] | None = field(default=None, repr=False, compare=False)
+    unverified_trace: Callable[[], bool] | None = field(default=None, repr=False, compare=False)
+    """With ``trace``: whether the values rest on an unverified one, found out without making them (the text
+    output marks unverified findings, and only the JSON lists the values)."""
 
     @property
     def values(self) -> tuple[UsedValue, ...]:
@@ -114,7 +117,10 @@ class Finding:
     def unverified(self) -> bool:
         cached = self.__dict__.get("_unverified")
         if cached is None:
-            cached = any(v.confidence == "unverified" for v in self.values)
+            if self.unverified_trace is not None and "_values" not in self.__dict__:
+                cached = self.unverified_trace()
+            else:
+                cached = any(v.confidence == "unverified" for v in self.values)
             object.__setattr__(self, "_unverified", cached)
         return cached
 

@@ -770,6 +770,16 @@ class FactContext:
         used = self._table.used_value
         return tuple(used(dated[pname]) for pname in sorted(dated))
 
+    def rests_on_unverified(self, keys: Iterable[FactKey]) -> bool:
+        """Whether any dated value behind these facts is unverified: what :meth:`used_values` would mark,
+        found out without making the values."""
+        for name, part in keys:
+            self.get(name, part)
+            for dated in self._used_dated((name, part)).values():
+                if dated.confidence == "unverified":
+                    return True
+        return False
+
     def part_count(self) -> int:
         return len(self.agreement.parts)
 

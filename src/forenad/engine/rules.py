@@ -148,6 +148,9 @@ class Rule:
         def trace() -> tuple[UsedValue, ...]:
             return ctx.used_values(keys)
 
+        def unverified() -> bool:
+            return ctx.rests_on_unverified(keys)
+
         return Finding(
             rule=self.id,
             topic=self.topic,
@@ -156,6 +159,7 @@ class Rule:
             paths=paths,
             refs=self.refs,
             trace=trace,
+            unverified_trace=unverified,
         )
 
 
