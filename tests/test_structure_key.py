@@ -11,6 +11,7 @@ import copy
 import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,7 +22,8 @@ from forenad.engine.facts import _EXCLUDED, FactContext
 from forenad.engine.structure import exclusion, keyer
 from forenad.model import Agreement
 from forenad.params import default_parameters
-from tests.conftest import EXAMPLE_PATHS
+
+EXAMPLE_PATHS = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.yaml"))
 
 LEFT_OUT: Any = {
     "id": True,

@@ -50,26 +50,15 @@ def exclusion(paths: Iterable[tuple[str, ...]]) -> Exclude:
 
 
 def keyer(cls: type[BaseModel], exclude: Exclude | None = None) -> Callable[[BaseModel], Key]:
-    """The function that makes the key of an instance of ``cls`` (built once per class and exclusion)."""
-    found = _BY_IDENTITY.get((cls, id(exclude)))
-    if found is not None and found[0] is exclude:  # the same exclusion object as before: no need to compare
-        return found[1]
-    cache_key = (cls, _frozen(exclude))
-    made = _KEYERS.get(cache_key)
-    if made is None:
-        made = _KEYERS[cache_key] = _build(cls, exclude or {})
-    _BY_IDENTITY[(cls, id(exclude))] = (exclude, made)
-    return made
+    """The function that makes the key of an instance of ``cls`` (built once per class and exclusion tree;
+    the tree is kept with it and must not be changed afterwards)."""
+    found = _KEYERS.get((cls, id(exclude)))
+    if found is None or found[0] is not exclude:  # the tree is kept, so a reused id cannot mislead
+        found = _KEYERS[(cls, id(exclude))] = (exclude, _build(cls, exclude or {}))
+    return found[1]
 
 
-_KEYERS: dict[Any, Callable[[BaseModel], Key]] = {}
-_BY_IDENTITY: dict[tuple[type, int], tuple[Any, Callable[[BaseModel], Key]]] = {}
-
-
-def _frozen(exclude: Exclude | None) -> Any:
-    if not exclude:
-        return None
-    return tuple(sorted((k, _frozen(v)) for k, v in exclude.items()))
+_KEYERS: dict[tuple[type, int], tuple[Any, Callable[[BaseModel], Key]]] = {}
 
 
 def _build(cls: type[BaseModel], exclude: Exclude) -> Callable[[BaseModel], Key]:
