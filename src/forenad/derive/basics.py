@@ -103,7 +103,6 @@ def employment_count(ctx: FactContext) -> int:
 
 @fact(
     "birth_year",
-    key=by_structure_and_birth_year,
     sv="Födelseår (ur personnummer eller angivet)",
     en="Birth year (from personnummer or stated)",
 )
@@ -112,8 +111,18 @@ def birth_year(ctx: FactContext) -> int | None:
 
 
 @fact(
-    "age_this_year",
+    "birth_year_known",
     key=by_structure_and_birth_year,
+    sv="Födelseåret är känt (ur personnummer eller angivet)",
+    en="The birth year is known (from personnummer or stated)",
+)
+def birth_year_known(ctx: FactContext) -> bool:
+    # Shared by birth-year class (an unknown year is a class of its own), unlike the year itself.
+    return ctx.get("birth_year") is not None
+
+
+@fact(
+    "age_this_year",
     sv="Ålder som personen fyller under prövningsåret",
     en="Age the person turns in the year",
 )

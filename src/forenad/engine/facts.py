@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
+from forenad.engine.birth_years import birth_class, limits
 from forenad.engine.structure import exclusion, keyer
 from forenad.i18n import Text
 from forenad.model import Agreement
@@ -215,8 +216,10 @@ def by_structure(ctx: FactContext, part: int | None = None) -> Hashable:
 
 
 def by_structure_and_birth_year(ctx: FactContext, part: int | None = None) -> Hashable:
-    """Key of a fact that reads the structure and the person's birth year (age, pension scheme)."""
-    return (ctx.structure(), ctx.agreement.person.effective_birth_year, part)
+    """Key of a fact that reads the structure and the person's birth year (age, pension scheme), and the
+    birth year only to compare it with the limits in the parameters: agreements whose birth years fall in
+    one class (:mod:`forenad.engine.birth_years`) share it. The exact year and age are per agreement."""
+    return (ctx.structure(), ctx._table.birth_class(ctx.agreement.person.effective_birth_year), part)
 
 
 def by_structure_and_extents(ctx: FactContext, part: int | None = None) -> Hashable:
@@ -230,10 +233,10 @@ _NO_INPUTS: dict[Any, None] = {}
 
 
 class _Group:
-    """What agreements with one structure (and birth year, or extents) share on one date: facts by (name,
-    part), the findings of rule steps (with the parameters they found missing) by step, and (for a structure)
-    the findings of its birth-year steps by the facts they read (:class:`Replay`) and the groups of its
-    agreements with one birth year or one split of the extents (``within``)."""
+    """What agreements with one structure (and birth-year class, or extents) share on one date: facts by
+    (name, part), the findings of rule steps (with the parameters they found missing) by step, and (for a
+    structure) the findings of its birth-year steps by the facts they read (:class:`Replay`) and the groups
+    of its agreements with one birth-year class or one split of the extents (``within``)."""
 
     __slots__ = ("facts", "outcomes", "replays", "within")
     MAX_WITHIN = 2_000
@@ -245,7 +248,7 @@ class _Group:
         self.within: dict[Hashable, _Group] = {}
 
     def sub(self, key: Hashable) -> _Group:
-        """The group of this structure's agreements with one birth year or one split of the extents."""
+        """The group of this structure's agreements with one birth-year class or one split of the extents."""
         found = self.within.get(key)
         if found is None:
             if len(self.within) >= self.MAX_WITHIN:
@@ -350,7 +353,7 @@ def signature(value: Any) -> Hashable:
 class DatedTable:
     """The dated values of one parameter set on one date (looked up once each), and the shared facts."""
 
-    __slots__ = ("groups", "on", "params", "present", "seen", "shared", "used", "values")
+    __slots__ = ("bounds", "groups", "on", "params", "present", "seen", "shared", "used", "values")
     MAX_SHARED = 100_000
     MAX_GROUPS = 2_000
 
@@ -363,6 +366,14 @@ class DatedTable:
         self.groups: dict[Hashable, _Group] = {}  # structure → what its agreements share
         self.seen: set[int] = set()  # hashes of structures met once
         self.used: dict[str, tuple[Any, UsedValue]] = {}
+        self.bounds: tuple[int, ...] | bool | None = False  # the birth-year limits, once needed
+
+    def birth_class(self, year: int | None) -> Hashable:
+        """The class of a birth year on the table's date (see :mod:`.birth_years`)."""
+        bounds = self.bounds
+        if bounds is False:
+            bounds = self.bounds = limits(self.params, self.on)
+        return birth_class(bounds, year)
 
     def used_value(self, dated: Any) -> UsedValue:
         """A finding's record of a dated value (one per parameter on the table's date)."""
@@ -601,13 +612,15 @@ class FactContext:
         kind = spec.key
         finer = spec.inputs
         read_by_key: dict[FactKey, None] = _NO_INPUTS  # (never written to: a fact shared by its group)
-        if finer is None and kind in _GROUPED:
-            groups = self._groups
-            group = groups[kind] if kind in groups else self._group(kind)  # (no call once known)
-            if group is None:
-                return self._compute(spec, key, part)
+        groups = self._groups
+        group = groups[kind] if kind in groups else self._group(kind)  # (no call once known)
+        if group is not None:
+            # Shared by the agreements of its group (those with finer inputs too: within a group they read
+            # the same of them).
             bucket = group.facts
             skey: Hashable = key
+        elif finer is None and kind in _GROUPED:
+            return self._compute(spec, key, part)
         else:
             # Shared by inputs that are facts of this agreement: the dated values behind those are this
             # agreement's own, so what is shared is only what the fact itself rests on besides them.
@@ -668,11 +681,14 @@ class FactContext:
         return out
 
     def _group(self, kind: Callable[..., Hashable]) -> _Group | None:
-        """What agreements with this one's structure (and birth year) share, or ``None`` (not yet)."""
+        """What agreements with this one's structure (and birth-year class) share, or ``None`` (not yet, or
+        a key of its own)."""
         groups = self._groups
         if kind in groups:
             return groups[kind]
-        if kind is by_structure:
+        if kind not in _GROUPED:
+            found = None
+        elif kind is by_structure:
             found = self._table.group(self.structure())  # the one lookup by the (long) structure key
         else:
             # Within the structure's group: a structure met before is likely met again with this birth year
@@ -682,7 +698,7 @@ class FactContext:
                 None
                 if outer is None
                 else outer.sub(
-                    self.agreement.person.effective_birth_year
+                    ("born", self._table.birth_class(self.agreement.person.effective_birth_year))
                     if kind is by_structure_and_birth_year
                     else ("extents", self.extents())
                 )
