@@ -257,8 +257,22 @@ def pension_month_single(ctx: FactContext) -> Decimal | None:
     en="Lower pension contribution per month because of the split",
 )
 def pension_split_loss_month(ctx: FactContext) -> Decimal | None:
+    # What the contributions below rest on, read first: the income base amount and the employments. With
+    # one employment, or a defined-benefit scheme among them, the contributions need not be worked out:
+    # the loss is nothing or not computed (the same value, the same dated values and the same parameters
+    # found missing as working them out would give).
+    try:
+        ctx.param("inkomstbasbelopp")
+    finally:  # the employments also when the amount is missing: what they find missing is reported too
+        emps = employments(ctx)
+    if any(e.rates is None for e in emps):
+        return None  # the split contributions are unknown
+    if ctx.get("pension_defined_benefit_schemes"):
+        return None
+    if len(emps) == 1:
+        return max(Decimal(0), ore(Decimal(0)))  # the one employment is the whole salary: no loss
     split, single = ctx.get("pension_month_split"), ctx.get("pension_month_single")
-    if split is None or single is None or ctx.get("pension_defined_benefit_schemes"):
+    if split is None or single is None:
         return None
     return max(Decimal(0), ore(single - split))
 
