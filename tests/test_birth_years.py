@@ -271,6 +271,22 @@ def test_a_parameter_of_unknown_ages_makes_every_birth_year_a_class_alone(tmp_pa
     params = load_parameters(tmp_path / "parameters")
     on = dt.date(2026, 6, 1)
     assert limits(params, on) is None
+    # … and so does a plain value whose name speaks of an age.
+    (tmp_path / "parameters" / "pension_alder.yaml").unlink()
+    (tmp_path / "parameters" / "las_alder.yaml").write_text(
+        "description: {sv: LAS-ålder, en: LAS age}\n"
+        "unit: år\n"
+        "confidence: unverified\n"
+        "last_reviewed: 2026-12-02\n"
+        "values:\n"
+        "  2020-01-01:\n"
+        "    value: 69\n"
+        "    refs:\n"
+        "      - {kind: other, id: test, title: test}\n",
+        encoding="utf-8",
+    )
+    assert limits(load_parameters(tmp_path / "parameters"), on) is None
+    params = load_parameters(tmp_path / "parameters")
     table = dated_table(params, on)
     assert table.birth_class(1970) != table.birth_class(1971)
     # Every birth year then gets its own findings, and still the right ones.

@@ -26,6 +26,26 @@ _AGE_IN_YEAR = "from_age_year"  # an age reached during the year: on.year - birt
 _AGE_AT_YEAR_START = ("min_age_at_year_start", "max_age_at_year_start_exclusive")  # year - 1 - birth_year
 
 
+# Words of a key or name that speak of a birth year or an age (English and Swedish, with and without å ä ö).
+_WORDS = {
+    "born",
+    "birth",
+    "age",
+    "ages",
+    "aged",
+    "fodd",
+    "född",
+    "fodda",
+    "födda",
+    "fodelsear",
+    "födelseår",
+    "alder",
+    "ålder",
+    "aldern",
+    "åldern",
+}
+
+
 class _Unknown(Exception):
     """A key about birth years or ages whose meaning is not known here."""
 
@@ -42,6 +62,8 @@ def limits(params: Any, on: dt.date) -> tuple[int, ...] | None:
             # date's year only.
             years = (on.year, {on.year, *(e.start.year for e in entries)})
             for entry in entries:
+                if not isinstance(entry.value, dict | list | tuple):
+                    _limit(name, entry.value, years, found)  # a plain value: its name says what it is
                 _collect(entry.value, years, found)
     except (_Unknown, AttributeError, TypeError):
         return None
@@ -60,7 +82,7 @@ def _collect(value: Any, years: tuple[int, set[int]], found: set[int]) -> None:
 
 def _limit(key: str, item: Any, years: tuple[int, set[int]], found: set[int]) -> None:
     words = set(key.lower().split("_"))
-    if not words & {"born", "age", "birth", "ages", "aged"}:
+    if not words & _WORDS:
         return
     if isinstance(item, dict | list | tuple):
         if key.endswith((_YEAR_FROM, _YEAR_TO)) or key in _AGE_AT_YEAR_START or key == _AGE_IN_YEAR:
