@@ -38,7 +38,7 @@ def work(mode: str, n: int) -> None:
     sys.path.insert(0, str(HERE))
     import run  # the benchmark's own agreements and date
 
-    from forenad.engine import clear_shared, default_rules, evaluate
+    from forenad.engine import default_rules, evaluate
     from forenad.model import Agreement
     from forenad.params import default_parameters
 
@@ -52,7 +52,6 @@ def work(mode: str, n: int) -> None:
         for finding in findings:
             finding.text("sv")
             _ = finding.unverified
-    clear_shared()
     if mode == "validate":
         for d in data:
             Agreement.model_validate(d)

@@ -65,8 +65,6 @@ def distinct_structures(data: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def bench_check(n: int, repeat: int) -> None:
-    from forenad.engine import clear_shared
-
     data = example_shaped(n)
     distinct = distinct_structures(data)
     rules, params = default_rules(), default_parameters()  # loaded once, as the CLI does
@@ -75,12 +73,12 @@ def bench_check(n: int, repeat: int) -> None:
         for d in data:
             Agreement.model_validate(d)
 
-    def check(batch: list[dict[str, Any]] = data, share: bool = True) -> None:
+    def check(batch: list[dict[str, Any]] = data) -> None:
         # What 'forenad check' does for text output: every rule, each finding's message and whether it
         # rests on an unverified value.
         for d in batch:
             agreement = Agreement.model_validate(d)
-            findings, _ = evaluate(agreement, ON, rules=rules, params=params, facts=False, share=share)
+            findings, _ = evaluate(agreement, ON, rules=rules, params=params, facts=False)
             for finding in findings:
                 finding.text("sv")
                 _ = finding.unverified
@@ -91,9 +89,7 @@ def bench_check(n: int, repeat: int) -> None:
 
     runs: dict[str, Callable[[], Any]] = {
         "check (validate + rules)": check,
-        "check, nothing shared": lambda: check(share=False),
         "check, every structure new": lambda: check(distinct),
-        "  the same, nothing shared": lambda: check(distinct, share=False),
         "check + all facts (--json)": check_with_facts,
     }
     validate_only()
@@ -105,7 +101,7 @@ def bench_check(n: int, repeat: int) -> None:
     for _ in range(repeat):
         best["baseline"] = min(best["baseline"], best_of(1, validate_only))
         for label, run in runs.items():
-            best[label] = min(best[label], best_of(1, run, before=clear_shared))
+            best[label] = min(best[label], best_of(1, run))
     base = best.pop("baseline")
     times = best
     sliced = _sliced_ratios(data, check, repeat)
@@ -126,11 +122,8 @@ def _sliced_ratios(
 ) -> list[float]:
     """The check line against validation, timed in alternate slices of 50 agreements, so that both see the
     same stretch of a machine whose speed drifts; one ratio per run, each starting with nothing shared."""
-    from forenad.engine import clear_shared
-
     ratios = []
     for _ in range(repeat):
-        clear_shared()
         validating = checking = 0.0
         for k in range(0, len(data), 50):
             chunk = data[k : k + 50]

@@ -39,7 +39,7 @@ from forenad.economics.overhead import Overhead
 from forenad.economics.pensions import EmploymentPension, employment_pensions
 from forenad.economics.result import Invoice
 from forenad.economics.settlement import moved, share_part
-from forenad.engine import clear_shared, default_rules, evaluate
+from forenad.engine import default_rules, evaluate
 from forenad.engine.facts import FactContext
 from forenad.model import Agreement
 from forenad.params import default_parameters
@@ -218,27 +218,6 @@ def test_invoice_rule_fires_with_the_same_findings() -> None:
         rules = [f[0] for f in check_findings(agreement, ON)]
         assert INVOICE_RULE in rules
         check_trace(agreement, ON)
-
-
-@pytest.mark.parametrize("on", DATES, ids=str)
-def test_remembered_lookups_are_transparent(on: dt.date) -> None:
-    """The fee rule and the overheads are computed once per date and replayed: findings, their dated values
-    and the JSON facts (the economics with its notes and unverified values) are those computed afresh, with
-    nothing shared and with nothing remembered."""
-    clear_shared()
-    for base in BASES:
-        agreement = Agreement.model_validate(base)
-        with mock.patch.object(Lookup, "remembered", _not_remembered):
-            fresh = _run(agreement, on)
-        assert _run(agreement, on, share=False) == fresh
-        for _ in range(2):  # the first may compute, the second replays
-            assert _run(agreement, on) == fresh
-
-
-def _run(agreement: Agreement, on: dt.date, share: bool = True) -> tuple[Any, ...]:
-    findings, _ = evaluate(agreement, on, rules=RULES, params=PARAMS, facts=False, share=share)
-    values = [(f.rule, f.text("en"), tuple((v.name, v.start) for v in f.values)) for f in findings]
-    return values, evaluate(agreement, on, rules=RULES, params=PARAMS, share=share)[1]
 
 
 def test_missing_parameters_reported_as_by_the_whole_economics() -> None:

@@ -141,7 +141,7 @@ def test_check_json_contract_with_findings(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert set(data) == {"forenad", "evaluated_on", "results"}
     for res in data["results"]:
-        assert set(res) == {"file", "valid", "input_errors", "findings", "facts"}
+        assert set(res) == {"file", "valid", "complete", "input_errors", "findings", "not_made", "facts"}
         for finding in res["findings"]:
             assert {"rule", "topic", "severity", "message", "paths", "refs"} <= set(finding)
             assert finding["topic"] in TOPICS
@@ -209,25 +209,3 @@ def test_checking_leaves_nothing_for_the_cycle_collector() -> None:
             gc.enable()
 
 
-@pytest.mark.parametrize("on", [dt.date(2022, 6, 1), dt.date(2026, 6, 1), dt.date(2031, 1, 1)], ids=str)
-def test_unverified_mark_is_that_of_the_values(on: dt.date) -> None:
-    # The text output asks each finding whether it rests on an unverified value without making the values
-    # (Finding.unverified_trace); the answer must be what the values, as the JSON lists them, say. Every
-    # example, with nothing shared and shared, and the values asked for first or after.
-    from forenad import yamlio
-    from forenad.engine import clear_shared
-
-    examples = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
-    clear_shared()
-    seen = {True: 0, False: 0}
-    for share in (False, True, True):
-        for path in examples:
-            agreement = forenad.Agreement.model_validate(yamlio.load(path).data)
-            marked = [f.unverified for f in evaluate(agreement, on, facts=False, share=share)[0]]
-            findings = evaluate(agreement, on, facts=False, share=share)[0]
-            from_values = [any(v.confidence == "unverified" for v in f.values) for f in findings]
-            assert marked == from_values, path.name
-            assert [f.unverified for f in findings] == from_values
-            for mark in marked:
-                seen[mark] += 1
-    assert seen[True] and seen[False]  # both kinds of finding are among the examples

@@ -18,18 +18,15 @@ def evaluate(
     rules: Any = None,
     params: Any = None,
     facts: bool = True,
-    share: bool = True,
 ) -> tuple[list[Finding], dict[str, Any]]:
     """Findings and facts for one valid agreement at a date (today when not given).
 
     ``rules`` is a :class:`forenad.engine.RuleSet` and ``params`` a :class:`forenad.params.ParameterSet`;
-    the packaged catalogue and parameters are used when they are not given. Agreements evaluated on the
-    same date share what their common structure determines (``share=False``: nothing; the result is the
-    same either way, see :func:`forenad.engine.evaluate`).
+    the packaged catalogue and parameters are used when they are not given.
     """
     from forenad.engine import evaluate as run_rules
 
-    return run_rules(agreement, on or dt.date.today(), rules=rules, params=params, facts=facts, share=share)
+    return run_rules(agreement, on or dt.date.today(), rules=rules, params=params, facts=facts)
 
 
 def check_files(

@@ -46,6 +46,11 @@ class UsedValue:
     start: dt.date
     confidence: str
 
+    @classmethod
+    def of(cls, dated: Any) -> UsedValue:
+        """The record of a :class:`forenad.params.DatedValue`."""
+        return cls(dated.name, dated.value, dated.start, dated.confidence)
+
     def as_json(self) -> dict[str, Any]:
         return {
             "name": self.name,
@@ -82,13 +87,28 @@ class LazyText:
         return f"LazyText(sv={self.sv!r})"
 
 
+@dataclass(frozen=True, slots=True)
+class NotMade:
+    """A rule that could not be made for want of a dated value: its id, severity and part (``None``: the
+    whole agreement)."""
+
+    rule: str
+    severity: Severity
+    part: int | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"rule": self.rule, "severity": self.severity}
+        if self.part is not None:
+            out["path"] = f"parts.{self.part}"
+        return out
+
+
 @dataclass(frozen=True)
 class Finding:
     """One rule's outcome for one agreement (or one part of it).
 
-    ``values`` are the dated parameter values the finding rests on. They may be given directly or, as the
-    engine does, by ``trace``: a function called on first use, so that checking many agreements does not pay
-    for provenance nobody reads.
+    ``values`` are the dated parameter values the finding rests on. A ``dates.parameter_not_in_force``
+    finding names its ``parameter`` and the rules it kept from being made (``not_made``).
     """
 
     rule: str
@@ -98,38 +118,17 @@ class Finding:
     paths: tuple[str, ...] = ()
     refs: tuple[Reference, ...] = ()
     given_values: tuple[UsedValue, ...] = ()
-    trace: Callable[[], tuple[UsedValue, ...]] | None = field(default=None, repr=False, compare=False)
-    unverified_trace: Callable[[], bool] | None = field(default=None, repr=False, compare=False)
-    """With ``trace``: whether the values rest on an unverified one, found out without making them (the text
-    output marks unverified findings, and only the JSON lists the values)."""
+    not_made: tuple[NotMade, ...] = ()
+    parameter: str | None = None
 
     @property
     def values(self) -> tuple[UsedValue, ...]:
-        if self.trace is None:
-            return self.given_values
-        cached = self.__dict__.get("_values")
-        if cached is None:
-            cached = self.trace()
-            object.__setattr__(self, "_values", cached)
-        return cached
+        return self.given_values
 
     @property
     def unverified(self) -> bool:
-        cached = self.__dict__.get("_unverified")
-        if cached is None:
-            if self.unverified_trace is not None and "_values" not in self.__dict__:
-                cached = self.unverified_trace()
-            else:
-                cached = any(v.confidence == "unverified" for v in self.values)
-            object.__setattr__(self, "_unverified", cached)
-        return cached
-
-    def detached(self) -> Finding:
-        """The same finding with its dated values worked out, holding on to nothing it was made from (to be
-        kept and shared: a finding is immutable)."""
-        if self.trace is None:
-            return self
-        return Finding(self.rule, self.topic, self.severity, self.text, self.paths, self.refs, self.values)
+        """Whether the finding rests on an unverified dated value."""
+        return any(v.confidence == "unverified" for v in self.given_values)
 
     def as_json(self, lang: Lang = "sv") -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -143,6 +142,9 @@ class Finding:
         if self.values:
             out["values"] = [v.as_json() for v in self.values]
             out["unverified"] = self.unverified
+        if self.parameter is not None:
+            out["parameter"] = self.parameter
+            out["not_made"] = [n.as_json() for n in self.not_made]
         return out
 
 
@@ -161,14 +163,35 @@ class FileResult:
     def has_errors(self) -> bool:
         return any(f.severity == "error" for f in self.findings)
 
+    @property
+    def not_made(self) -> tuple[NotMade, ...]:
+        """The rules that could not be made for want of a dated value (each rule and part once)."""
+        seen: dict[tuple[str, int | None], NotMade] = {}
+        for f in self.findings:
+            for n in f.not_made:
+                seen.setdefault((n.rule, n.part), n)
+        return tuple(seen.values())
+
+    @property
+    def complete(self) -> bool:
+        """False when an error-level rule could not be made for want of a dated value: the check cannot
+        say the agreement is free of errors."""
+        return not any(n.severity == "error" for n in self.not_made)
+
     def as_json(self, lang: Lang = "sv") -> dict[str, Any]:
         return {
             "file": self.file,
             "valid": self.valid,
+            "complete": self.complete,
             "input_errors": [e.as_json(lang) for e in self.input_errors],
             "findings": [f.as_json(lang) for f in self.findings],
+            "not_made": [n.as_json() for n in self.not_made],
             "facts": self.facts,
         }
+
+
+INCOMPLETE = 4
+"""Exit code: no error findings, but error-level rules could not be made (a dated value is missing)."""
 
 
 @dataclass(slots=True)
@@ -178,11 +201,14 @@ class CheckRun:
 
     @property
     def exit_code(self) -> int:
-        """2 when any file could not be read or validated, else 1 when any error finding, else 0."""
+        """2 when any file could not be read or validated, else 1 when any error finding, else 4 when an
+        error-level rule could not be made for want of a dated value (the check is incomplete), else 0."""
         if any(not r.valid for r in self.results):
             return 2
         if any(r.has_errors for r in self.results):
             return 1
+        if not all(r.complete for r in self.results):
+            return INCOMPLETE
         return 0
 
     def as_json(self, lang: Lang = "sv") -> dict[str, Any]:

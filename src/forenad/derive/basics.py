@@ -6,9 +6,6 @@ from decimal import Decimal
 
 from forenad.engine.facts import (
     FactContext,
-    by_structure,
-    by_structure_and_birth_year,
-    by_structure_and_extents,
     fact,
 )
 from forenad.model import CollectiveAgreement, EmployerKind, Part, Position
@@ -23,7 +20,6 @@ def part_of(ctx: FactContext, part: int) -> Part:
 
 @fact(
     "total_extent",
-    key=by_structure_and_extents,
     sv="Delarnas sammanlagda omfattning i procent",
     en="The parts' combined extent in percent",
 )
@@ -33,7 +29,6 @@ def total_extent(ctx: FactContext) -> Decimal:
 
 @fact(
     "extent_target",
-    key=by_structure,
     sv="Den omfattning delarna ska summera till (angiven total, annars 100 %)",
     en="The extent the parts must add up to (the stated total, else 100 %)",
 )
@@ -41,19 +36,18 @@ def extent_target(ctx: FactContext) -> Decimal:
     return ctx.agreement.total_extent_percent or Decimal(100)
 
 
-@fact("employer_kinds", key=by_structure, sv="Arbetsgivarnas slag", en="The employers' kinds")
+@fact("employer_kinds", sv="Arbetsgivarnas slag", en="The employers' kinds")
 def employer_kinds(ctx: FactContext) -> list[str]:
     return sorted({e.kind.value for e in ctx.agreement.employers})
 
 
-@fact("has_larosate", key=by_structure, sv="Ett lärosäte är part", en="A lärosäte is a party")
+@fact("has_larosate", sv="Ett lärosäte är part", en="A lärosäte is a party")
 def has_larosate(ctx: FactContext) -> bool:
     return any(e.kind in LAROSATE_KINDS for e in ctx.agreement.employers)
 
 
 @fact(
     "has_health_care_principal",
-    key=by_structure,
     sv="En vårdgivare (region, kommun, privat) är part",
     en="A health-care principal (region, kommun, private) is a party",
 )
@@ -61,29 +55,28 @@ def has_health_care_principal(ctx: FactContext) -> bool:
     return any(e.kind in HEALTH_CARE_KINDS for e in ctx.agreement.employers)
 
 
-@fact("has_region", key=by_structure, sv="En region är part", en="A region is a party")
+@fact("has_region", sv="En region är part", en="A region is a party")
 def has_region(ctx: FactContext) -> bool:
     return any(e.kind == EmployerKind.region for e in ctx.agreement.employers)
 
 
-@fact("has_kommun", key=by_structure, sv="En kommun är part", en="A kommun is a party")
+@fact("has_kommun", sv="En kommun är part", en="A kommun is a party")
 def has_kommun(ctx: FactContext) -> bool:
     return any(e.kind == EmployerKind.kommun for e in ctx.agreement.employers)
 
 
-@fact("academic_positions", key=by_structure, sv="Akademiska befattningar", en="Academic positions")
+@fact("academic_positions", sv="Akademiska befattningar", en="Academic positions")
 def academic_positions(ctx: FactContext) -> list[str]:
     return [p.position.value for p in ctx.agreement.parts if p.position.is_academic]
 
 
-@fact("clinical_positions", key=by_structure, sv="Kliniska befattningar", en="Clinical positions")
+@fact("clinical_positions", sv="Kliniska befattningar", en="Clinical positions")
 def clinical_positions(ctx: FactContext) -> list[str]:
     return [p.position.value for p in ctx.agreement.parts if p.position.is_clinical]
 
 
 @fact(
     "employing_employers",
-    key=by_structure,
     sv="Arbetsgivare som anställer i någon del",
     en="Employers that employ in a part",
 )
@@ -93,7 +86,6 @@ def employing_employers(ctx: FactContext) -> list[str]:
 
 @fact(
     "employment_count",
-    key=by_structure,
     sv="Antal anställningar (arbetsgivare som anställer)",
     en="Number of employments (employers that employ)",
 )
@@ -112,7 +104,6 @@ def birth_year(ctx: FactContext) -> int | None:
 
 @fact(
     "birth_year_known",
-    key=by_structure_and_birth_year,
     sv="Födelseåret är känt (ur personnummer eller angivet)",
     en="The birth year is known (from personnummer or stated)",
 )
@@ -131,14 +122,13 @@ def age_this_year(ctx: FactContext) -> int | None:
     return None if year is None else ctx.on.year - year
 
 
-@fact("state_employer_ids", key=by_structure, sv="Statliga arbetsgivare", en="State employers")
+@fact("state_employer_ids", sv="Statliga arbetsgivare", en="State employers")
 def state_employer_ids(ctx: FactContext) -> list[str]:
     return [e.id for e in ctx.agreement.employers if e.kind == EmployerKind.statligt_larosate]
 
 
 @fact(
     "unreported_employers",
-    key=by_structure,
     sv="Anställande arbetsgivare som inte underrättats om den andra anställningen",
     en="Employing employers not told of the other employment",
 )
@@ -152,19 +142,18 @@ def unreported_employers(ctx: FactContext) -> list[str]:
 # -- part facts ---------------------------------------------------------------------------------------
 
 
-@fact("employer_kind", key=by_structure, scope="part", sv="Arbetsgivarens slag", en="The employer's kind")
+@fact("employer_kind", scope="part", sv="Arbetsgivarens slag", en="The employer's kind")
 def employer_kind(ctx: FactContext, part: int) -> str:
     return ctx.agreement.employer(part_of(ctx, part).employer).kind.value
 
 
-@fact("is_academic", key=by_structure, scope="part", sv="Akademisk befattning", en="Academic position")
+@fact("is_academic", scope="part", sv="Akademisk befattning", en="Academic position")
 def is_academic(ctx: FactContext, part: int) -> bool:
     return part_of(ctx, part).position.is_academic
 
 
 @fact(
     "is_clinical",
-    key=by_structure,
     scope="part",
     sv="Klinisk befattning (hälso- och sjukvård)",
     en="Clinical (health-care) position",
@@ -173,7 +162,7 @@ def is_clinical(ctx: FactContext, part: int) -> bool:
     return part_of(ctx, part).position.is_clinical
 
 
-@fact("is_adjunct", key=by_structure, scope="part", sv="Adjungerad befattning", en="Adjunct position")
+@fact("is_adjunct", scope="part", sv="Adjungerad befattning", en="Adjunct position")
 def is_adjunct(ctx: FactContext, part: int) -> bool:
     return part_of(ctx, part).position in (
         Position.adjungerad_professor,
@@ -184,7 +173,6 @@ def is_adjunct(ctx: FactContext, part: int) -> bool:
 
 @fact(
     "collective_agreement",
-    key=by_structure,
     scope="part",
     sv="Kollektivavtal för delen (angivet, annars efter arbetsgivarens slag)",
     en="Collective agreement of the part (stated, else by the employer's kind)",
@@ -200,19 +188,18 @@ def collective_agreement(ctx: FactContext, part: int) -> str | None:
     return None
 
 
-@fact("start", key=by_structure, scope="part", sv="Delens startdatum", en="The part's start date")
+@fact("start", scope="part", sv="Delens startdatum", en="The part's start date")
 def start(ctx: FactContext, part: int) -> object:
     return part_of(ctx, part).start_date or ctx.agreement.start_date
 
 
-@fact("end", key=by_structure, scope="part", sv="Delens slutdatum", en="The part's end date")
+@fact("end", scope="part", sv="Delens slutdatum", en="The part's end date")
 def end(ctx: FactContext, part: int) -> object:
     return part_of(ctx, part).end_date or ctx.agreement.end_date
 
 
 @fact(
     "tenure_months",
-    key=by_structure,
     scope="part",
     sv="Anställningstid hos arbetsgivaren i hela månader",
     en="Months of employment with the employer",
@@ -228,7 +215,6 @@ def tenure_months(ctx: FactContext, part: int) -> int:
 
 @fact(
     "has_work_environment_duty",
-    key=by_structure,
     scope="part",
     sv="Delens arbetsplats har en ansvarig för arbetsmiljön",
     en="The part's workplace has a responsible party",
@@ -249,7 +235,6 @@ def _same_place(a: str, b: str) -> bool:
 
 @fact(
     "permitted_forenad_titles",
-    key=by_structure,
     sv="Titlar som får förenas med klinisk anställning",
     en="Titles that may be combined with a clinical post",
 )
@@ -259,7 +244,6 @@ def permitted_forenad_titles(ctx: FactContext) -> list[str]:
 
 @fact(
     "title_permitted_in_forenad",
-    key=by_structure,
     scope="part",
     sv="Befattningen får ingå i en förenad anställning",
     en="The position may be part of a förenad anställning",
@@ -269,14 +253,13 @@ def title_permitted_in_forenad(ctx: FactContext, part: int) -> bool | None:
     return None if titles is None else part_of(ctx, part).position.value in titles
 
 
-@fact("adjunct_positions", key=by_structure, sv="Adjungerade befattningar", en="Adjunct positions")
+@fact("adjunct_positions", sv="Adjungerade befattningar", en="Adjunct positions")
 def adjunct_positions(ctx: FactContext) -> list[str]:
     return [p.position.value for p in ctx.agreement.parts if p.position.value.startswith("adjungerad_")]
 
 
 @fact(
     "unreported_state_employers",
-    key=by_structure,
     sv="Statliga arbetsgivare som inte underrättats om den andra anställningen",
     en="State employers not told of the other employment",
 )
@@ -287,7 +270,6 @@ def unreported_state_employers(ctx: FactContext) -> list[str]:
 
 @fact(
     "unreported_other_employers",
-    key=by_structure,
     sv="Icke-statliga arbetsgivare som inte underrättats om den andra anställningen",
     en="Non-state employers not told of the other employment",
 )

@@ -23,7 +23,7 @@ from forenad.economics.calculate import (
     overheads_of,
 )
 from forenad.economics.result import Economics, Invoice
-from forenad.engine.facts import FactContext, by_structure_and_birth_year, fact
+from forenad.engine.facts import FactContext, fact
 
 
 def _economics(ctx: FactContext) -> Economics:
@@ -38,7 +38,6 @@ def _invoice(ctx: FactContext) -> Invoice | None:
 
 @fact(
     "employer_fee_rate_percent",
-    key=by_structure_and_birth_year,
     sv="Arbetsgivaravgift i procent för personen (nedsatt sats upp till taket för unga)",
     en="Employer's fee rate in percent for the person (the reduced rate up to the cap for the young)",
 )
@@ -49,7 +48,6 @@ def employer_fee_rate_percent(ctx: FactContext) -> Decimal | None:
 
 @fact(
     "overhead_percent_by_employer",
-    key=by_structure_and_birth_year,
     sv="Pålägg (PO/LKP) i procent per anställande arbetsgivare: angivet, annars standardvärde, annars okänt",
     en="Overhead (PO/LKP) in percent per employing employer: stated, else a default, else unknown",
 )
@@ -59,7 +57,6 @@ def overhead_percent_by_employer(ctx: FactContext) -> dict[str, Decimal | None]:
 
 @fact(
     "overhead_unknown_employers",
-    key=by_structure_and_birth_year,
     sv="Anställande arbetsgivare vars pålägg (PO/LKP) är okänt",
     en="Employing employers whose overhead (PO/LKP) is unknown",
 )
@@ -70,7 +67,6 @@ def overhead_unknown_employers(ctx: FactContext) -> list[str]:
 
 @fact(
     "overhead_default_employers",
-    key=by_structure_and_birth_year,
     sv="Anställande arbetsgivare vars pålägg är ett standardvärde ur parametrarna",
     en="Employing employers whose overhead is a default from the parameters",
 )
@@ -115,7 +111,6 @@ def invoice_assigned_year(ctx: FactContext) -> Decimal | None:
 
 @fact(
     "invoice_plan",
-    key=by_structure_and_birth_year,
     sv="Vad fakturans belopp följer av utom lönerna: säljarens anställning, avgiftsregel och pålägg",
     en="What the invoice figures follow from besides the salaries: the seller's employment, fee and overhead",
     export=False,

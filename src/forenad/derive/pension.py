@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from forenad.derive.basics import part_of
 from forenad.economics.pension import PensionRates, break_point_month, contribution, ore, rates_for
-from forenad.engine.facts import FactContext, by_structure, by_structure_and_birth_year, fact
+from forenad.engine.facts import FactContext, fact
 from forenad.model import EmployerKind
 
 SCHEMES_WITH_PARAMETERS = ("pa16_avd1", "pa16_avd2", "akap_kr", "kap_kl", "itp1")
@@ -37,16 +37,8 @@ def default_scheme(ctx: FactContext, kind: EmployerKind, birth_year: int | None)
     return None
 
 
-def _scheme_inputs(ctx: FactContext, part: int) -> tuple[object, ...]:
-    """What a part's pension scheme follows from: the employer's stated scheme, its kind, the birth year."""
-    employer = ctx.agreement.employer(part_of(ctx, part).employer)
-    return (employer.pension_scheme, employer.kind, ctx.get("birth_year"))
-
-
 @fact(
     "pension_scheme",
-    key=by_structure_and_birth_year,
-    inputs=lambda ctx, part: _scheme_inputs(ctx, part),
     scope="part",
     sv="Tjänstepensionsplan för delen (angiven, annars efter slag och födelseår)",
     en="Occupational pension scheme of the part (stated, else by kind and birth year)",
@@ -60,8 +52,6 @@ def pension_scheme(ctx: FactContext, part: int) -> str | None:
 
 @fact(
     "pension_scheme_conditional",
-    key=by_structure_and_birth_year,
-    inputs=lambda ctx, part: _scheme_inputs(ctx, part),
     scope="part",
     sv="AKAP-KR eller KAP-KL beror av lön och intjänande per 2022-12-31",
     en="AKAP-KR or KAP-KL depends on pay and accrual at 2022-12-31",
@@ -77,9 +67,6 @@ def pension_scheme_conditional(ctx: FactContext, part: int) -> bool:
     return bool(cond["born_from"] <= year <= cond["born_to"])
 
 
-_RATES: dict[tuple[str, int, int | None], tuple[Any, PensionRates]] = {}
-
-
 def _rates(ctx: FactContext, scheme: str | None) -> PensionRates | None:
     if scheme is None or scheme not in SCHEMES_WITH_PARAMETERS:
         return None
@@ -87,17 +74,11 @@ def _rates(ctx: FactContext, scheme: str | None) -> PensionRates | None:
     birth_year = ctx.get("birth_year")
     if birth_year is None and value.get("flex"):
         return None  # the flex rate depends on the birth year: unknown rather than silently 0
-
-    key = (scheme, id(value), birth_year)  # parameter values are frozen and shared: cache per value
-    found = _RATES.get(key)
-    if found is None or found[0] is not value:  # the value is kept, so a reused id cannot mislead
-        found = _RATES[key] = (value, rates_for(scheme, value, birth_year))
-    return found[1]
+    return rates_for(scheme, value, birth_year)
 
 
 @fact(
     "break_point_month",
-    key=by_structure,
     sv="Brytpunkten 7,5 inkomstbasbelopp per månad",
     en="The 7.5 income base amount break point per month",
 )
@@ -134,7 +115,6 @@ class _Planned(NamedTuple):
 
 @fact(
     "employment_plan",
-    key=by_structure_and_birth_year,
     sv="Delarna grupperade per arbetsgivare, med plan och avgiftssatser",
     en="The parts grouped by employer, with scheme and rates",
     export=False,
@@ -194,7 +174,6 @@ def pension_by_employer(ctx: FactContext) -> dict[str, Any]:
 
 @fact(
     "pension_defined_benefit_schemes",
-    key=by_structure_and_birth_year,
     sv="Förmånsbestämda planer bland delarna (beräknas inte)",
     en="Defined-benefit schemes among the parts (not computed)",
 )
@@ -316,8 +295,6 @@ def pension_pro_rata_gain_year(ctx: FactContext) -> Decimal | None:
 
 @fact(
     "is_defined_benefit",
-    key=by_structure_and_birth_year,
-    inputs=lambda ctx, part: (ctx.get("pension_scheme", part), ctx.get("birth_year")),
     scope="part",
     sv="Delens plan har en förmånsbestämd del",
     en="The part's scheme has a defined-benefit part",

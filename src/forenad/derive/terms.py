@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from forenad.derive.basics import LAROSATE_KINDS, part_of
-from forenad.engine.facts import FactContext, by_structure, by_structure_and_birth_year, fact, sorted_steps
+from forenad.engine.facts import FactContext, fact, sorted_steps
 from forenad.model import CollectiveAgreement, EmployerKind, EmploymentForm
 
 # -- cost settlement -------------------------------------------------------------------------------------
@@ -16,7 +16,6 @@ from forenad.model import CollectiveAgreement, EmployerKind, EmploymentForm
 
 @fact(
     "cost_share_total",
-    key=by_structure,
     scope="part",
     sv="Summan av kostnadsandelarna för delen i procent",
     en="The sum of the part's cost shares in percent",
@@ -30,7 +29,6 @@ def cost_share_total(ctx: FactContext, part: int) -> Decimal:
 
 @fact(
     "state_and_health_care_principal",
-    key=by_structure,
     sv="Ett statligt lärosäte och en region eller kommun är parter",
     en="A state lärosäte and a region or kommun are parties",
 )
@@ -46,7 +44,6 @@ def state_and_health_care_principal(ctx: FactContext) -> bool:
 
 @fact(
     "missing_written_information",
-    key=by_structure,
     scope="part",
     sv="Uppgifter enligt LAS 6 c § som saknas i avtalsfilen för delen",
     en="Items of LAS 6 c § that the agreement file lacks for the part",
@@ -75,7 +72,6 @@ def missing_written_information(ctx: FactContext, part: int) -> list[str]:
 
 @fact(
     "outside_agreement_period",
-    key=by_structure,
     scope="part",
     sv="Delen ligger utanför avtalets giltighetstid",
     en="The part lies outside the agreement's period",
@@ -90,7 +86,6 @@ def outside_agreement_period(ctx: FactContext, part: int) -> bool:
 
 @fact(
     "agreement_ended",
-    key=by_structure,
     sv="Avtalets slutdatum har passerat på prövningsdagen",
     en="The agreement's end date has passed on the evaluation date",
 )
@@ -100,7 +95,6 @@ def agreement_ended(ctx: FactContext) -> bool:
 
 @fact(
     "employers_without_orgnr",
-    key=by_structure,
     sv="Parter utan organisationsnummer",
     en="Parties without organisationsnummer",
 )
@@ -110,7 +104,6 @@ def employers_without_orgnr(ctx: FactContext) -> list[str]:
 
 @fact(
     "host_without_duty",
-    key=by_structure,
     scope="part",
     sv="Värdorganisationen är inte utsedd som arbetsmiljöansvarig för någon arbetsplats",
     en="The host is not named responsible for any workplace",
@@ -135,8 +128,6 @@ def _scale(scale: Any, age: int) -> int | None:
 
 @fact(
     "vacation_days",
-    key=by_structure_and_birth_year,
-    inputs=lambda ctx, part: (ctx.get("collective_agreement", part), ctx.get("age_this_year")),
     scope="part",
     sv="Semesterdagar per år för delen enligt dess kollektivavtal och personens ålder",
     en="Vacation days per year for the part under its collective agreement and the person's age",
@@ -160,7 +151,6 @@ def vacation_days(ctx: FactContext, part: int) -> int | None:
 
 @fact(
     "vacation_days_by_part",
-    key=by_structure_and_birth_year,
     sv="Semesterdagar per del",
     en="Vacation days per part",
 )
@@ -170,7 +160,6 @@ def vacation_days_by_part(ctx: FactContext) -> list[int | None]:
 
 @fact(
     "vacation_days_differ",
-    key=by_structure_and_birth_year,
     sv="Delarna har olika många semesterdagar",
     en="The parts have different vacation days",
 )
@@ -183,7 +172,6 @@ def vacation_days_differ(ctx: FactContext) -> bool | None:
 
 @fact(
     "collective_agreements",
-    key=by_structure,
     sv="Kollektivavtal i delarna",
     en="Collective agreements in the parts",
 )
@@ -239,7 +227,6 @@ def _is_open_ended(ctx: FactContext, part: int) -> bool:
 
 @fact(
     "notice_employee_months",
-    key=by_structure,
     scope="part",
     sv="Arbetstagarens uppsägningstid i månader (avtalad, annars enligt kollektivavtal eller LAS)",
     en="The employee's notice in months (agreed, else by collective agreement or LAS)",
@@ -266,7 +253,6 @@ def notice_employee_months(ctx: FactContext, part: int) -> int | None:
 
 @fact(
     "notice_employer_months",
-    key=by_structure,
     scope="part",
     sv="Arbetsgivarens uppsägningstid i månader (avtalad, annars enligt kollektivavtal eller LAS)",
     en="The employer's notice in months (agreed, else by collective agreement or LAS)",
@@ -295,7 +281,6 @@ def notice_employer_months(ctx: FactContext, part: int) -> int | None:
 
 @fact(
     "notice_undetermined",
-    key=by_structure,
     scope="part",
     sv="Uppsägningstiden för en tillsvidaredel kan inte bestämmas ur granskade värden",
     en="The notice of an open-ended part cannot be set from reviewed values",
@@ -308,7 +293,6 @@ def notice_undetermined(ctx: FactContext, part: int) -> bool:
 
 @fact(
     "notice_employee_differs",
-    key=by_structure,
     sv="Uppsägningstiderna (arbetstagarens eller arbetsgivarens) skiljer sig mellan anställningarna",
     en="The notice periods (the employee's or the employer's) differ between the employments",
 )
@@ -325,7 +309,6 @@ def notice_employee_differs(ctx: FactContext) -> bool:
 
 @fact(
     "notice_by_part",
-    key=by_structure,
     sv="Uppsägningstid per del, arbetstagare/arbetsgivare i månader",
     en="Notice per part, employee/employer in months",
 )
@@ -341,7 +324,6 @@ def notice_by_part(ctx: FactContext) -> list[str]:
 
 @fact(
     "is_larosate_employer",
-    key=by_structure,
     scope="part",
     sv="Arbetsgivaren är ett lärosäte",
     en="The employer is a lärosäte",
@@ -352,7 +334,6 @@ def is_larosate_employer(ctx: FactContext, part: int) -> bool:
 
 @fact(
     "employed_more_than_12_months",
-    key=by_structure,
     scope="part",
     sv="Anställd hos arbetsgivaren i mer än tolv månader (kalenderdatum)",
     en="Employed by the employer for more than twelve months (calendar dates)",

@@ -12,9 +12,6 @@ from decimal import Decimal
 from forenad.derive.basics import part_of
 from forenad.engine.facts import (
     FactContext,
-    by_structure,
-    by_structure_and_birth_year,
-    by_structure_and_extents,
     fact,
 )
 from forenad.model import WorkingTimeForm
@@ -28,7 +25,6 @@ def ordinary_week(ctx: FactContext) -> Decimal:
 
 @fact(
     "weekly_hours",
-    key=by_structure_and_extents,
     scope="part",
     sv="Delens arbetstid i timmar per vecka (omräknad vid årsarbetstid)",
     en="The part's working time in hours per week (converted from annual hours)",
@@ -44,7 +40,6 @@ def weekly_hours(ctx: FactContext, part: int) -> Decimal | None:
 
 @fact(
     "full_time_week",
-    key=by_structure,
     scope="part",
     sv="Heltidsmåttet i timmar per vecka, när det anges per vecka",
     en="The full-time measure in hours per week, when given per week",
@@ -58,7 +53,6 @@ def full_time_week(ctx: FactContext, part: int) -> Decimal | None:
 
 @fact(
     "ordinary_week_limit",
-    key=by_structure,
     sv="Högsta ordinarie arbetstid per vecka (ATL 5 §)",
     en="Maximum ordinary working time per week (ATL 5 §)",
 )
@@ -68,7 +62,6 @@ def ordinary_week_limit(ctx: FactContext) -> Decimal:
 
 @fact(
     "combined_weekly_hours",
-    key=by_structure_and_extents,
     sv="Sammanlagd arbetstid per vecka i alla delar",
     en="Combined weekly working time in all parts",
 )
@@ -79,7 +72,6 @@ def combined_weekly_hours(ctx: FactContext) -> Decimal | None:
 
 @fact(
     "max_weekly_hours_one_employer",
-    key=by_structure_and_extents,
     sv="Största sammanlagda veckoarbetstid hos en och samma arbetsgivare",
     en="Largest combined weekly working time with one employer",
 )
@@ -95,7 +87,6 @@ def max_weekly_hours_one_employer(ctx: FactContext) -> Decimal | None:
 
 @fact(
     "state_teacher_annual_hours",
-    key=by_structure_and_birth_year,
     scope="part",
     sv="Årsarbetstid för heltid för en statlig lärare med delens semesterdagar",
     en="Full-time annual hours of a state teacher with the part's vacation days",
@@ -119,7 +110,6 @@ def state_teacher_annual_hours(ctx: FactContext, part: int) -> int | None:
 
 @fact(
     "annual_full_time",
-    key=by_structure,
     scope="part",
     sv="Heltidsmåttet i timmar per år, när det anges per år",
     en="The full-time measure in hours per year, when given per year",

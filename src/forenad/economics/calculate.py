@@ -67,7 +67,7 @@ from forenad.economics.settlement import (
     share_plan,
     shared_out,
 )
-from forenad.engine.facts import FactContext, shareable_type
+from forenad.engine.facts import FactContext
 from forenad.i18n import Text
 from forenad.model import Agreement, Employer, EmployerKind
 
@@ -371,7 +371,6 @@ def _net_basis(
     return "complete"
 
 
-@shareable_type
 @dataclass(frozen=True, slots=True)
 class InvoicePlan:
     """What an agreement's invoice figures follow from besides its salaries: the seller's employment (``None``

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from forenad.engine.facts import shareable_type
-
 HUNDRED = Decimal(100)
 TWELVE = Decimal(12)
 ZERO = Decimal(0)
@@ -33,7 +31,6 @@ def _dec(value: Any) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
-@shareable_type
 @dataclass(frozen=True, slots=True)
 class PensionRates:
     """The premium rates of one scheme for one person (flex resolved by birth year), in percent."""

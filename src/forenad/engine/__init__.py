@@ -1,7 +1,7 @@
 """The rule engine: facts, conditions, rules and their evaluation."""
 
 from forenad.engine.evaluate import evaluate
-from forenad.engine.facts import REGISTRY, FactContext, clear_shared, fact
+from forenad.engine.facts import REGISTRY, FactContext, fact
 from forenad.engine.rules import Rule, RuleSet, default_rules, load_rules
 
 __all__ = [
@@ -9,7 +9,6 @@ __all__ = [
     "FactContext",
     "Rule",
     "RuleSet",
-    "clear_shared",
     "default_rules",
     "evaluate",
     "fact",

@@ -129,31 +129,43 @@ def _fact_getter(name: str, per_part: bool) -> Evaluator:
     spec = REGISTRY.get(name)
     if spec is None:
         raise ConditionError(name, "unknown fact", suggest(name, list(REGISTRY)))
-    # Rules read facts outside any fact computation, so a cached value can be read straight from the
-    # context's table (no dependency bookkeeping is needed at this level).
     if spec.scope == "part":
         if not per_part:
             raise ConditionError(name, "a part fact can only be used in a rule with 'each: parts'")
 
         def part_fact(s: Scope) -> Any:
-            key = (name, s.part)
-            ctx = s.ctx
-            if ctx.reads is not None:
-                ctx.reads.append(key)
-            values = ctx._values
-            return values[key] if key in values else ctx.get(name, s.part)
+            return _read(s.ctx, name, s.part)
 
         return part_fact
-    whole_key = (name, None)
 
     def agreement_fact(s: Scope) -> Any:
-        ctx = s.ctx
-        if ctx.reads is not None:
-            ctx.reads.append(whole_key)
-        values = ctx._values
-        return values[whole_key] if whole_key in values else ctx.get(name)
+        return _read(s.ctx, name, None)
 
     return agreement_fact
+
+
+def _read(ctx: FactContext, name: str, part: int | None) -> Any:
+    """A fact as a rule reads it: listed in ``ctx.reads``; :data:`UNKNOWN` when it is unknown because a
+    parameter behind it is not in force (so that ``exists``/``empty`` cannot mistake it for a blank)."""
+    if ctx.reads is not None:
+        ctx.reads.append((name, part))
+    value = ctx.get(name, part)
+    if value is None and ctx.unknown_for_want_of_a_value((name, part)):
+        return UNKNOWN
+    return value
+
+
+class _UnknownValue:
+    """A fact that could not be worked out for want of a dated value: every comparison with it is
+    unknown."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN: Any = _UnknownValue()
 
 
 def operand(
@@ -235,8 +247,18 @@ def _compile(data: Any, per_part: bool, facts: set[str], paths: set[str]) -> Cal
         if not isinstance(right_raw, bool):
             raise ConditionError(op, f"'{op}' takes true or false")
         if op == "exists":
-            return lambda s: (left(s) is not None) == right_raw
-        return lambda s: (_is_empty(left(s))) == right_raw
+
+            def exists(s: Scope) -> bool | None:
+                value = left(s)
+                return None if value is UNKNOWN else (value is not None) == right_raw
+
+            return exists
+
+        def empty(s: Scope) -> bool | None:
+            value = left(s)
+            return None if value is UNKNOWN else _is_empty(value) == right_raw
+
+        return empty
 
     right = operand(right_raw, per_part, facts, paths)
     if right is None:
@@ -249,7 +271,7 @@ def _compile(data: Any, per_part: bool, facts: set[str], paths: set[str]) -> Cal
 
         def with_literal(s: Scope) -> bool | None:
             value = left(s)
-            if value is None:
+            if value is None or value is UNKNOWN:
                 return None
             return bool(compare(value, literal))
 
@@ -260,7 +282,7 @@ def _compile(data: Any, per_part: bool, facts: set[str], paths: set[str]) -> Cal
 
     def with_operand(s: Scope) -> bool | None:
         a, b = left(s), right_get(s)
-        if a is None or b is None:
+        if a is None or b is None or a is UNKNOWN or b is UNKNOWN:
             return None
         return bool(compare(a, b))
 

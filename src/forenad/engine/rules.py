@@ -26,7 +26,7 @@ import datetime as dt
 import hashlib
 import re
 import string
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -36,21 +36,22 @@ from typing import Any
 from pydantic import ValidationError
 
 from forenad import yamlio
-from forenad.engine.conditions import Compiled, ConditionError, Scope, compile_condition, operand
-from forenad.engine.facts import (
-    REGISTRY,
-    by_structure,
-    by_structure_and_birth_year,
-    by_structure_and_extents,
-    sharing_of,
+from forenad.engine.conditions import (
+    UNKNOWN,
+    Compiled,
+    ConditionError,
+    Scope,
+    compile_condition,
+    operand,
 )
+from forenad.engine.facts import REGISTRY
 from forenad.engine.formatting import format_value
 from forenad.errors import DataFileError
 from forenad.i18n import Lang, Text
 from forenad.model import EmploymentModel
 from forenad.model.paths import PathError, resolve, suggest
 from forenad.refs import Reference
-from forenad.report import SEVERITIES, TOPICS, Finding, LazyText, Severity, UsedValue
+from forenad.report import SEVERITIES, TOPICS, Finding, LazyText, Severity
 
 RULE_KEYS = (
     "id",
@@ -102,9 +103,6 @@ class Rule:
     when: Any  # the condition as written, for 'forenad rules show'
     facts: frozenset[str] = frozenset()
     """The facts the condition and the message read."""
-    sharing: Callable[..., Hashable] | None = None
-    """How the rule's outcome is shared between agreements (:func:`forenad.engine.facts.sharing_of`):
-    by structure, by structure and birth year, or not at all."""
 
     @property
     def parsed_message(self) -> dict[str, tuple[tuple[str, str | None, str], ...]]:
@@ -137,19 +135,14 @@ class Rule:
         return not (self.valid_to is not None and on >= self.valid_to)
 
     def finding(self, scope: Scope) -> Finding:
-        values = {p.name: p.get(scope) for p in self.placeholders}
-        part = scope.part
-        paths, keys = self._scoped(part)
-        ctx, parsed = scope.ctx, self.parsed_message
+        """The finding for a scope whose condition holds: its text, paths, references and the dated values
+        it rests on (worked out now, so that the finding holds values, not the evaluation)."""
+        values = {p.name: _known(p.get(scope)) for p in self.placeholders}
+        paths, keys = self._scoped(scope.part)
+        parsed = self.parsed_message
 
         def render(lang: Lang) -> str:
             return _fill(parsed[lang], values, lang)
-
-        def trace() -> tuple[UsedValue, ...]:
-            return ctx.used_values(keys)
-
-        def unverified() -> bool:
-            return ctx.rests_on_unverified(keys)
 
         return Finding(
             rule=self.id,
@@ -158,9 +151,12 @@ class Rule:
             text=LazyText(render),
             paths=paths,
             refs=self.refs,
-            trace=trace,
-            unverified_trace=unverified,
+            given_values=scope.ctx.used_values(keys),
         )
+
+
+def _known(value: Any) -> Any:
+    return None if value is UNKNOWN else value
 
 
 def _fill(parsed: tuple[tuple[str, str | None, str], ...], values: dict[str, Any], lang: Lang) -> str:
@@ -176,18 +172,8 @@ def _parse_template(template: str) -> tuple[tuple[str, str | None, str], ...]:
     return tuple((lit, name, spec or "") for lit, name, spec, _ in string.Formatter().parse(template))
 
 
-_SHARING_ORDER = (by_structure, by_structure_and_birth_year, by_structure_and_extents, None)
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """Consecutive rules of a plan whose outcomes are shared the same way (or not at all)."""
-
-    key: tuple[Any, ...]
-    """Names the step among all plans: rule set version, model, date and position."""
-    sharing: Callable[..., Hashable] | None
-    rules: tuple[tuple[Rule, Callable[[Scope], bool | None], bool], ...]
-    """Each rule with its test and whether it runs once per part."""
+Planned = tuple[Rule, Callable[[Scope], "bool | None"], bool]
+"""A rule ready to run: the rule, its compiled test and whether it runs once per part."""
 
 
 @dataclass(frozen=True)
@@ -195,23 +181,17 @@ class RuleSet:
     rules: tuple[Rule, ...]
     version: str
 
-    def plan(self, model: str, on: dt.date) -> tuple[Step, ...]:
-        """The rules in force for a model on a date, ready to run, as one step per way their outcomes are
-        shared: the rules shared by structure, then by structure and birth year, then the rest, each in
-        catalogue order (cached per model and date). Rules do not read each other's findings, so the order
-        they run in changes nothing but the order of the findings, which :meth:`order` restores."""
-        cache: dict[tuple[str, dt.date], Any] = self.__dict__.setdefault("_plans", {})
+    def plan(self, model: str, on: dt.date) -> tuple[Planned, ...]:
+        """The rules in force for a model on a date, in catalogue order, ready to run (kept per model and
+        date: a batch checked on one date plans once)."""
+        cache: dict[tuple[str, dt.date], tuple[Planned, ...]] = self.__dict__.setdefault("_plans", {})
         key = (model, on)
         found = cache.get(key)
         if found is None:
-            kinds: dict[Any, list[tuple[Rule, Any, bool]]] = {}
-            for r in self.for_model(model):
-                if r.applies(model, on):
-                    kinds.setdefault(r.sharing, []).append((r, r.condition.evaluate, r.each == "parts"))
-            ranked = sorted(kinds.items(), key=lambda kv: _SHARING_ORDER.index(kv[0]))
             found = cache[key] = tuple(
-                Step((self.version, model, on, i), sharing, tuple(entries))
-                for i, (sharing, entries) in enumerate(ranked)
+                (r, r.condition.evaluate, r.each == "parts")
+                for r in self.for_model(model)
+                if r.applies(model, on)
             )
         return found
 
@@ -408,9 +388,6 @@ def _load_rule(file: str, lines: yamlio.LineIndex, index: int, data: Any) -> Rul
             err = exc.errors()[0]
             raise fail("refs", f"{'.'.join(map(str, err['loc']))}: {err['msg']}", None, [i]) from None
     read_facts = condition.facts | frozenset(p.name for p in placeholders if p.name in REGISTRY)
-    read_paths = condition.paths | frozenset(
-        p.name for p in placeholders if p.name not in REGISTRY and p.name not in ("index", "part_path")
-    )
     return Rule(
         id=rule_id,
         topic=topic,
@@ -430,7 +407,6 @@ def _load_rule(file: str, lines: yamlio.LineIndex, index: int, data: Any) -> Rul
         line=lines.line_of(["rules", index]),
         when=data["when"],
         facts=read_facts,
-        sharing=sharing_of(read_facts, read_paths),
     )
 
 
