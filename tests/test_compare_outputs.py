@@ -179,7 +179,8 @@ def test_exit_1_when_a_given_agreement_has_an_error(draft: Callable[..., object]
     edited = draft("dalarna-adjungerad-lektor.yaml")
     edited.set("model", "forenad_tva_anstallningar")  # type: ignore[attr-defined]
     path = edited.write(tmp_path / "fel.yaml")  # type: ignore[attr-defined]
-    code, out, _ = run(path, *ON)
+    # Before SFS 2025:667 (2025-07-15) an adjunct post could not be förenad.
+    code, out, _ = run(path, "--on", "2025-06-01")
     assert code == 1
     assert "Titeln kan inte förenas" in out
 

@@ -41,9 +41,15 @@ APPLICABLE: dict[str, frozenset[EmploymentModel]] = {
             M.adjungering,
         }
     ),
-    # adjunkt is not a förenad title; it has an adjunct form
+    # from 2025-07-15 (SFS 2025:667) an adjunkt post may be förenad too; it also has an adjunct form
     "sormland-kombinationsanstallning-fysioterapeut.yaml": frozenset(
-        {M.kombinationsanstallning, M.tjanstekop, M.adjungering}
+        {
+            M.kombinationsanstallning,
+            M.tjanstekop,
+            M.adjungering,
+            M.forenad_en_arbetsgivare,
+            M.forenad_tva_anstallningar,
+        }
     ),
     "uppsala-professor-overlakare.yaml": frozenset(
         {

@@ -179,7 +179,8 @@ def test_logs_never_show_the_personnummer(tmp_path: Path) -> None:
 
 
 def test_exit_1_when_findings_have_errors(tmp_path: Path) -> None:
-    text = UPPSALA.read_text(encoding="utf-8").replace("position: professor", "position: postdoktor", 1)
+    # A doktorand is not a teacher post: it cannot be förenad (HF 4 kap. 2 §).
+    text = UPPSALA.read_text(encoding="utf-8").replace("position: professor", "position: doktorand", 1)
     source = tmp_path / "postdoktor.yaml"
     source.write_text(text, encoding="utf-8")
     code, out = run("draft", source, "-o", tmp_path / "ut", "--on", "2026-06-01")

@@ -240,9 +240,20 @@ def test_lkp_default_does_not_apply_to_people_born_before_1966() -> None:
     assert econ.person.split_loss_month == D(0)  # one employment: nothing is split
 
 
+def test_new_employees_from_2023_are_in_akap_kr_whatever_their_birth_year() -> None:
+    # Everyone newly employed in the sector from 2023-01-01 is in AKAP-KR; the birth-year limits apply only
+    # to those employed on 2022-12-31 (a person born 1957 still employed from 2020 stays in KAP-KL).
+    hired_2025 = compute(make([("region", 100, 40000)], birth_year=1957, start_date="2025-03-01"), JUNE)
+    assert hired_2025.employer("region").pension_scheme == "akap_kr"
+    # 6 % of 40 000 (below the 52 125 break point of 2026) = 2 400 a month.
+    assert hired_2025.employer("region").pension_month == D("2400.00")
+    employed_2020 = compute(make([("region", 100, 40000)], birth_year=1957, start_date="2020-01-01"), JUNE)
+    assert employed_2020.employer("region").pension_scheme == "kap_kl"
+
+
 def test_unknown_scheme_is_left_out_of_the_lower_bound() -> None:
-    # Born 1970 at a region: AKAP-KR or KAP-KL depends on pay in 2022, so the scheme is unknown.
-    econ = compute(make([("region", 100, 40000)], birth_year=1970), JUNE)
+    # Born 1970 at a region since 2020: AKAP-KR or KAP-KL depends on pay in 2022, so the scheme is unknown.
+    econ = compute(make([("region", 100, 40000)], birth_year=1970, start_date="2020-01-01"), JUNE)
     region = econ.employer("region")
     assert region.pension_scheme is None and region.pension_month is None
     assert region.why("pension_month") is not None

@@ -153,10 +153,13 @@ def test_error_finding_gives_exit_code_1(tmp_path: Path) -> None:
     text = (ROOT / "examples" / "orebro-lektor-specialistsjukskoterska.yaml").read_text(encoding="utf-8")
     bad = tmp_path / "bitr.yaml"
     bad.write_text(text.replace("position: lektor", "position: bitradande_lektor"), encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", str(bad), "--on", "2026-06-01"])
+    # Before SFS 2025:667 (in force 2025-07-15) only professor and lektor could be förenad.
+    result = CliRunner().invoke(app, ["check", str(bad), "--on", "2025-06-01"])
     assert result.exit_code == 1
-    assert "legal_basis.forenad_bitradande_lektor" in result.stdout
+    assert "legal_basis.forenad_title_not_permitted" in result.stdout
     assert "4 kap. 2 §" in result.stdout
+    result = CliRunner().invoke(app, ["check", str(bad), "--on", "2026-06-01"])
+    assert "legal_basis.forenad_title_not_permitted" not in result.stdout
 
 
 def test_rules_show_and_params_show() -> None:

@@ -55,7 +55,8 @@ EXPECTED_NAMES = {
     "rehabilitering_plan",
     "las_6c_items",
     "forenade_titlar",
-    "forenade_titlar_forslag",
+    "forenad_annan_anstallning",
+    "forskarutbildning_antagning",
     "po_palagg_skr",
     "lkp_stat_default",
 }
@@ -175,16 +176,19 @@ def test_pension_structures(params: ParameterSet) -> None:
             assert key in value, (name, key)
 
 
-def test_titles_are_verified_until_the_proposed_change_then_unverified(params: ParameterSet) -> None:
-    before = params.at("forenade_titlar", D(2025, 6, 30))
+def test_titles_and_sector_follow_sfs_2025_667(params: ParameterSet) -> None:
+    # HF 4 kap. 2 §: professor and lektor with a clinical post until 2025-07-14; from 2025-07-15 every teacher
+    # post, with an employment outside the university in any sector.
+    before = params.at("forenade_titlar", D(2025, 7, 14))
     assert before.value == ("professor", "lektor")
     assert before.confidence == "verified"
-    after = params.at("forenade_titlar", D(2026, 1, 1))
-    assert after.value == ("professor", "lektor")
-    assert after.confidence == "unverified"
-    proposal = params.at("forenade_titlar_forslag", D(2026, 1, 1))
-    assert "bitradande_lektor" in proposal.value["titles"]
-    assert proposal.confidence == "unverified"
+    assert params.at("forenad_annan_anstallning", D(2025, 7, 14)).value == "klinisk"
+    after = params.at("forenade_titlar", D(2025, 7, 15))
+    assert {"professor", "lektor", "bitradande_lektor", "adjunkt"} <= set(after.value)
+    assert "doktorand" not in after.value and "postdoktor" not in after.value
+    assert after.confidence == "verified"
+    assert any(r.id == "2025:667" for r in after.refs)
+    assert params.at("forenad_annan_anstallning", D(2025, 7, 15)).value == "valfri_sektor"
 
 
 def test_ab_notice_ends_where_ab_24_starts(params: ParameterSet) -> None:

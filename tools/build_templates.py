@@ -633,8 +633,8 @@ def vacation(b: Builder) -> None:
     b.h1(b.tr("Semester", "Annual leave"))
     b.para(
         b.tr(
-            "Semester tjänas in enligt semesterlagen (1978:480) och det kollektivavtal som gäller för respektive del.",
-            "Annual leave is earned under the Annual Leave Act (1978:480) and the collective agreement of each part.",
+            "Semester tjänas in enligt semesterlagen (1977:480) och det kollektivavtal som gäller för respektive del.",
+            "Annual leave is earned under the Annual Leave Act (1977:480) and the collective agreement of each part.",
         )
     )
     b.tag("{%p for part in parts %}")
@@ -747,12 +747,16 @@ def secondary(b: Builder) -> None:
     b.h1(b.tr("Bisysslor", "Secondary employment"))
     b.para(
         b.tr(
-            "Arbetstagaren ska informera varje arbetsgivare om bisysslor. För statligt anställda gäller 7 § lagen "
-            "(1994:260) om offentlig anställning och Villkorsavtalet; för anställda i regioner och kommuner "
-            "gäller AB § 8.",
+            "Arbetstagaren ska informera varje arbetsgivare om bisysslor. För statligt anställda gäller 7 och "
+            "7 b §§ lagen (1994:260) om offentlig anställning och Villkorsavtalet, och en lärare vid ett "
+            "lärosäte ska själv hålla lärosätet informerat om bisysslor med samband med ämnesområdet för "
+            "anställningen (4 kap. 15 § högskoleförordningen); för anställda i regioner och kommuner gäller "
+            "AB § 8.",
             "The employee shall inform each employer of secondary employment. State employees are covered by "
-            "Section 7 of the Public Employment Act (1994:260) and the Villkorsavtal; employees of regions and "
-            "municipalities by AB § 8.",
+            "Sections 7 and 7 b of the Public Employment Act (1994:260) and the Villkorsavtal, and a teacher at "
+            "a higher education institution shall keep it informed of secondary employment related to the "
+            "post's subject (Chapter 4, Section 15 of the Higher Education Ordinance); employees of regions and "
+            "municipalities are covered by AB § 8.",
         )
     )
     b.para(
@@ -1035,8 +1039,8 @@ def forenad(b: Builder) -> None:
     opening(
         b,
         b.tr(
-            "Samverkansavtal om förenad anställning mellan lärosäte och region",
-            "Cooperation agreement on a joint clinical and academic appointment (förenad anställning)",
+            "Samverkansavtal om förenad anställning",
+            "Cooperation agreement on a joint appointment (förenad anställning)",
         ),
     )
     if b.lang == "en":
@@ -1048,33 +1052,49 @@ def forenad(b: Builder) -> None:
     b.h1(b.tr("Bakgrund och syfte", "Background and purpose"))
     b.para(
         b.tr(
-            "Enligt 3 kap. 8 § högskolelagen (1992:1434) får en anställning som lärare vid ett lärosäte förenas "
-            "med en anställning inom hälso- och sjukvården. Vilka läraranställningar som får vara förenade "
-            "framgår av 4 kap. 2 § högskoleförordningen (1993:100).",
-            "Under Chapter 3, Section 8 of the Higher Education Act (1992:1434), a teaching post at a higher "
-            "education institution may be combined with a post in health care. Which teaching posts may be "
-            "combined is set out in Chapter 4, Section 2 of the Higher Education Ordinance (1993:100).",
+            "{% if fact('forenad_other_employment') == 'klinisk' %}Enligt 3 kap. 8 § högskolelagen (1992:1434) "
+            "och 4 kap. 2 § högskoleförordningen (1993:100) i dess lydelse före den 15 juli 2025 får en "
+            "anställning som professor eller lektor förenas med en klinisk anställning inom hälso- och "
+            "sjukvården.{% else %}Enligt 4 kap. 2 § högskoleförordningen (1993:100, i lydelse enligt SFS "
+            "2025:667) får en högskola besluta att en anställning som professor, lektor, biträdande lektor "
+            "eller en annan anställning som lärare vid högskolan ska vara förenad med en anställning utanför "
+            "högskolan.{% if fact('has_health_care_principal') %} Bestämmelser om förenade anställningar inom "
+            "hälso- och sjukvården finns också i 3 kap. 8 § högskolelagen (1992:1434).{% endif %}{% endif %}",
+            "{% if fact('forenad_other_employment') == 'klinisk' %}Under Chapter 3, Section 8 of the Higher "
+            "Education Act (1992:1434) and Chapter 4, Section 2 of the Higher Education Ordinance (1993:100) as "
+            "worded before 15 July 2025, a post as professor or senior lecturer may be combined with a clinical "
+            "post in health care.{% else %}Under Chapter 4, Section 2 of the Higher Education Ordinance "
+            "(1993:100, as worded by SFS 2025:667), a higher education institution may decide that a post as "
+            "professor, senior lecturer, associate senior lecturer or another teaching post at the institution "
+            "shall be combined with an employment outside the institution.{% if "
+            "fact('has_health_care_principal') %} Provisions on joint posts in health care are also found in "
+            "Chapter 3, Section 8 of the Higher Education Act (1992:1434).{% endif %}{% endif %}",
         )
     )
     b.para(
         b.tr(
             "{% if model == 'forenad_en_arbetsgivare' %}{{ main_employer|employer_name }} är ensam arbetsgivare "
-            "för hela tjänsten. Den kliniska tjänstgöringen utförs som ett uppdrag hos den organisation som anges "
+            "för hela tjänsten. {% if fact('has_health_care_principal') %}Den kliniska tjänstgöringen{% else %}"
+            "Arbetet utanför lärosätet{% endif %} utförs som ett uppdrag hos den organisation som anges "
             "i avsnittet om omfattning och fördelning och leds där av verksamhetens chef.{% else %}Arbetstagaren "
             "har en anställning hos vardera arbetsgivaren. Anställningarna är förenade och samordnas genom detta "
             "avtal.{% endif %}",
             "{% if model == 'forenad_en_arbetsgivare' %}{{ main_employer|employer_name }} is the only employer for "
-            "the whole post. The clinical work is done as an assignment at the organisation named under Extent "
+            "the whole post. {% if fact('has_health_care_principal') %}The clinical work{% else %}The work outside "
+            "the institution{% endif %} is done as an assignment at the organisation named under Extent "
             "and allocation and is led there by its head of department.{% else %}The employee has an employment "
             "with each employer. The employments are combined and coordinated through this agreement.{% endif %}",
         )
     )
     b.para(
         b.tr(
-            "Syftet med avtalet är att förena forskning, utbildning och hälso- och sjukvård i en tjänst och att "
+            "Syftet med avtalet är att förena forskning, utbildning och {% if fact('has_health_care_principal') "
+            "%}hälso- och sjukvård{% else %}verksamheten utanför lärosätet{% endif %} i en tjänst och att "
             "skriftligen reglera hur arbetsgivaransvar, villkor och kostnader fördelas mellan parterna, så att "
             "arbetstagaren har tydliga villkor i alla delar.",
-            "The purpose of the agreement is to combine research, education and health care in one post and to "
+            "The purpose of the agreement is to combine research, education and {% if "
+            "fact('has_health_care_principal') %}health care{% else %}the work outside the institution{% endif "
+            "%} in one post and to "
             "set out in writing how employer responsibilities, terms and costs are shared between the parties, "
             "so that the employee has clear terms in every part.",
         )
@@ -1086,9 +1106,11 @@ def forenad(b: Builder) -> None:
         b.para(
             b.tr(
                 "{{ main_employer|employer_name }} är ensam arbetsgivare och betalar hela lönen. Ersättningen för "
-                "den kliniska delen regleras i avsnittet om kostnadsfördelning och fakturering.",
+                "{% if fact('has_health_care_principal') %}den kliniska delen{% else %}delen utanför lärosätet"
+                "{% endif %} regleras i avsnittet om kostnadsfördelning och fakturering.",
                 "{{ main_employer|employer_name }} is the only employer and pays the whole salary. Compensation "
-                "for the clinical part is set out under Cost allocation and invoicing.",
+                "for {% if fact('has_health_care_principal') %}the clinical part{% else %}the part outside the "
+                "institution{% endif %} is set out under Cost allocation and invoicing.",
             )
         )
         b.tag("{%p endif %}")
@@ -1318,7 +1340,7 @@ def anstallningsbevis(b: Builder) -> None:
         (
             "10",
             "Semester",
-            "{{ fact('vacation_days', part) }} semesterdagar per år enligt semesterlagen (1978:480) och "
+            "{{ fact('vacation_days', part) }} semesterdagar per år enligt semesterlagen (1977:480) och "
             + ka
             + ".",
         ),
@@ -1371,7 +1393,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         "samverkansavtal-forenad-en", "1.0.0", "en", "samverkansavtal-forenad",
-        "Cooperation agreement on a joint clinical and academic appointment", "agreement",
+        "Cooperation agreement on a joint appointment", "agreement",
         ("forenad_en_arbetsgivare", "forenad_tva_anstallningar"),
         "English version of the cooperation agreement on a förenad anställning.",
         forenad,

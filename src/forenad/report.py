@@ -173,10 +173,15 @@ class FileResult:
         return tuple(seen.values())
 
     @property
+    def missing_parameters(self) -> tuple[str, ...]:
+        """The dated parameters the check needed and found no value in force for."""
+        return tuple(f.parameter for f in self.findings if f.parameter is not None)
+
+    @property
     def complete(self) -> bool:
-        """False when an error-level rule could not be made for want of a dated value: the check cannot
-        say the agreement is free of errors."""
-        return not any(n.severity == "error" for n in self.not_made)
+        """False when the check needed a dated value that is not in force on the date: rules could not be
+        made (:attr:`not_made`) or figures are unknown, so the check cannot say the agreement is in order."""
+        return not self.missing_parameters
 
     def as_json(self, lang: Lang = "sv") -> dict[str, Any]:
         return {
@@ -191,7 +196,8 @@ class FileResult:
 
 
 INCOMPLETE = 4
-"""Exit code: no error findings, but error-level rules could not be made (a dated value is missing)."""
+"""Exit code: no input errors or error findings, but a dated value the check needs is not in force on the
+date, so rules could not be made or figures are unknown."""
 
 
 @dataclass(slots=True)
@@ -201,8 +207,9 @@ class CheckRun:
 
     @property
     def exit_code(self) -> int:
-        """2 when any file could not be read or validated, else 1 when any error finding, else 4 when an
-        error-level rule could not be made for want of a dated value (the check is incomplete), else 0."""
+        """2 when any file could not be read or validated, else 1 when any error finding, else 4 when a
+        check is incomplete (a dated value it needs is not in force: rules not made, figures unknown),
+        else 0."""
         if any(not r.valid for r in self.results):
             return 2
         if any(r.has_errors for r in self.results):

@@ -18,6 +18,13 @@ _LABELS = {
         "summary": "{files} fil(er): {bad} ogiltig(a), {errors} fel, {warnings} varningar, {infos} info",
         "on": "prövat per {date}",
         "unverified": "overifierat värde",
+        "incomplete": (
+            "ofullständig prövning: värde saknas per detta datum för {params}; {rules}"
+            "lägg in värdena med forenad params add (se forenad params status)"
+        ),
+        "not_made": "regler som inte kunde prövas: {ids}; ",
+        "figures": "belopp som bygger på dem är okända; ",
+        "incomplete_run": "{n} ofullständigt prövade",
     },
     "en": {
         "valid": "valid",
@@ -28,6 +35,13 @@ _LABELS = {
         "summary": "{files} file(s): {bad} invalid, {errors} errors, {warnings} warnings, {infos} info",
         "on": "evaluated on {date}",
         "unverified": "unverified value",
+        "incomplete": (
+            "incomplete check: no value in force on this date for {params}; {rules}"
+            "enter the values with forenad params add (see forenad params status)"
+        ),
+        "not_made": "rules that could not be made: {ids}; ",
+        "figures": "figures that need them are unknown; ",
+        "incomplete_run": "{n} checked incompletely",
     },
 }
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -83,6 +97,7 @@ def print_run(run: CheckRun, lang: Lang, console: Console | None = None) -> None
         _print_file(console, result, lang)
     counts = {s: sum(1 for r in run.results for f in r.findings if f.severity == s) for s in SEVERITIES}
     bad = sum(1 for r in run.results if not r.valid)
+    incomplete = sum(1 for r in run.results if r.valid and not r.complete)
     console.print(
         labels["summary"].format(
             files=len(run.results),
@@ -91,6 +106,7 @@ def print_run(run: CheckRun, lang: Lang, console: Console | None = None) -> None
             warnings=counts["warning"],
             infos=counts["info"],
         )
+        + (", " + labels["incomplete_run"].format(n=incomplete) if incomplete else "")
         + f" ({labels['on'].format(date=run.evaluated_on.isoformat())})"
     )
 
@@ -104,8 +120,13 @@ def _print_file(console: Console, result: FileResult, lang: Lang) -> None:
             path = f" {err.path}:" if err.path else ""
             console.print(f"  {escape(where)}:{escape(path)} {escape(err.message(lang))}")
         return
-    mark = "[bold red]✗[/]" if result.has_errors else "[green]✓[/]"
+    mark = "[bold red]✗[/]" if result.has_errors else "[yellow]?[/]" if not result.complete else "[green]✓[/]"
     console.print(f"{mark} [bold]{escape(result.file)}[/]: {labels['valid']}")
+    if not result.complete:
+        ids = list(dict.fromkeys(n.rule for n in result.not_made))
+        rules = labels["not_made"].format(ids=", ".join(ids)) if ids else labels["figures"]
+        text = labels["incomplete"].format(params=", ".join(result.missing_parameters), rules=rules)
+        console.print(f"  [yellow]{escape(text)}[/]")
     by_topic: dict[str, list[Finding]] = {}
     for finding in result.findings:
         by_topic.setdefault(finding.topic, []).append(finding)

@@ -61,6 +61,10 @@ class Case:
     on: dt.date
     permitted_titles: tuple[str, ...] | None
     """Titles that may be förenad on the date (``None``: the parameter is not in force)."""
+    other_employment: str | None = None
+    """What the teacher post may be förenad with on the date: ``klinisk`` (a clinical post, before
+    2025-07-15) or ``valfri_sektor`` (an employment outside the university in any sector); ``None``: not
+    known on the date."""
 
     @cached_property
     def sites(self) -> tuple[str, ...]:
@@ -120,15 +124,19 @@ class Case:
 
 
 def make_case(agreement: Agreement, on: dt.date, params: Any = None) -> Case:
-    return Case(agreement, on, _permitted(on, params))
+    titles = _in_force("forenade_titlar", on, params)
+    other = _in_force("forenad_annan_anstallning", on, params)
+    return Case(
+        agreement, on, None if titles is None else tuple(titles), None if other is None else str(other)
+    )
 
 
-def _permitted(on: dt.date, params: Any) -> tuple[str, ...] | None:
+def _in_force(name: str, on: dt.date, params: Any) -> Any:
     from forenad.params import ParameterNotInForce, default_parameters
 
     params = params if params is not None else default_parameters()
     try:
-        return tuple(params.at("forenade_titlar", on).value)
+        return params.at(name, on).value
     except (ParameterNotInForce, KeyError):
         return None
 
@@ -174,14 +182,21 @@ def _forenad(case: Case) -> list[Text]:
                 "A förenad anställning needs a lärosäte as a party.",
             )
         )
-    if not any(e.kind.is_health_care_principal for e in a.employers):
+    clinical = case.other_employment != "valfri_sektor"  # before 2025-07-15, or not known: clinical
+    if clinical and not any(e.kind.is_health_care_principal for e in a.employers):
         reasons.append(
             t(
-                "En förenad anställning kräver en vårdgivare (region, kommun eller privat "
-                "vårdgivare) som part.",
-                "A förenad anställning needs a health-care principal (region, kommun or private "
-                "provider) as a "
-                "party.",
+                "En förenad anställning krävde före den 15 juli 2025 en vårdgivare (region, kommun eller "
+                "privat vårdgivare) som part.",
+                "Before 15 July 2025 a förenad anställning needed a health-care principal (region, kommun "
+                "or private provider) as a party.",
+            )
+        )
+    if not clinical and all(e.kind.is_larosate for e in a.employers):
+        reasons.append(
+            t(
+                "En förenad anställning kräver en arbetsgivare utanför högskolan som part.",
+                "A förenad anställning needs an employer outside the university as a party.",
             )
         )
     if case.permitted_titles is None:
@@ -205,11 +220,13 @@ def _forenad(case: Case) -> list[Text]:
                 f"case's academic positions: {academic.en}. forenad does not change a position.",
             )
         )
-    if not any(p.position.is_clinical for p in a.parts):
+    if clinical and not any(p.position.is_clinical for p in a.parts):
         reasons.append(
             t(
-                "En förenad anställning kräver en klinisk del i hälso- och sjukvården; fallet har ingen.",
-                "A förenad anställning needs a clinical part in health care; the case has none.",
+                "En förenad anställning krävde före den 15 juli 2025 en klinisk del i hälso- och sjukvården; "
+                "fallet har ingen.",
+                "Before 15 July 2025 a förenad anställning needed a clinical part in health care; the case "
+                "has none.",
             )
         )
     return reasons

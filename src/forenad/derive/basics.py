@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+import calendar
+import datetime as dt
+from decimal import ROUND_CEILING, Decimal
 
 from forenad.engine.facts import (
     FactContext,
@@ -12,6 +14,14 @@ from forenad.model import CollectiveAgreement, EmployerKind, Part, Position
 
 HEALTH_CARE_KINDS = {EmployerKind.region, EmployerKind.kommun, EmployerKind.privat_vardgivare}
 LAROSATE_KINDS = {EmployerKind.statligt_larosate, EmployerKind.enskilt_larosate}
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the last day of the month when that day does not exist)."""
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last))
 
 
 def part_of(ctx: FactContext, part: int) -> Part:
@@ -25,6 +35,37 @@ def part_of(ctx: FactContext, part: int) -> Part:
 )
 def total_extent(ctx: FactContext) -> Decimal:
     return ctx.agreement.total_extent
+
+
+@fact(
+    "extent_by_employer",
+    sv="Delarnas sammanlagda omfattning per anställande arbetsgivare (namn: procent)",
+    en="The parts' combined extent per employing employer (name: percent)",
+)
+def extent_by_employer(ctx: FactContext) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {}
+    for p in ctx.agreement.parts:
+        name = ctx.agreement.employer(p.employer).name
+        out[name] = out.get(name, Decimal(0)) + p.extent_percent
+    return out
+
+
+@fact(
+    "max_extent_one_employer",
+    sv="Den största sammanlagda omfattningen hos en och samma arbetsgivare",
+    en="The largest combined extent with one employer",
+)
+def max_extent_one_employer(ctx: FactContext) -> Decimal:
+    return max(ctx.get("extent_by_employer").values())
+
+
+@fact(
+    "employer_above_full_time",
+    sv="Arbetsgivare vars delar tillsammans överstiger heltid",
+    en="Employers whose parts together exceed full time",
+)
+def employer_above_full_time(ctx: FactContext) -> list[str]:
+    return [name for name, extent in ctx.get("extent_by_employer").items() if extent > 100]
 
 
 @fact(
@@ -53,6 +94,33 @@ def has_larosate(ctx: FactContext) -> bool:
 )
 def has_health_care_principal(ctx: FactContext) -> bool:
     return any(e.kind in HEALTH_CARE_KINDS for e in ctx.agreement.employers)
+
+
+@fact(
+    "has_outside_party",
+    sv="En part som inte är ett lärosäte (en arbetsgivare utanför högskolan)",
+    en="A party that is not a lärosäte (an employer outside the university)",
+)
+def has_outside_party(ctx: FactContext) -> bool:
+    return any(e.kind not in LAROSATE_KINDS for e in ctx.agreement.employers)
+
+
+@fact(
+    "enskilda_larosaten",
+    sv="Enskilda lärosäten som är parter (högskolelagen och högskoleförordningen gäller inte dem)",
+    en="Independent (non-state) universities that are parties (the Higher Education Act does not apply)",
+)
+def enskilda_larosaten(ctx: FactContext) -> list[str]:
+    return [e.name for e in ctx.agreement.employers if e.kind == EmployerKind.enskilt_larosate]
+
+
+@fact(
+    "outside_part_count",
+    sv="Delar som utförs hos en arbetsgivare utanför högskolan (anställd eller värd)",
+    en="Parts done with an employer outside the university (employer or host)",
+)
+def outside_part_count(ctx: FactContext) -> int:
+    return sum(1 for i in range(ctx.part_count()) if ctx.get("is_outside_university", i))
 
 
 @fact("has_region", sv="En region är part", en="A region is a party")
@@ -162,6 +230,18 @@ def is_clinical(ctx: FactContext, part: int) -> bool:
     return part_of(ctx, part).position.is_clinical
 
 
+@fact(
+    "is_outside_university",
+    scope="part",
+    sv="Delen utförs hos en arbetsgivare utanför högskolan (anställande arbetsgivare eller värd)",
+    en="The part is done with an employer outside the university (employer or host)",
+)
+def is_outside_university(ctx: FactContext, part: int) -> bool:
+    p = part_of(ctx, part)
+    where = ctx.agreement.employer(p.host or p.employer)
+    return where.kind not in LAROSATE_KINDS or ctx.agreement.employer(p.employer).kind not in LAROSATE_KINDS
+
+
 @fact("is_adjunct", scope="part", sv="Adjungerad befattning", en="Adjunct position")
 def is_adjunct(ctx: FactContext, part: int) -> bool:
     return part_of(ctx, part).position in (
@@ -181,7 +261,7 @@ def collective_agreement(ctx: FactContext, part: int) -> str | None:
     employer = ctx.agreement.employer(part_of(ctx, part).employer)
     if employer.collective_agreement is not None:
         return employer.collective_agreement.value
-    if employer.kind in LAROSATE_KINDS:
+    if employer.kind == EmployerKind.statligt_larosate:
         return CollectiveAgreement.villkorsavtal.value
     if employer.kind in (EmployerKind.region, EmployerKind.kommun):
         return CollectiveAgreement.ab.value
@@ -234,6 +314,15 @@ def _same_place(a: str, b: str) -> bool:
 
 
 @fact(
+    "forenad_other_employment",
+    sv="Vilken anställning utanför högskolan som får förenas (klinisk eller valfri_sektor)",
+    en="Which outside employment may be förenad (klinisk or valfri_sektor)",
+)
+def forenad_other_employment(ctx: FactContext) -> str:
+    return str(ctx.param("forenad_annan_anstallning"))
+
+
+@fact(
     "permitted_forenad_titles",
     sv="Titlar som får förenas med klinisk anställning",
     en="Titles that may be combined with a clinical post",
@@ -276,3 +365,115 @@ def unreported_state_employers(ctx: FactContext) -> list[str]:
 def unreported_other_employers(ctx: FactContext) -> list[str]:
     state = set(ctx.get("state_employer_ids"))
     return [e for e in ctx.get("unreported_employers") if e not in state]
+
+
+# -- doctoral studies (kombinationsdoktorand) -------------------------------------------------------------
+
+
+@fact(
+    "doctoral_study_share",
+    sv="Studietakt i procent av heltid (doktorandelarnas omfattning)",
+    en="Study share in percent of full time (the doctoral parts' extent)",
+)
+def doctoral_study_share(ctx: FactContext) -> Decimal | None:
+    shares = [p.extent_percent for p in ctx.agreement.parts if p.position == Position.doktorand]
+    return sum(shares, Decimal(0)) if shares else None
+
+
+@fact(
+    "doctoral_years_needed",
+    sv="År som utbildningen tar vid studietakten (heltidsår × 100 / studietakt)",
+    en="Years the education takes at the study share (full-time years × 100 / share)",
+)
+def doctoral_years_needed(ctx: FactContext) -> Decimal | None:
+    studies, share = ctx.agreement.doctoral_studies, ctx.get("doctoral_study_share")
+    if share is None or share <= 0:
+        return None
+    degree = studies.degree.value if studies is not None else "doktorsexamen"
+    full_time = Decimal(str(ctx.param("forskarutbildning_antagning")[degree]["full_time_years"]))
+    return (full_time * 100 / share).quantize(Decimal("0.01"))
+
+
+@fact(
+    "doctoral_max_years",
+    sv="Den längsta studietid högskoleförordningen 7 kap. 36 § medger för examen",
+    en="The longest study time the Higher Education Ordinance 7 kap. 36 § allows for the degree",
+)
+def doctoral_max_years(ctx: FactContext) -> int:
+    studies = ctx.agreement.doctoral_studies
+    degree = studies.degree.value if studies is not None else "doktorsexamen"
+    return int(ctx.param("forskarutbildning_antagning")[degree]["max_years"])
+
+
+@fact(
+    "doctoral_start",
+    sv="Forskarutbildningens start (antagning, annars doktoranddelens start)",
+    en="The doctoral education's start (admission, else the doctoral part's start)",
+)
+def doctoral_start(ctx: FactContext) -> dt.date | None:
+    studies = ctx.agreement.doctoral_studies
+    if studies is not None and studies.admitted_on is not None:
+        return studies.admitted_on
+    for i, p in enumerate(ctx.agreement.parts):
+        if p.position == Position.doktorand:
+            return ctx.get("start", i)  # type: ignore[no-any-return]
+    return None
+
+
+@fact(
+    "doctoral_financing_needed_until",
+    sv="Dag då utbildningen är klar vid studietakten (finansieringen behövs till dess)",
+    en="The day the education ends at the study share (financing is needed until then)",
+)
+def doctoral_financing_needed_until(ctx: FactContext) -> dt.date | None:
+    start, years = ctx.get("doctoral_start"), ctx.get("doctoral_years_needed")
+    if start is None or years is None:
+        return None
+    months = int((years * 12).to_integral_value(rounding=ROUND_CEILING))
+    return add_months(start, months) - dt.timedelta(days=1)
+
+
+@fact(
+    "doctoral_financing_short",
+    sv="Den angivna finansieringen slutar före utbildningens beräknade slut",
+    en="The stated financing ends before the education's computed end",
+)
+def doctoral_financing_short(ctx: FactContext) -> bool | None:
+    studies = ctx.agreement.doctoral_studies
+    needed = ctx.get("doctoral_financing_needed_until")
+    if studies is None or studies.financing_until is None or needed is None:
+        return None
+    return studies.financing_until < needed
+
+
+@fact(
+    "doctoral_larosate_is_larosate",
+    sv="Det antagande lärosätet är ett lärosäte",
+    en="The admitting lärosäte is a university",
+)
+def doctoral_larosate_is_larosate(ctx: FactContext) -> bool | None:
+    studies = ctx.agreement.doctoral_studies
+    if studies is None:
+        return None
+    return ctx.agreement.employer(studies.larosate).kind in LAROSATE_KINDS
+
+
+@fact(
+    "period_months",
+    scope="part",
+    sv="Delens längd i hela månader (start till slut), om den har ett slutdatum",
+    en="The part's length in whole months (start to end), when it has an end date",
+)
+def period_months(ctx: FactContext, part: int) -> int | None:
+    start, end = ctx.get("start", part), ctx.get("end", part)
+    if end is None:
+        return None
+    after = end + dt.timedelta(days=1)  # the end date is the last day of the part
+    months = (after.year - start.year) * 12 + (after.month - start.month)
+    return months - (after.day < start.day)
+
+
+@fact("doctoral_supervisor_count", sv="Antal handledare", en="Number of supervisors")
+def doctoral_supervisor_count(ctx: FactContext) -> int | None:
+    studies = ctx.agreement.doctoral_studies
+    return None if studies is None else len(studies.supervisors)

@@ -7,6 +7,7 @@ from (Läkarförbundet's point, domain README §4).
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -18,9 +19,17 @@ from forenad.model import EmployerKind
 SCHEMES_WITH_PARAMETERS = ("pa16_avd1", "pa16_avd2", "akap_kr", "kap_kl", "itp1")
 
 
-def default_scheme(ctx: FactContext, kind: EmployerKind, birth_year: int | None) -> str | None:
-    """The scheme that follows from the employer's kind and the birth year, or None when it depends on
-    facts the agreement must state (a region employee born 1958–1985, a private employer)."""
+def default_scheme(
+    ctx: FactContext, kind: EmployerKind, birth_year: int | None, employed_from: dt.date | None = None
+) -> str | None:
+    """The scheme that follows from the employer's kind, the birth year and (for a region or kommun) when
+    the employment began, or None when it depends on facts the agreement must state (a region employee born
+    1958–1985 employed before 2023, a private employer)."""
+    if kind in (EmployerKind.region, EmployerKind.kommun) and employed_from is not None:
+        akap = ctx.param("pension_akap_kr")
+        new_from = akap["coverage"].get("new_employees_from")
+        if new_from is not None and employed_from >= dt.date.fromisoformat(str(new_from)):
+            return "akap_kr"  # newly employed in the sector from 2023: AKAP-KR whatever the birth year
     if birth_year is None:
         return None
     if kind == EmployerKind.statligt_larosate:
@@ -47,7 +56,12 @@ def pension_scheme(ctx: FactContext, part: int) -> str | None:
     employer = ctx.agreement.employer(part_of(ctx, part).employer)
     if employer.pension_scheme is not None:
         return employer.pension_scheme.value
-    return default_scheme(ctx, employer.kind, ctx.get("birth_year"))
+    return default_scheme(ctx, employer.kind, ctx.get("birth_year"), _employed_from(ctx, part))
+
+
+def _employed_from(ctx: FactContext, part: int) -> dt.date:
+    """When the part's employment with its employer began (``employed_since``, else its start)."""
+    return part_of(ctx, part).employed_since or ctx.get("start", part)  # type: ignore[no-any-return]
 
 
 @fact(
@@ -63,6 +77,8 @@ def pension_scheme_conditional(ctx: FactContext, part: int) -> bool:
         return False
     if employer.kind not in (EmployerKind.region, EmployerKind.kommun):
         return False
+    if ctx.get("pension_scheme", part) is not None:
+        return False  # decided: a new employee from 2023, say
     cond = ctx.param("pension_akap_kr")["coverage"]["conditional"]
     return bool(cond["born_from"] <= year <= cond["born_to"])
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from forenad.derive.basics import LAROSATE_KINDS, part_of
+from forenad.derive.basics import LAROSATE_KINDS, add_months, part_of
 from forenad.engine.facts import FactContext, fact, sorted_steps
 from forenad.model import CollectiveAgreement, EmployerKind, EmploymentForm
 
@@ -181,14 +180,6 @@ def collective_agreements(ctx: FactContext) -> list[str]:
 
 
 # -- notice ----------------------------------------------------------------------------------------------
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later (the last day of the month when that day does not exist)."""
-    total = day.month - 1 + months
-    year, month = day.year + total // 12, total % 12 + 1
-    last = calendar.monthrange(year, month)[1]
-    return dt.date(year, month, min(day.day, last))
 
 
 def employed_since(ctx: FactContext, part: int) -> dt.date:

@@ -55,7 +55,8 @@ DISPLAY: dict[str, dict[str, str]] = {
 
 def format_value(value: Any, spec: str, lang: Lang) -> str:
     """Format one placeholder value. Specs: ``kr`` (whole kronor), ``pct`` (a percentage), ``d1`` (one
-    decimal), ``list`` (comma-separated), or none (natural form)."""
+    decimal), ``list`` (comma-separated), or none (natural form). A mapping is written as name–value pairs,
+    the spec applied to each value."""
     kind = type(value)  # the common exact types first; subclasses (enums) take the general way below
     if kind is str:
         display = DISPLAY.get(value)
@@ -80,6 +81,9 @@ def format_value(value: Any, spec: str, lang: Lang) -> str:
         return format_number(value, lang)
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dict):  # name: value pairs, the spec applied to each value
+        pairs = [f"{format_value(k, '', lang)} {format_value(v, spec, lang)}" for k, v in value.items()]
+        return ", ".join(pairs)
     if isinstance(value, list | tuple | set | frozenset):
         items = [format_value(v, "", lang) for v in value]
         return ", ".join(items)

@@ -28,7 +28,7 @@ key                                answer
 ``employer.N.name``                a number in the organisation pick list, or a name
 ``employer.N.organisationsnummer`` NNNNNN-NNNN, checksum tested; default from the pick list
 ``employer.N.kind``                ``statligt_larosate``, ``enskilt_larosate``, ``region``, ``kommun``,
-                                   ``privat_vardgivare`` (or 1–5)
+                                   ``privat_vardgivare``, ``annan_arbetsgivare`` (or 1–6)
 ``employer.N.id``                  short id the rest of the file uses; default from the name
 ``main_employer``                  an employer id, or ``-``; default by model
 ``person.name``                    the person's name

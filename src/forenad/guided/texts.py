@@ -70,6 +70,10 @@ KINDS: dict[EmployerKind, Text] = {
     EmployerKind.region: t("region", "region"),
     EmployerKind.kommun: t("kommun", "municipality"),
     EmployerKind.privat_vardgivare: t("privat vårdgivare", "private care provider"),
+    EmployerKind.annan_arbetsgivare: t(
+        "annan arbetsgivare utanför vården (företag, myndighet, organisation)",
+        "other employer outside health care (company, agency, organisation)",
+    ),
 }
 
 POSITIONS: dict[Position, Text] = {

@@ -5,6 +5,7 @@ from forenad.model.agreement import (
     Clause,
     CostSettlement,
     CostShare,
+    DoctoralStudies,
     Employer,
     Invoicing,
     LinkedTermination,
@@ -22,6 +23,7 @@ from forenad.model.agreement import (
 )
 from forenad.model.enums import (
     CollectiveAgreement,
+    Degree,
     EmployerKind,
     EmploymentForm,
     EmploymentModel,
@@ -40,6 +42,8 @@ __all__ = [
     "CollectiveAgreement",
     "CostSettlement",
     "CostShare",
+    "Degree",
+    "DoctoralStudies",
     "Employer",
     "EmployerKind",
     "EmploymentForm",

@@ -15,6 +15,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from forenad.model.enums import (
     CollectiveAgreement,
+    Degree,
     EmployerKind,
     EmploymentForm,
     EmploymentModel,
@@ -244,6 +245,26 @@ class SecondaryEmployment(_Model):
     note: FreeText | None = None
 
 
+class DoctoralStudies(_Model):
+    """Doctoral studies inside an employment (kombinationsdoktorand): what the lärosäte needs to admit the
+    person with other financing than a doctoral post (högskoleförordningen 7 kap. 36 §)."""
+
+    larosate: EmployerId = Field(description="Id för lärosätet som antar personen till forskarutbildning.")
+    degree: Degree = Field(default=Degree.doktorsexamen, description="Examen som utbildningen leder till.")
+    admitted_on: dt.date | None = Field(
+        default=None, description="Datum för antagning; utelämnat: antagningen är ett villkor för avtalet."
+    )
+    financing_until: dt.date | None = Field(
+        default=None, description="Finansieringen är säkrad till och med detta datum."
+    )
+    supervisors: list[Name] = Field(
+        default_factory=list, description="Handledare, huvudhandledaren först."
+    )
+    individual_study_plan: bool | None = Field(
+        default=None, description="En individuell studieplan är upprättad (eller upprättas vid antagningen)."
+    )
+
+
 class Signatory(_Model):
     name: Name
     role: Name | None = None
@@ -286,6 +307,9 @@ class Agreement(_Model):
     secondary_employment: SecondaryEmployment | None = None
     linked_termination: LinkedTermination | None = None
     procedure: Procedure | None = None
+    doctoral_studies: DoctoralStudies | None = Field(
+        default=None, description="Forskarutbildningen (modellen kombinationsdoktorand)."
+    )
     signatories: list[Signatory] = Field(default_factory=list)
     clauses: list[Clause] = Field(default_factory=list)
 
@@ -343,6 +367,8 @@ class Agreement(_Model):
             ref(("work_environment", i, "responsible"), duty.responsible)
         if self.rehabilitation:
             ref(("rehabilitation", "lead"), self.rehabilitation.lead)
+        if self.doctoral_studies:
+            ref(("doctoral_studies", "larosate"), self.doctoral_studies.larosate)
         if self.secondary_employment:
             for i, employer_id in enumerate(self.secondary_employment.reported_to):
                 ref(("secondary_employment", "reported_to", i), employer_id)

@@ -35,10 +35,15 @@ class EmploymentModel(Vocabulary):
 
 class EmployerKind(Vocabulary):
     statligt_larosate = "statligt_larosate"
+    """A state university or university college (högskolelagen and högskoleförordningen apply)."""
     enskilt_larosate = "enskilt_larosate"
+    """A university run by a foundation or company (Chalmers, Jönköping University …): no HL/HF."""
     region = "region"
     kommun = "kommun"
     privat_vardgivare = "privat_vardgivare"
+    annan_arbetsgivare = "annan_arbetsgivare"
+    """An employer outside health care and outside the universities: a company, a state agency, another
+    organisation. Its collective agreement and pension scheme are stated in the file (or flagged)."""
 
     @property
     def is_larosate(self) -> bool:
@@ -180,3 +185,10 @@ class InvoicingPeriod(Vocabulary):
     kvartal = "kvartal"
     halvar = "halvar"
     ar = "ar"
+
+
+class Degree(Vocabulary):
+    """The degree a doctoral education leads to (högskoleförordningen, bilaga 2)."""
+
+    doktorsexamen = "doktorsexamen"
+    licentiatexamen = "licentiatexamen"

@@ -46,6 +46,7 @@ EMPLOYER_KIND: _L = {
     "region": ("region", "region"),
     "kommun": ("kommun", "municipality (kommun)"),
     "privat_vardgivare": ("privat vårdgivare", "private health-care provider"),
+    "annan_arbetsgivare": ("annan arbetsgivare", "other employer"),
 }
 COLLECTIVE_AGREEMENT: _L = {
     "villkorsavtal": ("Villkorsavtal (Arbetsgivarverket)", "Villkorsavtal (Arbetsgivarverket)"),
