@@ -69,6 +69,7 @@ __all__ = [
     "reference_value",
     "resolve_parameters",
     "shape_problem",
+    "show_value",
     "with_overlay",
 ]
 
@@ -359,13 +360,12 @@ def shape_problem(expected: Any, given: Any, where: str = "") -> Text | None:
     at_en = f" at {where}" if where else ""
 
     def wrong(kind_sv: str, kind_en: str, hint: Text | None = None) -> Text:
-        shown = _show(given)
+        shown, example = show_value(given), show_value(expected)
         extra_sv = f" {hint.sv}" if hint else ""
         extra_en = f" {hint.en}" if hint else ""
         return t(
-            f"väntade {kind_sv}{at_sv} (som i det medföljande värdet {_show(expected)}), "
-            f"fick {shown}.{extra_sv}",
-            f"expected {kind_en}{at_en} (as in the shipped value {_show(expected)}), got {shown}.{extra_en}",
+            f"väntade {kind_sv}{at_sv} (som i det medföljande värdet {example}), fick {shown}.{extra_sv}",
+            f"expected {kind_en}{at_en} (as in the shipped value {example}), got {shown}.{extra_en}",
         )
 
     if expected is None:
@@ -426,7 +426,8 @@ def shape_problem(expected: Any, given: Any, where: str = "") -> Text | None:
     return None if type(given) is type(expected) else wrong(type(expected).__name__, type(expected).__name__)
 
 
-def _show(value: Any) -> str:
+def show_value(value: Any) -> str:
+    """A value as it would be written in a file (JSON-like), shortened to 80 characters."""
     import json
 
     text = repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
