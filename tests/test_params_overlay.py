@@ -714,3 +714,31 @@ def test_merge_is_value_by_value(overlay_values: dict[dt.date, int | None], prob
         except ParameterNotInForce:
             got = None
         assert got == expected, (probe, timeline)
+
+
+NEW_ANSWERS = {
+    "model": "forenad_tva_anstallningar",
+    "id": "ORU-RÖL-2026-003",
+    "employer.1.name": 5,
+    "employer.2.name": "Region Örebro län",
+    "person.name": "Åsa Öberg",
+    "person.birth": 1995,
+    "person.profession": "sjuksköterska",
+    "start_date": "2026-01-01",
+    "part.1.position": "lektor",
+    "part.1.monthly_salary": 23500,
+    "part.2.position": "specialistsjukskoterska",
+    "part.2.monthly_salary": 23500,
+    "check": True,
+    "draft": True,
+}
+
+
+def test_new_passes_the_overlay_to_its_check_and_draft(tmp_path: Path) -> None:
+    folder = overlay(tmp_path, {"inkomstbasbelopp": ibb_2027()}, "lokala")
+    answers = tmp_path / "svar.yaml"
+    answers.write_text(json.dumps(NEW_ANSWERS, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = cli("new", "-o", tmp_path / "avtal.yaml", "--answers", answers, "--params-overlay", folder)
+    assert code == 0, out
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in tmp_path.glob("avtal.*.provenance.json")]
+    assert records and all(r["parameters_overlay"]["folder"] == "lokala" for r in records)

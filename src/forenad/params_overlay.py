@@ -65,6 +65,7 @@ __all__ = [
     "CONFIG_FILE",
     "OVERLAY_ENV",
     "OverlayLocation",
+    "apply_file",
     "locate_overlay",
     "reference_value",
     "resolve_parameters",
