@@ -553,11 +553,6 @@ def test_check_findings_carry_the_overlay_value(tmp_path: Path) -> None:
     assert used and all(v["start"] == "2027-01-01" and v["value"]["percent"] == 55.5 for v in used)
 
 
-@pytest.mark.xfail(
-    reason="the engine builds UsedValue(name, value, start, confidence) itself; it shows the origin once "
-    "it switches to UsedValue.of (src/forenad/engine/facts.py, DatedTable.used_value)",
-    strict=False,
-)
 def test_check_findings_name_the_overlay_origin(tmp_path: Path) -> None:
     folder = lkp_overlay(tmp_path)
     result = check_json("--params-overlay", folder, "--on", "2027-03-01", UPPSALA)
