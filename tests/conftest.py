@@ -17,6 +17,8 @@ import pytest
 # The CLI's default language follows FORENAD_LANG, read when the app is imported; the tests expect the
 # documented default (Swedish) unless they ask for --lang en.
 os.environ.pop("FORENAD_LANG", None)
+# Likewise the tests read the shipped parameters unless they name an overlay folder themselves.
+os.environ.pop("FORENAD_PARAMS_OVERLAY", None)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES_DIR = ROOT / "examples"

@@ -36,11 +36,20 @@ raise :class:`forenad.errors.DataFileError` naming the file, the 1-based line an
 Values are frozen: lists become tuples and mappings become read-only ``dict`` subclasses, so a shared,
 cached :class:`ParameterSet` cannot be changed by one of its readers (``json.dumps`` still works on them).
 
+An **overlay** is a folder of files of the same shape whose dated values are added to a set value by value
+(same start date: the overlay's value replaces the set's; ``null`` ends the parameter from its date). Its
+files may leave out everything but ``values`` for a parameter the set has. Each :class:`DatedValue` says
+where it came from (``origin``: ``"shipped"`` or ``"overlay"``, and ``origin_file``). See
+:mod:`forenad.params_overlay` for the rules, and :func:`resolve_parameters` for what the CLI does
+(``--params-overlay DIR``, else ``FORENAD_PARAMS_OVERLAY``, else ``[params] overlay`` in a ``forenad.toml``
+found from the working directory upward).
+
 Usage::
 
-    from forenad.params import default_parameters
+    from forenad.params import default_parameters, resolve_parameters
     params = default_parameters()
     ibb = params.at("inkomstbasbelopp", date(2026, 3, 1))   # DatedValue(value=83400, refs=…, …)
+    mine = resolve_parameters(overlay=Path("parametrar"))    # the shipped set plus the folder's values
 """
 
 from __future__ import annotations
@@ -51,12 +60,12 @@ import difflib
 import functools
 import hashlib
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Literal, NoReturn, get_args
+from typing import Any, Literal, NoReturn, TypeVar, get_args
 
 from pydantic import ValidationError
 from ruamel.yaml import YAML
@@ -69,16 +78,23 @@ from forenad.refs import Reference
 __all__ = [
     "Confidence",
     "DatedValue",
+    "Origin",
+    "OverlayInfo",
     "Parameter",
     "ParameterNotInForce",
     "ParameterSet",
     "UnknownParameter",
     "default_parameters",
+    "find_overlay",
     "load_parameters",
+    "resolve_parameters",
+    "with_overlay",
 ]
 
 Confidence = Literal["verified", "secondary", "unverified"]
 CONFIDENCES: tuple[str, ...] = get_args(Confidence)
+Origin = Literal["shipped", "overlay"]
+_T = TypeVar("_T")
 
 _FILE_KEYS = ("description", "unit", "confidence", "last_reviewed", "notes", "values")
 _REQUIRED_FILE_KEYS = ("description", "unit", "confidence", "last_reviewed", "values")
@@ -107,6 +123,10 @@ class DatedValue:
     confidence: Confidence
     note: Text | None
     unit: str
+    origin: Origin = "shipped"
+    """``"shipped"``: from the parameter set (the packaged one, or ``--params DIR``); ``"overlay"``: from an
+    overlay folder, named by ``origin_file``."""
+    origin_file: str | None = None
 
     def covers(self, on: dt.date) -> bool:
         return self.start <= on and (self.end is None or on < self.end)
@@ -198,25 +218,49 @@ class UnknownParameter(ForenadError, KeyError):
         return self.text(lang)
 
 
+@dataclass(frozen=True, slots=True)
+class OverlayInfo:
+    """The overlay folder applied to a :class:`ParameterSet`: its path, a hash of its files (the first 12 hex
+    digits of a SHA-256 over their names and bytes) and the parameters it has files for."""
+
+    directory: str
+    version: str
+    parameters: tuple[str, ...]
+
+
 class ParameterSet:
     """All parameters of one directory, by name, plus a short version hash of the files for provenance."""
 
-    __slots__ = ("_directory", "_names", "_params", "_version")
+    __slots__ = ("_directory", "_names", "_overlay", "_params", "_version")
 
-    def __init__(self, params: Mapping[str, Parameter], version: str, directory: str) -> None:
+    def __init__(
+        self,
+        params: Mapping[str, Parameter],
+        version: str,
+        directory: str,
+        *,
+        overlay: OverlayInfo | None = None,
+    ) -> None:
         self._params = dict(params)
         self._names = tuple(sorted(self._params))
         self._version = version
         self._directory = directory
+        self._overlay = overlay
 
     @property
     def version(self) -> str:
-        """The first 12 hex digits of a SHA-256 over the files' names and bytes."""
+        """The first 12 hex digits of a SHA-256 over the files' names and bytes (with an overlay: over this
+        set's version and the overlay's)."""
         return self._version
 
     @property
     def directory(self) -> str:
         return self._directory
+
+    @property
+    def overlay(self) -> OverlayInfo | None:
+        """The overlay folder whose values were added to the set, if any."""
+        return self._overlay
 
     def names(self) -> tuple[str, ...]:
         return self._names
@@ -245,8 +289,10 @@ class ParameterSet:
         return len(self._params)
 
     def __repr__(self) -> str:
+        extra = f", overlay={self._overlay.directory!r}" if self._overlay else ""
         return (
-            f"ParameterSet({len(self)} parameters, version={self._version!r}, directory={self._directory!r})"
+            f"ParameterSet({len(self)} parameters, version={self._version!r}, "
+            f"directory={self._directory!r}{extra})"
         )
 
 
@@ -294,6 +340,57 @@ def default_parameters() -> ParameterSet:
     return load_parameters()
 
 
+def with_overlay(base: ParameterSet, directory: str | Path) -> ParameterSet:
+    """``base`` with the dated values of the overlay folder ``directory`` added value by value.
+
+    The result has its own ``version`` (a hash of ``base.version`` and the overlay's files) and ``overlay``.
+    Raises :class:`forenad.errors.DataFileError` (file, line, key) for a malformed overlay file or a folder
+    that does not exist. Nothing is written. See :mod:`forenad.params_overlay`.
+    """
+    from forenad.params_overlay import with_overlay as apply
+
+    return apply(base, directory)
+
+
+def find_overlay(
+    explicit: str | Path | None = None,
+    *,
+    cwd: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Path | None:
+    """Where the overlay folder is: ``explicit`` (the ``--params-overlay`` option), else the environment
+    variable ``FORENAD_PARAMS_OVERLAY``, else ``[params] overlay`` of the first ``forenad.toml`` found from
+    ``cwd`` (default: the working directory) upward, relative to that file's folder; ``None`` when none says.
+
+    The folder need not exist. Raises :class:`forenad.errors.DataFileError` for a malformed ``forenad.toml``.
+    """
+    from forenad.params_overlay import locate_overlay
+
+    found = locate_overlay(explicit, cwd=cwd, environ=environ)
+    return found.path if found is not None else None
+
+
+def resolve_parameters(
+    params_dir: Path | None = None,
+    overlay: Path | None = None,
+    *,
+    cwd: Path | None = None,
+    discover: bool = True,
+    environ: Mapping[str, str] | None = None,
+) -> ParameterSet:
+    """The parameters a command reads: the packaged set (or ``params_dir``, which replaces it) plus the
+    overlay folder ``overlay``, or, when it is ``None`` and ``discover`` is true, the one
+    :func:`find_overlay` finds from ``cwd``.
+
+    Without an overlay this is :func:`default_parameters` (the same object) or :func:`load_parameters`.
+    Raises :class:`forenad.errors.DataFileError` for a malformed file, a malformed ``forenad.toml`` or an
+    overlay folder that does not exist (naming what pointed to it).
+    """
+    from forenad.params_overlay import resolve_parameters as resolve
+
+    return resolve(params_dir, overlay, cwd=cwd, discover=discover, environ=environ)
+
+
 # --------------------------------------------------------------------------------------------------------
 # Loading one file
 
@@ -320,7 +417,14 @@ class _File:
 
 
 def _load_file(path: str, name: str, raw: bytes, *, strict: bool = False) -> Parameter:
-    """Parse and validate one file.
+    """Parse and validate one parameter file (see :func:`_parse_file`)."""
+    return _parse_file(path, name, raw, _build, strict=strict)
+
+
+def _parse_file(
+    path: str, name: str, raw: bytes, build: Callable[[_File, str, Any], _T], *, strict: bool = False
+) -> _T:
+    """Parse one file and hand its data to ``build`` (which validates it, failing through ``_File.fail``).
 
     The fast path parses with ruamel.yaml's C-based safe loader (same YAML 1.2 rules, duplicate keys
     rejected) and validates without line numbers. Anything unusual, and any error at all, sends the file
@@ -342,7 +446,7 @@ def _load_file(path: str, name: str, raw: bytes, *, strict: bool = False) -> Par
         try:
             data = _fast_yaml().load(text)
             if _is_plain(data):
-                return _build(_File(path, None), name, data)
+                return build(_File(path, None), name, data)
         except Exception:  # any trouble at all: the strict path below gives the located error
             pass
     try:
@@ -380,7 +484,7 @@ def _load_file(path: str, name: str, raw: bytes, *, strict: bool = False) -> Par
             line, key = _first_tag(text)
             problem = f"invalid YAML value ({type(exc).__name__}: {exc}); remove explicit tags and aliases"
         raise DataFileError(path, line, key, problem) from None
-    return _build(_File(path, doc.lines), name, doc.data)
+    return build(_File(path, doc.lines), name, doc.data)
 
 
 def _fast_yaml() -> YAML:
@@ -403,7 +507,7 @@ def _is_plain(node: Any) -> bool:
     return node is None or isinstance(node, str | int | float | bool | dt.date)
 
 
-def _build(f: _File, name: str, data: Any) -> Parameter:
+def _build(f: _File, name: str, data: Any, origin: Origin = "shipped") -> Parameter:
     path = f.path
     if not isinstance(data, dict):
         f.fail([], "expected a mapping with the keys " + ", ".join(_REQUIRED_FILE_KEYS), key="")
@@ -419,7 +523,24 @@ def _build(f: _File, name: str, data: Any) -> Parameter:
         f.fail(["last_reviewed"], "expected a date written YYYY-MM-DD")
     notes = _text(f, ["notes"], data["notes"]) if data.get("notes") is not None else None
 
-    values = data["values"]
+    starts = _starts(f, data["values"])
+    if starts[0][1]["value"] is None:
+        f.fail(["values", starts[0][0], "value"], "the first value cannot be null (null ends a parameter)")
+    timeline = _dated(f, name, starts, confidence, unit, origin)
+    return Parameter(
+        name=name,
+        description=description,
+        unit=unit,
+        confidence=confidence,
+        last_reviewed=last_reviewed,
+        notes=notes,
+        entries=_chain(timeline),
+        source=path,
+    )
+
+
+def _starts(f: _File, values: Any) -> list[tuple[dt.date, dict[str, Any]]]:
+    """The entries of ``values`` by start date, their keys checked."""
     if not isinstance(values, dict) or not values:
         f.fail(["values"], "expected a mapping of start dates (YYYY-MM-DD) to values")
     starts: list[tuple[dt.date, dict[str, Any]]] = []
@@ -432,11 +553,21 @@ def _build(f: _File, name: str, data: Any) -> Parameter:
         _check_keys(f, loc, entry, _ENTRY_KEYS, ("value",))
         starts.append((key, entry))
     starts.sort(key=lambda item: item[0])
-    if starts[0][1]["value"] is None:
-        f.fail(["values", starts[0][0], "value"], "the first value cannot be null (null ends a parameter)")
+    return starts
 
-    entries: list[DatedValue] = []
-    for i, (start, entry) in enumerate(starts):
+
+def _dated(
+    f: _File,
+    name: str,
+    starts: Sequence[tuple[dt.date, dict[str, Any]]],
+    confidence: Confidence,
+    unit: str,
+    origin: Origin,
+) -> list[tuple[dt.date, DatedValue | None]]:
+    """Each start date with its value (``None`` for a ``null`` that ends the parameter); ends are left open
+    for :func:`_chain` to fill in."""
+    out: list[tuple[dt.date, DatedValue | None]] = []
+    for start, entry in starts:
         loc = ["values", start]
         refs = _refs(f, loc, entry.get("refs"), required=entry["value"] is not None)
         entry_confidence = (
@@ -444,30 +575,37 @@ def _build(f: _File, name: str, data: Any) -> Parameter:
         )
         note = _text(f, [*loc, "note"], entry["note"]) if entry.get("note") is not None else None
         if entry["value"] is None:
+            out.append((start, None))
             continue
-        end = starts[i + 1][0] if i + 1 < len(starts) else None
-        entries.append(
-            DatedValue(
-                name=name,
-                value=_freeze(entry["value"]),
-                start=start,
-                end=end,
-                refs=refs,
-                confidence=entry_confidence or confidence,
-                note=note,
-                unit=unit,
+        out.append(
+            (
+                start,
+                DatedValue(
+                    name=name,
+                    value=_freeze(entry["value"]),
+                    start=start,
+                    end=None,
+                    refs=refs,
+                    confidence=entry_confidence or confidence,
+                    note=note,
+                    unit=unit,
+                    origin=origin,
+                    origin_file=f.path if origin == "overlay" else None,
+                ),
             )
         )
-    return Parameter(
-        name=name,
-        description=description,
-        unit=unit,
-        confidence=confidence,
-        last_reviewed=last_reviewed,
-        notes=notes,
-        entries=tuple(entries),
-        source=path,
-    )
+    return out
+
+
+def _chain(timeline: Sequence[tuple[dt.date, DatedValue | None]]) -> tuple[DatedValue, ...]:
+    """The values of a timeline sorted by start, each ending where the next entry (value or null) starts."""
+    out: list[DatedValue] = []
+    for i, (_start, value) in enumerate(timeline):
+        if value is None:
+            continue
+        end = timeline[i + 1][0] if i + 1 < len(timeline) else None
+        out.append(value if value.end == end else replace(value, end=end))
+    return tuple(out)
 
 
 def _check_keys(
@@ -620,6 +758,7 @@ def _not_in_force_text(
     name: str, on: dt.date, periods: Sequence[tuple[dt.date, dt.date | None]], source: str
 ) -> Text:
     day = on.isoformat()
+    gap: dt.date | None = None  # where the missing period starts, when the parameter ended
     if not periods:
         reason = t("den har inga värden", "it has no values")
     elif on < periods[0][0]:
@@ -627,16 +766,20 @@ def _not_in_force_text(
         reason = t(f"den börjar gälla först {first}", f"it starts only on {first}")
     else:
         ended = max((e for _, e in periods if e is not None and e <= on), default=None)
+        gap = ended
         stop = ended.isoformat() if ended else "?"
         reason = t(f"den saknar värde från och med {stop}", f"it has no value from {stop}")
     covered = [_period_text(s, e) for s, e in periods]
     sv_cov = "; ".join(c.sv for c in covered) or "inga"
     en_cov = "; ".join(c.en for c in covered) or "none"
-    file_sv = f" eller uppdatera parameterfilen {source}" if source else ""
-    file_en = f" or update the parameter file {source}" if source else ""
+    command = f'forenad params add {name} --from {(gap or on).isoformat()} --value … --source "…"'
     return t(
         f"Parametern {name} gäller inte den {day}: {reason.sv}. Värden finns för {sv_cov}. "
-        f"Ange värdet i avtalet{file_sv}.",
+        "Ange värdet i avtalet, eller lägg in det fastställda värdet, hämtat ur en primärkälla "
+        "(författningen, avtalet eller myndighetens beslut), i en tilläggsmapp med "
+        f"{command} (se forenad params status).",
         f"The parameter {name} is not in force on {day}: {reason.en}. Values cover {en_cov}. "
-        f"State the value in the agreement{file_en}.",
+        "State the value in the agreement, or enter the value as set, taken from a primary source (the "
+        f"statute, the agreement or the authority's decision), into an overlay folder with {command} (see "
+        "forenad params status).",
     )

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from forenad._version import __version__
 from forenad.errors import InputError
 from forenad.i18n import Lang, Text
 from forenad.refs import Reference
+
+if TYPE_CHECKING:
+    from forenad.params import DatedValue
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -39,25 +42,36 @@ TOPICS: tuple[str, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class UsedValue:
-    """A dated parameter value that a finding relied on."""
+    """A dated parameter value that a finding relied on.
+
+    ``origin`` is ``"shipped"`` (the parameter set) or ``"overlay"`` (an overlay folder's file,
+    ``origin_file``); see :mod:`forenad.params_overlay`.
+    """
 
     name: str
     value: Any
     start: dt.date
     confidence: str
+    origin: str = "shipped"
+    origin_file: str | None = None
 
     @classmethod
-    def of(cls, dated: Any) -> UsedValue:
-        """The record of a :class:`forenad.params.DatedValue`."""
-        return cls(dated.name, dated.value, dated.start, dated.confidence)
+    def of(cls, dated: DatedValue) -> UsedValue:
+        """The record of a :class:`~forenad.params.DatedValue`, with where it came from."""
+        return cls(dated.name, dated.value, dated.start, dated.confidence, dated.origin, dated.origin_file)
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "name": self.name,
             "value": self.value,
             "start": self.start.isoformat(),
             "confidence": self.confidence,
         }
+        if self.origin != "shipped":
+            out["origin"] = self.origin
+            if self.origin_file is not None:
+                out["origin_file"] = self.origin_file
+        return out
 
 
 class LazyText:

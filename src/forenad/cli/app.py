@@ -10,7 +10,16 @@ from typing import Annotated
 import typer
 
 from forenad._version import __version__
-from forenad.cli.common import LangArg, LangOption, OutputFormat, default_lang, lang_of, parse_date
+from forenad.cli.common import (
+    LangArg,
+    LangOption,
+    OutputFormat,
+    ParamsOverlayArg,
+    default_lang,
+    exit_data_file_error,
+    lang_of,
+    parse_date,
+)
 
 app = typer.Typer(
     name="forenad",
@@ -60,6 +69,7 @@ def check(
         Path | None,
         typer.Option("--params", help="Egen katalog med parameterfiler. / Own directory of parameter files."),
     ] = None,
+    params_overlay: ParamsOverlayArg = None,
     show_facts: Annotated[
         bool,
         typer.Option(
@@ -72,21 +82,20 @@ def check(
     """Validera och pröva avtalsfiler. / Validate and check agreement files."""
     from forenad.checking import check_files
     from forenad.errors import DataFileError
+    from forenad.params import resolve_parameters
 
     date = parse_date(on)
-    rules = params = None
+    rules = None
     try:
         if rules_dir is not None:
             from forenad.engine import load_rules
 
             rules = load_rules(_data_dir(rules_dir, "--rules"))
-        if params_dir is not None:
-            from forenad.params import load_parameters
-
-            params = load_parameters(_data_dir(params_dir, "--params"))
+        params = resolve_parameters(
+            _data_dir(params_dir, "--params") if params_dir is not None else None, params_overlay
+        )
     except DataFileError as exc:
-        sys.stderr.write(f"forenad: fel i datafil / error in data file: {exc}\n")
-        raise typer.Exit(2) from None
+        exit_data_file_error(exc)
     run = check_files(files, on=date, rules=rules, params=params, facts=output_format == OutputFormat.json)
     language = lang_of(lang)
     if output_format == OutputFormat.json:

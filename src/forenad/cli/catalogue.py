@@ -1,4 +1,7 @@
-"""``forenad rules list|show`` and ``forenad params show``: the catalogue, readable by a negotiator."""
+"""``forenad rules list|show`` and ``forenad params show|list``: the catalogue, readable by a negotiator.
+
+``forenad params add|status`` (the yearly update into an overlay folder) are in :mod:`.params_cmds`.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from forenad.cli.common import LangArg, OutputFormat, default_lang, lang_of, parse_date
+from forenad.cli.common import (
+    LangArg,
+    OutputFormat,
+    ParamsOverlayArg,
+    default_lang,
+    lang_of,
+    parameters_or_exit,
+    parse_date,
+)
 
 rules_app = typer.Typer(
     help="Regelkatalogen med källor. / The rule catalogue with references.", no_args_is_help=True
@@ -106,13 +117,14 @@ def params_show(
     ] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.text,
     lang: LangArg = default_lang(),  # noqa: B008
+    params_overlay: ParamsOverlayArg = None,
 ) -> None:
     """Visa en parameters värde på ett datum och dess källa. / Show a parameter's value on a date."""
-    from forenad.params import ParameterNotInForce, UnknownParameter, default_parameters
+    from forenad.params import ParameterNotInForce, UnknownParameter
 
     language = lang_of(lang)
     date = parse_date(on) or dt.date.today()
-    params = default_parameters()
+    params = parameters_or_exit(params_overlay)
     try:
         parameter = params.get(name)
     except UnknownParameter as exc:
@@ -134,7 +146,10 @@ def params_show(
             "confidence": value.confidence,
             "refs": [r.model_dump(exclude_none=True) for r in value.refs],
             "last_reviewed": parameter.last_reviewed.isoformat(),
+            "origin": value.origin,
         }
+        if value.origin_file is not None:
+            data["origin_file"] = value.origin_file
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
         return
     c = _console()
@@ -149,6 +164,8 @@ def params_show(
     c.print(f"  gäller/in force: {value.start.isoformat()} – {until}")
     mark = " [magenta](overifierat / unverified)[/]" if value.confidence == "unverified" else ""
     c.print(f"  säkerhet/confidence: {value.confidence}{mark} · granskad/reviewed: {parameter.last_reviewed}")
+    if value.origin == "overlay":
+        c.print(f"  [cyan]{_OVERLAY[language]}[/]: {escape(value.origin_file or '')}")
     if value.note:
         c.print(f"  {escape(value.note(language))}")
     for ref in value.refs:
@@ -156,16 +173,33 @@ def params_show(
 
 
 @params_app.command("list")
-def params_list(lang: LangArg = default_lang()) -> None:  # noqa: B008
+def params_list(
+    lang: LangArg = default_lang(),  # noqa: B008
+    params_overlay: ParamsOverlayArg = None,
+) -> None:
     """Lista parametrarna. / List the parameters."""
-    from forenad.params import default_parameters
-
     language = lang_of(lang)
-    params = default_parameters()
+    params = parameters_or_exit(params_overlay)
     table = Table()
-    for head in ("namn / name", "beskrivning / description", "enhet / unit", "säkerhet / confidence"):
+    heads = ["namn / name", "beskrivning / description", "enhet / unit", "säkerhet / confidence"]
+    if params.overlay is not None:
+        heads.append("tillägg / overlay")
+    for head in heads:
         table.add_column(head)
     for name in params.names():
         p = params.get(name)
-        table.add_row(name, p.description(language), p.unit, p.confidence)
+        row = [name, p.description(language), p.unit, p.confidence]
+        if params.overlay is not None:
+            row.append("✓" if name in params.overlay.parameters else "")
+        table.add_row(*row)
     _console().print(table)
+    if params.overlay is not None:
+        _console().print(f"{_FOLDER[language]}: {escape(params.overlay.directory)}")
+
+
+_OVERLAY = {"sv": "från tilläggsmappen", "en": "from the overlay folder"}
+_FOLDER = {"sv": "tilläggsmapp", "en": "overlay folder"}
+
+from forenad.cli.params_cmds import register as _register_params_cmds  # noqa: E402
+
+_register_params_cmds(params_app)

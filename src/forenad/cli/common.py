@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from enum import StrEnum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from forenad.i18n import Lang
+
+if TYPE_CHECKING:
+    from forenad.errors import DataFileError
+    from forenad.params import ParameterSet
 
 
 class LangOption(StrEnum):
@@ -36,12 +42,43 @@ def lang_of(option: LangOption | None) -> Lang:
     return "en" if option == LangOption.en else "sv"
 
 
-def parse_date(value: str | None) -> dt.date | None:
+def parse_date(value: str | None, option: str = "--on") -> dt.date | None:
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(
-            f"{value!r} är inte ett datum ÅÅÅÅ-MM-DD / is not a date YYYY-MM-DD", param_hint="--on"
+            f"{value!r} är inte ett datum ÅÅÅÅ-MM-DD / is not a date YYYY-MM-DD", param_hint=option
         ) from None
+
+
+ParamsOverlayArg = Annotated[
+    Path | None,
+    typer.Option(
+        "--params-overlay",
+        metavar="DIR",
+        help="Mapp med egna daterade parametervärden som läggs till de medföljande, värde för värde "
+        "(annars FORENAD_PARAMS_OVERLAY, annars [params] overlay i en forenad.toml). / Folder of own dated "
+        "parameter values added to the shipped ones, value by value (else FORENAD_PARAMS_OVERLAY, else "
+        "[params] overlay in a forenad.toml).",
+    ),
+]
+
+
+def exit_data_file_error(exc: DataFileError) -> NoReturn:
+    """Report a malformed rule, parameter, overlay or ``forenad.toml`` file on stderr and exit 2."""
+    sys.stderr.write(f"forenad: fel i datafil / error in data file: {exc}\n")
+    raise typer.Exit(2)
+
+
+def parameters_or_exit(overlay: Path | None, params_dir: Path | None = None) -> ParameterSet:
+    """The parameters a command reads: the packaged set (or ``params_dir``) plus the overlay from
+    ``--params-overlay``, ``FORENAD_PARAMS_OVERLAY`` or ``forenad.toml``; a malformed file exits 2."""
+    from forenad.errors import DataFileError
+    from forenad.params import resolve_parameters
+
+    try:
+        return resolve_parameters(params_dir, overlay)
+    except DataFileError as exc:
+        exit_data_file_error(exc)

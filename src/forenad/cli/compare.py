@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from forenad.cli.common import LangArg, default_lang, lang_of, parse_date
+from forenad.cli.common import (
+    LangArg,
+    ParamsOverlayArg,
+    default_lang,
+    lang_of,
+    parameters_or_exit,
+    parse_date,
+)
 from forenad.i18n import Lang
 
 if TYPE_CHECKING:
@@ -71,6 +78,7 @@ def compare(
         typer.Option("--on", help="Prövningsdatum ÅÅÅÅ-MM-DD (standard: i dag). / Evaluation date."),
     ] = None,
     lang: LangArg = default_lang(),  # noqa: B008
+    params_overlay: ParamsOverlayArg = None,
 ) -> None:
     """Jämför avtal sida vid sida. / Compare agreements side by side."""
     from forenad.compare import compare as run
@@ -85,7 +93,8 @@ def compare(
     if output is not None and output.exists() and not force:
         _error(str(OutputExists(output)))
         raise typer.Exit(2)
-    cmp = run(files, on=date, lang=language, all_models=all_models)
+    params = parameters_or_exit(params_overlay)
+    cmp = run(files, on=date, lang=language, all_models=all_models, params=params)
     _print_input_errors(cmp, language)
     if not cmp.columns:
         _error(text["nothing"])

@@ -32,6 +32,7 @@ def run(
     lang: Lang,
     jobs: int | None,
     progress: bool | None,
+    params_overlay: Path | None = None,
 ) -> int:
     """Draft ``files``; returns the exit code (0, 1 for findings of severity error, 2, 3)."""
     from rich.console import Console
@@ -43,7 +44,16 @@ def run(
     text = _TEXT[lang]
     out = Console(highlight=False, soft_wrap=True)
     err = Console(highlight=False, soft_wrap=True, stderr=True)
-    options = BatchOptions(output, tuple(templates) if templates else None, lang, on, final, force, pdf)
+    options = BatchOptions(
+        output,
+        tuple(templates) if templates else None,
+        lang,
+        on,
+        final,
+        force,
+        pdf,
+        params_overlay=params_overlay,
+    )
     existing, clashes = preflight(files, options, jobs or 1)
     if existing:
         err.print(f"[bold red]✗[/] {text['exists']}")

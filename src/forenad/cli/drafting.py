@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from forenad.cli.common import LangArg, OutputFormat, default_lang, lang_of, parse_date
+from forenad.cli.common import (
+    LangArg,
+    OutputFormat,
+    ParamsOverlayArg,
+    default_lang,
+    lang_of,
+    parameters_or_exit,
+    parse_date,
+)
 from forenad.i18n import Lang
 
 if TYPE_CHECKING:
@@ -141,6 +149,7 @@ def draft(
         ),
     ] = None,
     lang: LangArg = default_lang(),  # noqa: B008
+    params_overlay: ParamsOverlayArg = None,
 ) -> None:
     """Skriv Word-utkast (och PDF) för avtalsfiler. / Write Word drafts (and PDF) for agreement files."""
     from forenad.cli import draft_batch
@@ -149,6 +158,7 @@ def draft(
 
     language = lang_of(lang)
     date = parse_date(on)
+    params = parameters_or_exit(params_overlay)  # a malformed overlay stops here: exit 2
     err = _console(stderr=True)
     explicit: list[Template] | None = None
     try:
@@ -178,6 +188,7 @@ def draft(
         lang=language,
         jobs=jobs or os.cpu_count(),
         progress=progress,
+        params_overlay=Path(params.overlay.directory) if params.overlay is not None else None,
     )
     raise typer.Exit(code)
 

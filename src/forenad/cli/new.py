@@ -13,11 +13,12 @@ from rich.console import Console
 from rich.text import Text as RichText
 
 from forenad.cli import EXIT_INPUT
-from forenad.cli.common import LangArg, default_lang, lang_of
+from forenad.cli.common import LangArg, ParamsOverlayArg, default_lang, lang_of, parameters_or_exit
 from forenad.i18n import Lang
 
 if TYPE_CHECKING:
     from forenad.guided import Asker
+    from forenad.params import ParameterSet
 
 DRAFT = "draft"
 
@@ -44,6 +45,7 @@ def new(
             "/ YAML file of answers by question key.",
         ),
     ] = None,
+    params_overlay: ParamsOverlayArg = None,
 ) -> None:
     """Skriv en avtalsfil genom att svara på frågor. / Write an agreement file by answering questions."""
     from forenad.files import OutputExists, write_atomic
@@ -59,9 +61,9 @@ def new(
         render,
     )
     from forenad.guided.texts import MESSAGES
-    from forenad.params import default_parameters
 
     language = lang_of(lang)
+    params = parameters_or_exit(params_overlay)
     console = Console(highlight=False, soft_wrap=True)
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     if output is not None and output.exists() and not force:
@@ -74,7 +76,7 @@ def new(
     asker = Asker(console, language, live, scripted)
     today = dt.date.today()
     try:
-        agreement = interview(asker, default_parameters(), today)
+        agreement = interview(asker, params, today)
         path = output if output is not None else _ask_output(asker, agreement.id, force)
     except OutOfAnswers as exc:
         _fail(errors, MESSAGES["end_of_input"].format(key=exc.key)(language))
@@ -93,7 +95,7 @@ def new(
     unused = sorted(set(scripted) - asker.used - {"output", "check", "draft"})
     if unused:
         asker.say(MESSAGES["unused"].format(keys=", ".join(unused)), style="yellow")
-    _offer_check_and_draft(asker, path, language)
+    _offer_check_and_draft(asker, path, language, params)
 
 
 def _fail(errors: Console, message: str) -> NoReturn:
@@ -119,9 +121,9 @@ def _ask_output(asker: Asker, agreement_id: str, force: bool) -> Path:
     return answer
 
 
-def _offer_check_and_draft(asker: Asker, path: Path, lang: Lang) -> None:
+def _offer_check_and_draft(asker: Asker, path: Path, lang: Lang, params: ParameterSet) -> None:
     """Offer to check the written file, and to draft it when a ``draft`` command exists; once the input
-    has ended, the offers count as declined."""
+    has ended, the offers count as declined. Both use ``params`` (and its overlay folder)."""
     from forenad.guided import OutOfAnswers
     from forenad.guided.parsing import yes_no
     from forenad.guided.texts import MESSAGES
@@ -135,7 +137,7 @@ def _offer_check_and_draft(asker: Asker, path: Path, lang: Lang) -> None:
         from forenad.checking import check_files
         from forenad.cli.render_check import print_run
 
-        print_run(check_files([path]), lang, asker.console)
+        print_run(check_files([path], params=params), lang, asker.console)
     draft = _draft_command()
     if draft is None or not checked:
         asker.say(MESSAGES["check_later"].format(file=str(path)))
@@ -150,7 +152,10 @@ def _offer_check_and_draft(asker: Asker, path: Path, lang: Lang) -> None:
         return
     try:
         # The drafts go next to the agreement file, never into whatever directory the user happens to be in.
-        draft.main([DRAFT, str(path), "-o", str(path.parent)], prog_name="forenad", standalone_mode=False)
+        argv = [DRAFT, str(path), "-o", str(path.parent)]
+        if params.overlay is not None:
+            argv += ["--params-overlay", params.overlay.directory]
+        draft.main(argv, prog_name="forenad", standalone_mode=False)
     except Exception as exc:  # the agreement file is written; a failed draft must not hide that
         asker.say(f"forenad draft: {exc}", style="red")
 

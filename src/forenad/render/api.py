@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from forenad.errors import AgreementFileError, ForenadError
 from forenad.files import OutputExists, write_atomic
@@ -30,6 +30,9 @@ from forenad.model import Agreement
 from forenad.render.catalogue import Template, resolve_template, select_templates
 from forenad.render.provenance import Provenance
 from forenad.report import Finding
+
+if TYPE_CHECKING:
+    from forenad.params import OverlayInfo, ParameterSet
 
 TemplateRef = str | Path | Template
 
@@ -70,6 +73,7 @@ class Evaluation:
     facts: dict[str, Any]
     rules_version: str
     parameters_version: str
+    parameters_overlay: OverlayInfo | None = None
 
 
 @dataclass(slots=True)
@@ -196,14 +200,19 @@ def targets(job: DraftJob, out_dir: Path, pdf: bool) -> list[Path]:
     return paths
 
 
-def evaluate_agreement(agreement: Agreement, on: dt.date | None = None) -> Evaluation:
+def evaluate_agreement(
+    agreement: Agreement, on: dt.date | None = None, params: ParameterSet | None = None
+) -> Evaluation:
+    """Findings and facts for a draft, with the packaged parameters unless ``params`` (e.g. with an
+    overlay, :func:`forenad.params.resolve_parameters`) is given."""
     from forenad.checking import evaluate
     from forenad.engine import default_rules
     from forenad.params import default_parameters
 
     date = on or dt.date.today()
-    findings, facts = evaluate(agreement, date, facts=True)
-    return Evaluation(date, findings, facts, default_rules().version, default_parameters().version)
+    params = params if params is not None else default_parameters()
+    findings, facts = evaluate(agreement, date, params=params, facts=True)
+    return Evaluation(date, findings, facts, default_rules().version, params.version, params.overlay)
 
 
 def render_document(
@@ -215,6 +224,7 @@ def render_document(
     issuer: str | None = None,
     evaluation: Evaluation | None = None,
     fast: bool = False,
+    params: ParameterSet | None = None,
 ) -> RenderedDocument:
     """Render one document in memory (nothing is written); ``issuer`` for a per-employer template;
     ``fast`` renders through the compiled template (:mod:`forenad.render.fastdocx`, the same document)."""
@@ -226,7 +236,7 @@ def render_document(
         from forenad.render.fastdocx import render_docx_fast as render_docx
 
     refuse_unwritable_text(agreement)
-    evaluation = evaluation or evaluate_agreement(agreement, on)
+    evaluation = evaluation or evaluate_agreement(agreement, on, params)
     lang = template.spec.language
     doc = DocInfo(
         draft=not final,
@@ -254,6 +264,7 @@ def render_document(
         issuer=issuer,
         findings=Provenance.findings_of(evaluation.findings),
         created=dt.datetime.now(dt.UTC),
+        **Provenance.overlay_of(evaluation.parameters_overlay),
     )
     context = build_context(agreement, evaluation.facts, evaluation.findings, doc, issuer)
     title = (
@@ -264,12 +275,18 @@ def render_document(
     return RenderedDocument(plan, data, provenance)
 
 
-def render_job(job: DraftJob, on: dt.date | None = None, final: bool = False, fast: bool = False) -> None:
+def render_job(
+    job: DraftJob,
+    on: dt.date | None = None,
+    final: bool = False,
+    fast: bool = False,
+    params: ParameterSet | None = None,
+) -> None:
     """Render every planned document of a job; on any failure the job keeps the error and no document."""
     if job.agreement is None or job.error is not None:
         return
     try:
-        job.evaluation = evaluate_agreement(job.agreement, on)
+        job.evaluation = evaluate_agreement(job.agreement, on, params)
         rendered = []
         for plan in job.plans:
             document = render_document(
@@ -341,6 +358,7 @@ def draft(
     *,
     lang: Lang = "sv",
     final: bool = False,
+    params: ParameterSet | None = None,
 ) -> list[Path]:
     """Draft the Word documents for one agreement into ``out_dir``; returns the paths written.
 
@@ -349,6 +367,8 @@ def draft(
     is a shipped id, a path to an organisation's template (checked before use) or a list of them. A draft
     shows missing values as markers and lists the rule findings to resolve in an annex; ``final=True``
     refuses missing values instead (:class:`~forenad.render.errors.MissingValue`) and has no annex.
+    ``params`` are the parameters to check with (default: the packaged ones; see
+    :func:`forenad.params.resolve_parameters` for an overlay, which the provenance then records).
 
     Raises :class:`~forenad.errors.AgreementFileError`, :class:`~forenad.render.errors.DraftError` (template
     not found, unsafe or not serving the model; PDF failure) or :class:`~forenad.files.OutputExists`; nothing
@@ -361,7 +381,7 @@ def draft(
     existing = [path for path in targets(job, out, pdf) if os.path.lexists(path)]
     if existing and not force:
         raise OutputExists(existing[0])
-    render_job(job, on, final)
+    render_job(job, on, final, params=params)
     if job.error is None and pdf:
         convert_jobs([job])
     if job.error is not None:

@@ -42,6 +42,8 @@ class BatchOptions:
     pdf: bool = False
     fast: bool = True
     pdf_chunk: int = PDF_CHUNK
+    params_overlay: Path | None = None
+    """An overlay folder (already found and checked by the caller); each worker loads it once."""
 
 
 @dataclass(slots=True)
@@ -152,6 +154,19 @@ _WORKER: dict[str, Any] = {}
 def _init_worker(options: BatchOptions) -> None:
     _WORKER["options"] = options
     _WORKER["stage"] = None
+    _WORKER["params"] = None
+
+
+def _params(options: BatchOptions) -> Any:
+    """The parameters with the options' overlay, loaded on first use (never in the pool's initializer,
+    where an error would make the pool restart its workers for ever)."""
+    if options.params_overlay is None:
+        return None
+    if _WORKER.get("params") is None:
+        from forenad.params import resolve_parameters
+
+        _WORKER["params"] = resolve_parameters(overlay=options.params_overlay, discover=False)
+    return _WORKER["params"]
 
 
 def _map(func: Any, items: Sequence[Any], options: BatchOptions, jobs: int) -> Iterator[Any]:
@@ -180,7 +195,13 @@ def _draft_one(item: tuple[str, str | None]) -> Outcome:
     outcome = Outcome(source)
     job = api.prepare(source, list(options.templates) if options.templates else None, options.lang)
     outcome.source = job.source
-    api.render_job(job, options.on, options.final, fast=options.fast)
+    if job.error is None:
+        try:
+            params = _params(options)
+        except ForenadError as exc:
+            job.error = exc
+        else:
+            api.render_job(job, options.on, options.final, fast=options.fast, params=params)
     if job.error is None:
         try:
             if stage is not None:

@@ -2,7 +2,9 @@
 
 Recorded: the forenad version, the template's id, version and SHA-256, the rules' and parameters' versions,
 the evaluation date, the mode (draft or final) and the findings present when the document was drafted (ids
-and severities). Never the personnummer, nor the person's name: only the agreement's id.
+and severities). Never the personnummer, nor the person's name: only the agreement's id. With a parameter
+overlay: the overlay folder's name (not its whole path, which may name a person's home folder), the hash of
+its files and the parameters it has files for.
 
 python-docx has no API for custom properties, so ``docProps/custom.xml`` is written as an OPC part and
 related from the package.
@@ -13,10 +15,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from forenad.report import Finding
+
+if TYPE_CHECKING:
+    from forenad.params import OverlayInfo
 
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -41,10 +47,25 @@ class Provenance:
     issuer: str | None
     findings: tuple[tuple[str, str], ...]
     created: dt.datetime
+    parameters_overlay: str | None = None
+    """The overlay folder's name (never its whole path), when one was applied."""
+    parameters_overlay_version: str | None = None
+    parameters_overlay_parameters: tuple[str, ...] = ()
 
     @classmethod
     def findings_of(cls, findings: Sequence[Finding]) -> tuple[tuple[str, str], ...]:
         return tuple((f.rule, f.severity) for f in findings)
+
+    @classmethod
+    def overlay_of(cls, overlay: OverlayInfo | None) -> dict[str, Any]:
+        """The overlay fields for the constructor: the folder's name, its version and its parameters."""
+        if overlay is None:
+            return {}
+        return {
+            "parameters_overlay": PurePath(overlay.directory).name or overlay.directory,
+            "parameters_overlay_version": overlay.version,
+            "parameters_overlay_parameters": overlay.parameters,
+        }
 
     def as_json(self, document: str | None = None, document_sha256: str | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -65,6 +86,12 @@ class Provenance:
             "agreement": {"id": self.agreement_id, "model": self.employment_model},
             "findings": [{"rule": rule, "severity": severity} for rule, severity in self.findings],
         }
+        if self.parameters_overlay is not None:
+            out["parameters_overlay"] = {
+                "folder": self.parameters_overlay,
+                "version": self.parameters_overlay_version,
+                "parameters": list(self.parameters_overlay_parameters),
+            }
         if self.issuer is not None:
             out["issuer"] = self.issuer
         if document is not None:
@@ -85,6 +112,9 @@ class Provenance:
             "forenad.agreement_id": self.agreement_id,
             "forenad.findings": "; ".join(f"{rule}={severity}" for rule, severity in self.findings) or "-",
         }
+        if self.parameters_overlay is not None:
+            props["forenad.parameters_overlay"] = self.parameters_overlay
+            props["forenad.parameters_overlay_version"] = self.parameters_overlay_version or ""
         if self.issuer is not None:
             props["forenad.issuer"] = self.issuer
         return props
