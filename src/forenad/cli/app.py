@@ -164,3 +164,7 @@ _register_new(app)
 from forenad.cli.compare import register as _register_compare  # noqa: E402
 
 _register_compare(app)
+
+from forenad.cli.changes import register as _register_changes  # noqa: E402
+
+_register_changes(app)
