@@ -244,7 +244,7 @@ def to_text(report: ChangeReport, lang: Lang, width: int = 120) -> str:
     """The terminal report as plain text (no colours), for a file."""
     buffer = io.StringIO()
     print_changes(report, lang, Console(file=buffer, width=width, no_color=True, highlight=False))
-    return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def _name(entry: AgreementChanges) -> str:
@@ -281,7 +281,7 @@ def _print_entry(console: Console, entry: AgreementChanges, lang: Lang) -> None:
                     console.print(_indented(escape(state.message(lang)), 6))
     if entry.figures:
         console.print(f"  [bold]{w['figures']}[/]")
-        console.print(Padding(_figure_table(entry.figures, lang), (0, 0, 0, 4)))
+        console.print(Padding(_figure_table(entry.figures, lang), (0, 0, 0, 4), expand=False))
     if entry.parameters:
         console.print(f"  [bold]{w['behind']}[/]")
         for change in entry.parameters:
@@ -296,7 +296,7 @@ def _print_entry(console: Console, entry: AgreementChanges, lang: Lang) -> None:
 
 def _indented(markup: str, left: int) -> Padding:
     """A paragraph whose wrapped lines keep the indent."""
-    return Padding(markup, (0, 0, 0, left))
+    return Padding(markup, (0, 0, 0, left), expand=False)
 
 
 def _finding_head(change: FindingChange, lang: Lang) -> str:
@@ -314,7 +314,7 @@ def _finding_head(change: FindingChange, lang: Lang) -> str:
         assert state is not None
         severity = f"[{_STYLE[state.severity]}]{w[state.severity]}[/]"
     paths = f" [dim]· {escape(', '.join(change.paths))}[/]" if change.paths else ""
-    return f"    {_MARK[change.kind]} {w[change.kind]} {severity} [dim]{change.rule}[/]{paths}"
+    return f"    {_MARK[change.kind]} {w[change.kind]} {severity} [dim]{escape(change.rule)}[/]{paths}"
 
 
 def _figure_table(figures: Sequence[FigureChange], lang: Lang) -> Table:
