@@ -82,6 +82,7 @@ EXPECTED_SUMMARY = {
     "with_errors": 1,
     "with_warnings": 2,
     "invalid": 2,
+    "incomplete": 0,
     "findings": {"error": 1, "warning": 3, "info": 4},
     "findings_by_topic": {
         "legal_basis": {"error": 1, "warning": 0, "info": 0},
@@ -136,7 +137,7 @@ def test_check_folder_json(portfolio: Path) -> None:
     results = data["results"]
     assert relative([r["file"] for r in results], portfolio) == EXPECTED_ORDER
     for result in results:
-        assert set(result) == {"file", "valid", "input_errors", "findings", "facts"}
+        assert {"file", "valid", "input_errors", "findings", "facts"} <= set(result)
     valid = {Path(r["file"]).name: r["valid"] for r in results}
     assert valid == {
         "a-uppsala.yaml": True,
@@ -251,3 +252,25 @@ def test_a_directory_named_like_a_file_is_not_walked(tmp_path: Path) -> None:
     assert agreement_files([odd]) == [odd]
     code, out, _ = run(odd, *ON)
     assert code == 2 and "är en katalog, inte en fil" in out
+
+
+def test_incomplete_checks_are_counted() -> None:
+    """A valid file whose check could not make an error-level rule (``FileResult.complete`` false) is
+    counted as incomplete, and the text says so."""
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from forenad.cli.render_portfolio import print_summary
+    from forenad.report import CheckRun
+
+    results = [
+        SimpleNamespace(valid=True, findings=[], complete=False),
+        SimpleNamespace(valid=True, findings=[], complete=True),
+        SimpleNamespace(valid=False, findings=[], complete=False),  # invalid: not counted again
+    ]
+    summary = summarize(CheckRun(dt.date(2027, 1, 1), results))  # type: ignore[arg-type]
+    assert (summary.files, summary.valid, summary.invalid, summary.incomplete) == (3, 2, 1, 1)
+    console = Console(record=True, width=120)
+    print_summary(summary, "sv", console)
+    assert "1 ofullständigt prövade (ett värde saknas)" in console.export_text()

@@ -498,7 +498,10 @@ def _named_parameters(findings: Iterable[Finding], candidates: set[str]) -> set[
     named: set[str] = set()
     for finding in findings:
         named.update(v.name for v in finding.values)
-        if finding.rule == PARAMETER_NOT_IN_FORCE:
+        parameter = getattr(finding, "parameter", None)  # named by the finding, where the engine does
+        if isinstance(parameter, str):
+            named.add(parameter)
+        elif finding.rule == PARAMETER_NOT_IN_FORCE:
             words = " ".join([finding.text("en"), *(r.title or "" for r in finding.refs)])
             named.update(w for w in _WORD.findall(words) if w in candidates)
     return named & candidates

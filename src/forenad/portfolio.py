@@ -155,7 +155,8 @@ class Summary:
 
     ``files`` counts the results (a folder without agreement files is one, invalid); ``valid`` and
     ``invalid`` add up to it. ``with_errors`` and ``with_warnings`` count valid files with at least one
-    finding of that severity (a file may be in both). ``topics`` lists, in the fixed topic order, the topics
+    finding of that severity (a file may be in both); ``incomplete`` valid files whose check could not make
+    an error-level rule for want of a dated value. ``topics`` lists, in the fixed topic order, the topics
     that have findings.
     """
 
@@ -165,6 +166,7 @@ class Summary:
     with_errors: int
     with_warnings: int
     topics: tuple[TopicCount, ...] = ()
+    incomplete: int = 0
 
     def findings(self, severity: Severity) -> int:
         return sum(c.count(severity) for c in self.topics)
@@ -176,6 +178,7 @@ class Summary:
             "with_errors": self.with_errors,
             "with_warnings": self.with_warnings,
             "invalid": self.invalid,
+            "incomplete": self.incomplete,
             "findings": {s: self.findings(s) for s in SEVERITIES},
             "findings_by_topic": {c.topic: c.as_json() for c in self.topics},
         }
@@ -200,6 +203,8 @@ def summarize(run: CheckRun) -> Summary:
         with_errors=sum(1 for r in valid if any(f.severity == "error" for f in r.findings)),
         with_warnings=sum(1 for r in valid if any(f.severity == "warning" for f in r.findings)),
         topics=topics,
+        # ``FileResult.complete`` comes with the check that names the rules it could not make (exit 4).
+        incomplete=sum(1 for r in valid if not getattr(r, "complete", True)),
     )
 
 

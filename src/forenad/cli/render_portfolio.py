@@ -19,6 +19,7 @@ _LABELS = {
         "with_errors": "med fel",
         "with_warnings": "med varningar",
         "invalid": "ogiltiga",
+        "incomplete": "ofullständigt prövade (ett värde saknas)",
         "topic": "Ämne",
         "error": "fel",
         "warning": "varningar",
@@ -33,6 +34,7 @@ _LABELS = {
         "with_errors": "with errors",
         "with_warnings": "with warnings",
         "invalid": "invalid",
+        "incomplete": "checked incompletely (a value is missing)",
         "topic": "Topic",
         "error": "errors",
         "warning": "warnings",
@@ -54,6 +56,8 @@ def print_summary(summary: Summary, lang: Lang, console: Console | None = None) 
         f"  {summary.files} {w['files']}: {summary.valid} {w['valid']} ({summary.with_errors} "
         f"{w['with_errors']}, {summary.with_warnings} {w['with_warnings']}), {invalid} {w['invalid']}"
     )
+    if summary.incomplete:
+        console.print(f"  [yellow]{summary.incomplete}[/] {w['incomplete']}")
     if not summary.topics:
         console.print(f"  {w['no_findings']}")
         return
