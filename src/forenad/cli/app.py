@@ -52,7 +52,13 @@ def _root(
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(help="Avtalsfiler (YAML eller JSON). / Agreement files.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Avtalsfiler (YAML eller JSON) eller mappar med avtalsfiler. "
+            "/ Agreement files, or folders of agreement files."
+        ),
+    ],
     on: Annotated[
         str | None,
         typer.Option("--on", help="Prövningsdatum ÅÅÅÅ-MM-DD (standard: i dag). / Evaluation date."),
@@ -79,10 +85,11 @@ def check(
         ),
     ] = False,
 ) -> None:
-    """Validera och pröva avtalsfiler. / Validate and check agreement files."""
-    from forenad.checking import check_files
+    """Validera och pröva avtalsfiler, eller alla avtal i mappar. / Validate and check agreement files, or
+    every agreement in folders."""
     from forenad.errors import DataFileError
     from forenad.params import resolve_parameters
+    from forenad.portfolio import check_paths, is_folder, summarize
 
     date = parse_date(on)
     rules = None
@@ -96,10 +103,14 @@ def check(
         )
     except DataFileError as exc:
         exit_data_file_error(exc)
-    run = check_files(files, on=date, rules=rules, params=params, facts=output_format == OutputFormat.json)
+    run = check_paths(files, on=date, rules=rules, params=params, facts=output_format == OutputFormat.json)
     language = lang_of(lang)
+    portfolio = any(is_folder(path) for path in files)  # with a folder, a summary follows the files
     if output_format == OutputFormat.json:
-        sys.stdout.write(json.dumps(run.as_json(language), ensure_ascii=False, indent=2) + "\n")
+        out = run.as_json(language)
+        if portfolio:
+            out["summary"] = summarize(run).as_json()
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     else:
         from forenad.cli.render_check import print_run
 
@@ -108,6 +119,10 @@ def check(
             from forenad.cli.render_economics import print_run_economics
 
             print_run_economics(run, params, language)
+        if portfolio:
+            from forenad.cli.render_portfolio import print_summary
+
+            print_summary(summarize(run), language)
     raise typer.Exit(run.exit_code)
 
 
@@ -158,3 +173,7 @@ _register_new(app)
 from forenad.cli.compare import register as _register_compare  # noqa: E402
 
 _register_compare(app)
+
+from forenad.cli.changes import register as _register_changes  # noqa: E402
+
+_register_changes(app)
