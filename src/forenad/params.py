@@ -775,11 +775,11 @@ def _not_in_force_text(
     command = f'forenad params add {name} --from {(gap or on).isoformat()} --value … --source "…"'
     return t(
         f"Parametern {name} gäller inte den {day}: {reason.sv}. Värden finns för {sv_cov}. "
-        "Ange värdet i avtalet, eller lägg in det fastställda värdet, hämtat ur en primärkälla "
+        "Lägg in det fastställda värdet, hämtat ur en primärkälla "
         "(författningen, avtalet eller myndighetens beslut), i en tilläggsmapp med "
         f"{command} (se forenad params status).",
         f"The parameter {name} is not in force on {day}: {reason.en}. Values cover {en_cov}. "
-        "State the value in the agreement, or enter the value as set, taken from a primary source (the "
+        "Enter the value as set, taken from a primary source (the "
         f"statute, the agreement or the authority's decision), into an overlay folder with {command} (see "
         "forenad params status).",
     )
