@@ -95,3 +95,23 @@ def test_health_care_wording_stays_where_the_other_employer_is_in_health_care(tm
     text = document_text(next(p for p in paths if p.suffix == ".docx"))
     assert "SFS 2025:667" in text and "3 kap. 8 § högskolelagen" in text
     assert "hälso- och sjukvård" in text
+
+
+def test_citations() -> None:
+    """Semesterlagen is SFS 1977:480; the duty to tell a state employer is LOA 7 b §; a teacher keeps the
+    university informed under HF 4 kap. 15 §."""
+    import zipfile
+
+    from forenad.engine import default_rules
+
+    rules = default_rules()
+    refs = {(r.id, ref.id, ref.section) for r in rules.rules for ref in r.refs}
+    assert not [x for x in refs if x[1] == "1978:480"]
+    assert ("vacation.coordination_missing", "1977:480", "4 §, 12 a §") in refs
+    told = {(ref.id, ref.section) for ref in rules.get("secondary_employment.state_not_told").refs}
+    assert {("1994:260", "7 §"), ("1994:260", "7 b §"), ("1993:100", "4 kap. 15 §")} <= told
+    templates = ROOT / "src" / "forenad" / "templates"
+    for docx_file in templates.glob("*/template.docx"):
+        with zipfile.ZipFile(docx_file) as archive:
+            body = archive.read("word/document.xml").decode("utf-8")
+        assert "1978:480" not in body, docx_file
