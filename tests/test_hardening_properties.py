@@ -1,9 +1,11 @@
 """Hardening (issue 8), generated input: drafts keep every user string; ``check --format json`` its shape.
 
 (a) Any valid agreement — a shipped example with its free-text fields (names, titles, duties, workplaces,
-    clauses, procedures …) replaced by random text with ``& < > " '``, ``{{ }}``, ``{% %}``, åäö, emoji and
-    long runs — drafts, in memory, to documents that python-docx reopens and whose text holds every one of
-    those strings verbatim.
+    clauses, procedures …) replaced by random text with ``& < > " '``, ``{{ }}``, ``{% %}``, docxtpl's
+    escape sequences (``{_{ }_} {_% %_}``), draft markers (``«SAKNAS: …»``), åäö, emoji and long runs, and
+    in the free texts line breaks of every kind (LF, CR LF, CR, U+0085, U+2028, U+2029) and tabs — drafts,
+    in memory and through both rendering paths, to documents that python-docx reopens and whose text holds
+    every one of those strings verbatim (each line break as one Word line break, issue 21).
 (b) Any agreement text, valid or not: ``forenad check --format json`` prints one object with the contract's
     shape (design.md §2) and exits 0, 1 or 2, never 3.
 """
@@ -48,7 +50,8 @@ TOPICS = {
 _PIECES = st.sampled_from(
     ["&", "<", ">", '"', "'", "{{", "}}", "{%", "%}", "{#", "#}", "{{ 7*7 }}", "{% if x %}", "<w:t>",
      "&amp;", "]]>", "å", "ä", "ö", "Å", "Ä", "Ö", "é", "ü", "😀", "👩‍⚕️", "§", "€", "–", "«", "»", " ", "  ",
-     "\u00a0", "\\", "%", "$", "kr", "SAKNAS"]
+     "\u00a0", "\\", "%", "$", "kr", "SAKNAS", "{_{", "}_}", "{_%", "%_}", "{_{ x }_}", "«SAKNAS»",
+     "«SAKNAS: parts[0].workplace»", "«MISSING: x»", "«SAKNAS: ", "{{_{", "}_}}"]
 )  # fmt: skip
 _CHARS = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp", "Co", "Cn"))
 _TEXT = st.lists(st.one_of(_PIECES, st.text(_CHARS, min_size=1, max_size=8)), min_size=1, max_size=12).map(
@@ -62,7 +65,27 @@ def _clean(text: str, limit: int) -> str:
 
 
 NAMES = st.one_of(_TEXT, st.text(_CHARS, min_size=150, max_size=200)).map(lambda s: _clean(s, 200))
-FREE = st.one_of(_TEXT, _TEXT.map(lambda s: s * 40)).map(lambda s: _clean(s, 2_000))
+_LINE = st.one_of(_TEXT, _TEXT.map(lambda s: s * 40)).map(lambda s: _clean(s, 2_000))
+BREAKS = ("\n", "\r\n", "\r", "\x85", "\u2028", "\u2029", "\t", "\n\n", "\t\t")
+
+
+@st.composite
+def _free(draw: st.DrawFn) -> str:
+    """One to four lines joined by line breaks of any kind or tabs (the free texts keep them)."""
+    lines = draw(st.lists(_LINE, min_size=1, max_size=4))
+    text = lines[0]
+    for line in lines[1:]:
+        text += draw(st.sampled_from(BREAKS)) + line
+    return text[:20_000]
+
+
+FREE = _free()
+
+
+def as_drafted(text: str) -> str:
+    """A string as the document's text shows it: every line break one LF (issue 21's decision)."""
+    return re.sub("\r\n?|[\x85\u2028\u2029]", "\n", text)
+
 
 # kombinationsdoktorand gets only the anställningsbevis, which shows the person and the parts, not the
 # agreement-level terms; every other model's agreement document shows all of them.
@@ -121,8 +144,12 @@ def _paragraph_texts(data: bytes) -> str:
             if part.startswith("word/") and part.endswith(".xml"):
                 root = etree.fromstring(archive.read(part))
                 for paragraph in root.iter(f"{W}p"):
-                    lines.append("".join(node.text or "" for node in paragraph.iter(f"{W}t")))
+                    pieces = paragraph.iter(f"{W}t", f"{W}br", f"{W}tab")
+                    lines.append("".join(_SHOWN.get(node.tag, node.text or "") for node in pieces))
     return "\n".join(lines)
+
+
+_SHOWN = {f"{W}br": "\n", f"{W}tab": "\t"}
 
 
 @PROPERTY
@@ -138,11 +165,14 @@ def test_every_user_string_is_drafted_verbatim(case: tuple[Agreement, list[str]]
             else [None]
         )
         for issuer in issuers:
-            data = render_document(agreement, template, issuer=issuer, evaluation=evaluation).docx
-            docx.Document(io.BytesIO(data))  # reopens
-            text.append(_paragraph_texts(data))
+            for fast in (False, True):
+                data = render_document(
+                    agreement, template, issuer=issuer, evaluation=evaluation, fast=fast
+                ).docx
+                docx.Document(io.BytesIO(data))  # reopens
+                text.append(_paragraph_texts(data))
     drafted = "\n".join(text)
-    missing = [s for s in strings if s not in drafted]
+    missing = [s for s in strings if as_drafted(s) not in drafted]
     assert not missing, missing[:3]
 
 

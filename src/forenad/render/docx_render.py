@@ -6,23 +6,16 @@ written, and the document is checked (:func:`forenad.render.verify.verify_docx`)
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import io
-import re
 from typing import Any
 
-from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.exceptions import TemplateError as JinjaTemplateError
-
-from forenad.i18n import Lang, t
+from forenad.i18n import Lang
 from forenad.render.catalogue import Template
 from forenad.render.context import MARKER_WORD
 from forenad.render.environment import BRACE_BUDGET, environment
-from forenad.render.errors import MissingValue, TemplateError, TemplateRefused
+from forenad.render.sandbox import translated
 from forenad.render.verify import verify_docx
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def render_docx(
@@ -34,39 +27,16 @@ def render_docx(
 ) -> bytes:
     """The rendered document's bytes; raises :class:`TemplateRefused` for what the sandbox stops,
     :class:`TemplateError` for a template that fails, :class:`MissingValue` in a final document."""
-    from docxtpl import DocxTemplate
-
+    from forenad.render.docxtpl_fixes import template_class
     from forenad.render.provenance import set_custom_properties
 
     env = environment(lang)
-    document = DocxTemplate(io.BytesIO(template.data))
+    document = template_class()(io.BytesIO(template.data))
     budget = [0]
     token = BRACE_BUDGET.set(budget)
     try:
-        document.render(context, jinja_env=env, autoescape=True)
-    except MissingValue:
-        raise
-    except SecurityError as exc:
-        raise TemplateRefused(
-            template.label,
-            t(
-                f"otillåten åtkomst i mallen, stoppad av sandlådan: {exc}",
-                f"unsafe access, stopped by the sandbox: {exc}",
-            ),
-        ) from None
-    except UndefinedError as exc:
-        raise TemplateError(
-            template.label,
-            t(f"mallen använder ett namn som inte finns: {exc}", f"the template uses an unknown name: {exc}"),
-        ) from None
-    except JinjaTemplateError as exc:
-        raise TemplateError(
-            template.label, t(f"mallen kan inte återges: {exc}", f"the template fails: {exc}")
-        ) from None
-    except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError) as exc:
-        raise TemplateError(
-            template.label, t(f"mallen kan inte återges: {exc!r}", f"the template fails: {exc!r}")
-        ) from None
+        with translated(template.label):
+            document.render(context, jinja_env=env, autoescape=True)
     finally:
         BRACE_BUDGET.reset(token)
     docx = document.docx
@@ -97,59 +67,10 @@ def _roots(docx: Any) -> list[Any]:
 
 
 def highlight_markers(docx: Any, lang: Lang) -> None:
-    """Put every ``«SAKNAS: …»`` marker in a run of its own, highlighted yellow, so no reader misses it."""
+    """Put every ``«SAKNAS: …»`` marker in a run of its own, highlighted yellow, so no reader misses it
+    (one linear pass per part: :mod:`forenad.render.markers`)."""
+    from forenad.render.markers import highlight_markers_in
+
     word = MARKER_WORD[lang]
-    marker = re.compile(rf"(«{word}(?:: [^»]*)?»)")
     for root in _roots(docx):
-        while (found := _next_marker(root, word, marker)) is not None:
-            _split_run(found.getparent(), found, marker)
-
-
-def _next_marker(root: Any, word: str, marker: re.Pattern[str]) -> Any:
-    """The first text element with a marker that is not yet alone in a highlighted run."""
-    for t_el in root.iter(f"{_W}t"):
-        text = t_el.text or ""
-        if f"«{word}" not in text or not marker.search(text):
-            continue
-        run = t_el.getparent()
-        if run is None or run.tag != f"{_W}r":
-            continue
-        alone = marker.fullmatch(text) and all(c is t_el or c.tag == f"{_W}rPr" for c in run)
-        if alone and run.find(f"{_W}rPr/{_W}highlight") is not None:
-            continue
-        return t_el
-    return None
-
-
-def _split_run(run: Any, t_el: Any, marker: re.Pattern[str]) -> None:
-    from docx.enum.text import WD_COLOR_INDEX
-    from docx.text.run import Run
-
-    pieces = [p for p in marker.split(t_el.text or "") if p]
-    children = list(run)
-    index = children.index(t_el)
-    before, after = children[:index], children[index + 1 :]
-    parent = run.getparent()
-    position = parent.index(run)
-    new_runs = []
-    for i, piece in enumerate(pieces):
-        new = copy.deepcopy(run)
-        for child in list(new):
-            if child.tag != f"{_W}rPr":
-                new.remove(child)
-        content = [copy.deepcopy(c) for c in before if c.tag != f"{_W}rPr"] if i == 0 else []
-        for child in content:
-            new.append(child)
-        text_el = copy.deepcopy(t_el)
-        text_el.text = piece
-        text_el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        new.append(text_el)
-        if i == len(pieces) - 1:
-            for child in after:
-                new.append(copy.deepcopy(child))
-        if marker.fullmatch(piece):
-            Run(new, None).font.highlight_color = WD_COLOR_INDEX.YELLOW  # type: ignore[arg-type]
-        new_runs.append(new)
-    parent.remove(run)
-    for offset, new in enumerate(new_runs):
-        parent.insert(position + offset, new)
+        highlight_markers_in(root, word)

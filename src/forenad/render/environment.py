@@ -3,15 +3,22 @@
 - :class:`jinja2.sandbox.SandboxedEnvironment` with ``autoescape=True`` and ``StrictUndefined``: a name the
   template invents is an error, not blank text; a value from the agreement is escaped for XML.
 - No globals at all (not even ``range``, ``cycler``, ``joiner``, ``namespace``, ``lipsum``, ``dict``), and
-  only the filters and tests in the allow-lists below; ``*`` on text and ``**`` are refused (memory bombs).
+  only the filters and tests in the allow-lists below; ``*`` on text, ``%`` on text and ``**`` are refused,
+  and output, loops, texts and whole numbers are bounded at render time (:mod:`forenad.render.sandbox`).
 - ``finalize`` prints numbers, dates and enum values the document's way and counts the ``{{``/``{%`` that
   values bring into the text, so the check after rendering can tell them from tags left unrendered.
+- Every printed value reaches the document exactly as written (:func:`xml_text`): escaped for XML, with its
+  braces as character references so that docxtpl's own escape sequences (``{_{``, ``}_}``, ``{_%``,
+  ``%_}``, which docxtpl turns into ``{{``, ``}}``, ``{%``, ``%}`` in the template's text) pass through a
+  value untouched, and with every line break (CR LF, CR, LF, U+0085 NEL, U+2028, U+2029) as one LF, which
+  docxtpl writes as one Word line break (a tab as a Word tab).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections import OrderedDict
 from collections.abc import MutableMapping
 from contextvars import ContextVar
@@ -22,10 +29,20 @@ from typing import Any
 from jinja2 import StrictUndefined, Template, Undefined, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
 
 from forenad.i18n import Lang
 from forenad.render.filters import format_date, make_filters
 from forenad.render.labels import label
+from forenad.render.sandbox import (
+    MAX_TEXT_CHARS,
+    BoundedTemplate,
+    bound_tree,
+    bounded_loop,
+    bounded_text,
+    checked_result,
+    too_long,
+)
 
 SAFE_BUILTIN_FILTERS: frozenset[str] = frozenset(
     {"default", "length", "lower", "upper", "capitalize", "trim", "first", "last", "join", "round", "int"}
@@ -48,18 +65,22 @@ def brace_count(text: str) -> int:
 
 
 class ForenadEnvironment(SandboxedEnvironment):
-    """The sandbox, with sequence repetition and powers refused, and compiled parts kept for reuse.
+    """The sandbox, with its limits (:mod:`forenad.render.sandbox`), and compiled parts kept for reuse.
 
     docxtpl compiles every XML part of a template on every render; the same template gives the same source,
     so the compiled code is kept (a small LRU keyed by the source) and a batch compiles each part once.
     """
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
     compiled_cache_size = 64
+    template_class = BoundedTemplate
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._compiled: OrderedDict[str, Template] = OrderedDict()
+        self.forenad_loop = bounded_loop
+        self.forenad_text = bounded_text
+        self.forenad_lang: Lang = "sv"
 
     def from_string(
         self,
@@ -78,17 +99,46 @@ class ForenadEnvironment(SandboxedEnvironment):
             self._compiled.move_to_end(source)
         return found
 
+    def _generate(
+        self, source: nodes.Template, name: str | None, filename: str | None, defer_init: bool = False
+    ) -> str:
+        return super()._generate(bound_tree(source), name, filename, defer_init)  # type: ignore[no-any-return]
+
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**":
             raise SecurityError("the power operator is not allowed in a forenad template")
-        if isinstance(left, str | list | tuple) or isinstance(right, str | list | tuple):
+        sequences = str | list | tuple
+        if operator == "*" and (isinstance(left, sequences) or isinstance(right, sequences)):
             raise SecurityError("repeating text or lists with * is not allowed in a forenad template")
-        return super().call_binop(context, operator, left, right)
+        if operator == "%" and isinstance(left, str):
+            raise SecurityError("formatting text with % is not allowed in a forenad template")
+        return checked_result(super().call_binop(context, operator, left, right))
 
 
-def _finalize(lang: Lang) -> Any:
+_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
+
+
+def _has_break(text: str) -> bool:
+    return "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text
+
+
+def xml_text(text: str) -> Markup:
+    """``text`` as it goes into a ``w:t`` of the template (see the module's description)."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise too_long(len(text))
+    if _has_break(text):
+        text = _BREAKS.sub("\n", text)
+    escaped = escape(text)
+    if "{" in escaped or "}" in escaped:
+        return Markup(str(escaped).replace("{", "&#123;").replace("}", "&#125;"))
+    return escaped
+
+
+def _finalize(lang: Lang, markup: bool) -> Any:
     def finalize(value: Any) -> Any:
-        if isinstance(value, Undefined):
+        if isinstance(value, Markup):
+            text: str = value.unescape()  # escaped already (``join`` over escaped items): escaped once below
+        elif isinstance(value, Undefined):
             text = str(value)  # a marker, or MissingValue / UndefinedError
         elif value is None:
             text = "«SAKNAS»" if lang == "sv" else "«MISSING»"
@@ -105,15 +155,24 @@ def _finalize(lang: Lang) -> Any:
         budget = BRACE_BUDGET.get(None)
         if budget is not None and ("{" in text or "%" in text):
             budget[0] += brace_count(text)
-        return text
+        return xml_text(text) if markup else _plain(text)
 
     return finalize
 
 
+def _plain(text: str) -> str:
+    """A value for a core property (plain text, not XML), bounded as in the document."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise too_long(len(text))
+    return _BREAKS.sub("\n", text) if _has_break(text) else text
+
+
 @cache
-def environment(lang: Lang) -> ForenadEnvironment:
-    """The environment for documents in ``lang`` (draft and final differ only in the context's values)."""
-    env = ForenadEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize(lang))
+def environment(lang: Lang, markup: bool = True) -> ForenadEnvironment:
+    """The environment for documents in ``lang`` (draft and final differ only in the context's values);
+    ``markup=False`` for the core properties (title, subject …), which are plain text, not XML."""
+    env = ForenadEnvironment(autoescape=markup, undefined=StrictUndefined, finalize=_finalize(lang, markup))
+    env.forenad_lang = lang
     env.globals.clear()
     builtin = {name: env.filters[name] for name in SAFE_BUILTIN_FILTERS}
     env.filters.clear()

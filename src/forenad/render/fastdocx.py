@@ -27,23 +27,22 @@ import datetime as dt
 import io
 import re
 from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from forenad.i18n import Lang, t
 from forenad.render.catalogue import Template
 from forenad.render.context import MARKER_WORD
+from forenad.render.docxtpl_fixes import CORE_RENDERED, replace_linear
 from forenad.render.environment import BRACE_BUDGET, environment
-from forenad.render.errors import MissingValue, RenderCheckError, TemplateError, TemplateRefused
+from forenad.render.errors import RenderCheckError
+from forenad.render.sandbox import translated
 from forenad.render.zipwriter import Member, deflate, write_zip
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TAG = re.compile(r"\{\{|\{%")
 _P_OPEN = re.compile(r"<w:p([ >])")
 _P_NEWLINE = re.compile(r"\n<w:p([ >])")
-_CORE_RENDERED = ("author", "comments", "identifier", "language", "subject", "title")  # docxtpl's list
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 CACHE_SIZE = 16
 
@@ -82,39 +81,6 @@ def _broken(name: str, exc: Exception) -> RenderCheckError:
     )
 
 
-@contextmanager
-def translated(template: Template) -> Iterator[None]:
-    """Jinja's and the sandbox's errors as forenad's, exactly as the plain path reports them."""
-    from jinja2.exceptions import SecurityError, UndefinedError
-    from jinja2.exceptions import TemplateError as JinjaTemplateError
-
-    try:
-        yield
-    except MissingValue:
-        raise
-    except SecurityError as exc:
-        raise TemplateRefused(
-            template.label,
-            t(
-                f"otillåten åtkomst i mallen, stoppad av sandlådan: {exc}",
-                f"unsafe access, stopped by the sandbox: {exc}",
-            ),
-        ) from None
-    except UndefinedError as exc:
-        raise TemplateError(
-            template.label,
-            t(f"mallen använder ett namn som inte finns: {exc}", f"the template uses an unknown name: {exc}"),
-        ) from None
-    except JinjaTemplateError as exc:
-        raise TemplateError(
-            template.label, t(f"mallen kan inte återges: {exc}", f"the template fails: {exc}")
-        ) from None
-    except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError) as exc:
-        raise TemplateError(
-            template.label, t(f"mallen kan inte återges: {exc!r}", f"the template fails: {exc!r}")
-        ) from None
-
-
 class CompiledTemplate:
     """One template prepared for many renders in one language (see the module's description)."""
 
@@ -133,7 +99,7 @@ class CompiledTemplate:
         package = document.part.package
         if any(part.content_type == _FOOTNOTES for part in package.iter_parts()):
             raise FastPathUnsupported(template.label)
-        with translated(template):
+        with translated(template.label):
             self._body = env.from_string(_P_OPEN.sub(r"\n<w:p\1", tpl.patch_xml(tpl.get_xml())))
             self._parts: list[_Part] = []
             for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
@@ -143,7 +109,8 @@ class CompiledTemplate:
                     encoding = tpl.get_headers_footers_encoding(xml)
                     self._parts.append(_Part(part.partname.membername, source, encoding))
             core = document.core_properties  # python-docx adds a default part when there is none
-            self._core_sources = {name: env.from_string(getattr(core, name)) for name in _CORE_RENDERED}
+            plain = environment(lang, markup=False)  # core properties are plain text, not XML
+            self._core_sources = {name: plain.from_string(getattr(core, name)) for name in CORE_RENDERED}
         self._core = copy.deepcopy(core._element)
         self._core_member = package._core_properties_part.partname.membername
         self._document_member = document.part.partname.membername
@@ -204,7 +171,7 @@ class CompiledTemplate:
         budget = [0]
         token = BRACE_BUDGET.set(budget)
         try:
-            with translated(self.template):
+            with translated(self.template.label):
                 document = self._render_body(context)
                 parts = {part.member: self._render_part(part, context) for part in self._parts}
                 core = self._render_core(context, title)
@@ -228,26 +195,26 @@ class CompiledTemplate:
         from docx.oxml.ns import nsmap
         from lxml import etree
 
-        from forenad.render.docx_render import _next_marker, _split_run
+        from forenad.render.markers import highlight_markers_in
 
         tree = _DOCXTPL.fix_tables(_after_render(self._body.render(context)))
         for number, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap), start=1001):
             element.attrib["id"] = str(number)
         root = copy.deepcopy(self._shell)
-        root.replace(root.body, tree)
-        word = MARKER_WORD[self.lang]
-        marker = re.compile(rf"(«{word}(?:: [^»]*)?»)")
-        body = root.body
-        while (found := _next_marker(body, word, marker)) is not None:
-            _split_run(found.getparent(), found, marker)
+        replace_linear(root, root.body, tree)
+        highlight_markers_in(root.body, MARKER_WORD[self.lang])
         return etree.tostring(root, encoding="UTF-8", standalone=True)
 
     def _render_part(self, part: _Part, context: dict[str, Any]) -> bytes:
         from docx.oxml.parser import parse_xml
         from lxml import etree
 
+        from forenad.render.markers import highlight_markers_in
+
         xml = _after_render(part.source.render(context)).encode(part.encoding)
-        return etree.tostring(parse_xml(xml), encoding="UTF-8", standalone=True)
+        root = parse_xml(xml)
+        highlight_markers_in(root, MARKER_WORD[self.lang])  # as the plain path does in headers and footers
+        return etree.tostring(root, encoding="UTF-8", standalone=True)
 
     def _render_core(self, context: dict[str, Any], title: str | None) -> bytes:
         from docx.opc.coreprops import CoreProperties
