@@ -1,6 +1,7 @@
 """Run forenad's benchmarks and print ratios against baselines measured in the same run.
 
 Usage: python3 benchmarks/run.py [--n 1000] [--repeat 5] [--batch 1000,3000] [--jobs N] [--skip-pdf]
+[--big-parts 5000]
 (``--batch 1000,3000,10000`` for the full memory run.)
 """
 
@@ -235,6 +236,9 @@ def main() -> None:
     parser.add_argument("--batch", default="1000,3000", help="batch sizes for throughput and memory")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     parser.add_argument("--skip-pdf", action="store_true", help="leave out the LibreOffice benchmark")
+    parser.add_argument(
+        "--big-parts", type=int, default=5000, help="parts of the one large agreement drafted (0: leave out)"
+    )
     args = parser.parse_args()
     bench_check(args.n, args.repeat)
     bench_startup(args.repeat)
@@ -246,6 +250,10 @@ def main() -> None:
     batch_bench.bench_batch([int(size) for size in args.batch.split(",") if size], args.jobs)
     if not args.skip_pdf:
         batch_bench.bench_pdf()
+    if args.big_parts:
+        import big_draft  # type: ignore[import-not-found]  # beside this file
+
+        big_draft.bench(args.big_parts)
 
 
 if __name__ == "__main__":
