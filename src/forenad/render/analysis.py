@@ -26,7 +26,20 @@ from forenad.render.labels import KINDS
 Severity = Literal["error", "warning", "info"]
 RefKind = Literal["model", "doc", "finding", "findings", "loop", "value", "fact", "missing"]
 LOOP_ATTRS = frozenset({"index", "index0", "revindex", "revindex0", "first", "last", "length"})
-UNSAFE_CODES = frozenset({"unsafe_attribute", "not_allowed", "unknown_filter", "unknown_test", "call"})
+UNSAFE_CODES = frozenset(
+    {
+        "unsafe_attribute",
+        "not_allowed",
+        "unknown_filter",
+        "unknown_test",
+        "call",
+        "unsafe_render",
+        "external_relationship",
+        "embedded_chunk",
+        "external_field",
+        "unreadable_part",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

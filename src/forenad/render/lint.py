@@ -10,7 +10,11 @@ Reports, for every part forenad renders (body, headers, footers, footnotes, the 
   sidecar fields the model does not have, sidecar fields the template does not use, fields used but not
   declared, and the model fields no tag reads (for information);
 - tags in parts forenad does not render (comments, endnotes): they would stay in the document;
-- a sandboxed dry run on each shipped sample agreement the template serves, with the checks after rendering.
+- Word content that reaches outside the document (external relationships, ``altChunk``, DDE and INCLUDE
+  fields: :mod:`forenad.render.wordsafety`), refused and named, never stripped;
+- a sandboxed dry run on each shipped sample agreement the template serves, with the checks after rendering
+  and the sandbox's limits (:mod:`forenad.render.sandbox`); a template stopped by one is unsafe, and the
+  report says which limit.
 """
 
 from __future__ import annotations
@@ -193,6 +197,10 @@ def analyse(report: CheckReport, template: Template) -> Analyzer:
     except zipfile.BadZipFile:
         report.add("error", "not_docx", t("mallen är ingen .docx-fil", "the template is not a .docx file"))
         return analyzer
+    from forenad.render.wordsafety import hostile_content
+
+    for hostile in hostile_content(template.data):
+        report.add("error", hostile.code, hostile.text)
     for name in other:
         report.add(
             "error",
