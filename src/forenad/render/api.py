@@ -4,7 +4,8 @@
    the template says so, and the file names);
 2. :func:`render_job` evaluates the rules once and renders every planned document in memory;
 3. :func:`convert_jobs` makes the PDFs (one LibreOffice run for the whole batch);
-4. :func:`write_job` writes each file atomically.
+4. :func:`write_job` writes the agreement's files as one set, whole or not at all
+   (:func:`forenad.fileset.write_set`).
 
 Nothing is written until every document of an agreement has rendered and passed its checks, and an existing
 file is replaced only with ``force``. :func:`draft` runs the steps for one agreement and raises on failure.
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from forenad.errors import AgreementFileError, ForenadError
-from forenad.files import OutputExists, write_atomic
+from forenad.files import OutputExists
 from forenad.i18n import Lang
 from forenad.model import Agreement
 from forenad.render.catalogue import Template, resolve_template, select_templates
@@ -324,26 +325,34 @@ def convert_jobs(jobs: Sequence[DraftJob]) -> None:
         document.pdf = pdfs[name]
 
 
-def write_job(job: DraftJob, out_dir: Path, force: bool = False) -> list[Path]:
-    """Write every rendered file of a job atomically: the ``.docx``, the PDF and the provenance sidecar."""
-    written: list[Path] = []
+def job_files(job: DraftJob) -> dict[str, bytes]:
+    """Every file of a rendered job by name: each document's ``.docx``, its PDF and its provenance."""
+    from forenad.i18n import t
+    from forenad.render.errors import DraftError
+
+    files: dict[str, bytes] = {}
     for document in job.rendered:
         for name in (document.plan.docx_name, document.plan.pdf_name, document.plan.provenance_name):
             if Path(name).name != name or name in (".", ".."):  # never outside out_dir
-                from forenad.i18n import t
-                from forenad.render.errors import DraftError
-
                 raise DraftError(t(f"osäkert filnamn {name!r}", f"unsafe output file name {name!r}"))
-    for document in job.rendered:
-        docx_path = write_atomic(out_dir / document.plan.docx_name, document.docx, force=force)
-        written.append(docx_path)
+        files[document.plan.docx_name] = document.docx
         if document.pdf is not None:
-            written.append(write_atomic(out_dir / document.plan.pdf_name, document.pdf, force=force))
+            files[document.plan.pdf_name] = document.pdf
         record = document.provenance.as_json(
             document=document.plan.docx_name, document_sha256=hashlib.sha256(document.docx).hexdigest()
         )
-        text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-        written.append(write_atomic(out_dir / document.plan.provenance_name, text.encode(), force=force))
+        files[document.plan.provenance_name] = (
+            json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+        ).encode()
+    return files
+
+
+def write_job(job: DraftJob, out_dir: Path, force: bool = False) -> list[Path]:
+    """Write every rendered file of a job as one set (:func:`forenad.fileset.write_set`): the ``.docx``, the
+    PDF and the provenance sidecar of each document appear together or not at all."""
+    from forenad.fileset import write_set
+
+    written = write_set(out_dir, job_files(job), force=force)
     job.written = written
     return written
 
@@ -370,14 +379,19 @@ def draft(
     ``params`` are the parameters to check with (default: the packaged ones; see
     :func:`forenad.params.resolve_parameters` for an overlay, which the provenance then records).
 
-    Raises :class:`~forenad.errors.AgreementFileError`, :class:`~forenad.render.errors.DraftError` (template
-    not found, unsafe or not serving the model; PDF failure) or :class:`~forenad.files.OutputExists`; nothing
-    is written when any document fails.
+    Raises :class:`~forenad.errors.AgreementFileError` (also for an :class:`~forenad.model.Agreement` changed
+    after validation so that it is no longer valid), :class:`~forenad.render.errors.DraftError` (template
+    not found, unsafe or not serving the model; PDF failure), :class:`~forenad.files.OutputExists` or
+    :class:`~forenad.files.OutputError` (a folder that cannot be written, a full disk); nothing is written
+    when any document fails, and the agreement's files appear together or not at all.
     """
+    from forenad.fileset import recover_stale
+
     out = Path(out_dir)
     job = prepare(agreement_or_path, _templates(template), lang)
     if job.error is not None:
         raise job.error
+    recover_stale(out)  # a killed run's leftovers are rolled back, never counted as existing outputs
     existing = [path for path in targets(job, out, pdf) if os.path.lexists(path)]
     if existing and not force:
         raise OutputExists(existing[0])

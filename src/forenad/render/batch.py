@@ -7,6 +7,9 @@ their files themselves, so no document crosses a process boundary nor stays in m
 stops the others. With ``pdf``, workers stage each agreement's files in a private directory; the parent
 converts the staged documents in chunks through one LibreOffice process each
 (:mod:`forenad.render.pdf_batch`) and then writes an agreement's files only if all its PDFs were made.
+Every agreement's files are written as one set, whole or not at all (:func:`forenad.fileset.write_set`);
+the private directory goes with the batch, however it ends (the command line turns SIGTERM into an exception
+and closes the batch).
 
 :func:`preflight` finds what would stop the batch before anything is written (existing outputs without
 ``force``, two inputs with the same output file). It only loads the agreements when the file names alone
@@ -21,6 +24,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,6 +115,8 @@ def names_may_clash(files: Sequence[str | Path], out_dir: Path, force: bool) -> 
         present = os.listdir(out_dir)
     except (FileNotFoundError, NotADirectoryError):
         return False
+    except OSError:
+        return True  # cannot tell: look at each output
     known = set(stems)
     return any(name[:i] in known for name in present for i, ch in enumerate(name) if ch == ".")
 
@@ -128,14 +134,22 @@ def _targets(source: str) -> list[str] | None:
 def preflight(
     files: Sequence[str | Path], options: BatchOptions, jobs: int = 1
 ) -> tuple[list[Path], dict[int, str]]:
-    """(outputs that exist already without ``force``, {input index: the output name it clashes on})."""
+    """(outputs that exist already without ``force``, {input index: the output name it clashes on}).
+
+    A killed run's leftovers in the folder are rolled back first (:func:`forenad.fileset.recover_stale`):
+    they never count as existing outputs."""
+    from forenad.fileset import recover_stale
+
+    recover_stale(options.out_dir)
     if not names_may_clash(files, options.out_dir, options.force):
         return [], {}
     seen: set[str] = set()
     existing: list[Path] = []
     clashes: dict[int, str] = {}
     sources = [str(f) for f in files]
-    for index, targets in enumerate(_map(_targets, sources, options, jobs)):
+    with closing(_map(_targets, sources, options, jobs)) as results:
+        found = list(results)
+    for index, targets in enumerate(found):
         for target in targets or []:
             if target in seen:
                 clashes[index] = Path(target).name
@@ -205,15 +219,19 @@ def _draft_one(item: tuple[str, str | None]) -> Outcome:
     if job.error is None:
         try:
             if stage is not None:
-                api.write_job(job, Path(stage), force=True)
+                _stage_files(Path(stage), api.job_files(job))
                 outcome.staged = stage
                 outcome.names = [
                     (d.plan.docx_name, d.plan.pdf_name, d.plan.provenance_name) for d in job.rendered
                 ]
             else:
                 outcome.written = [str(path) for path in api.write_job(job, options.out_dir, options.force)]
-        except (ForenadError, OSError) as exc:
-            job.error = exc if isinstance(exc, ForenadError) else ForenadError(str(exc))
+        except OSError as exc:
+            from forenad.files import output_error
+
+            job.error = output_error(exc, stage or options.out_dir)
+        except ForenadError as exc:
+            job.error = exc
     if job.error is not None:
         outcome.error = describe(job.error, options.lang)
         shipped = bool(job.plans) and all(plan.template.shipped for plan in job.plans)
@@ -223,6 +241,15 @@ def _draft_one(item: tuple[str, str | None]) -> Outcome:
     findings = job.evaluation.findings if job.evaluation else []
     outcome.error_findings = any(f.severity == "error" for f in findings)
     return outcome
+
+
+def _stage_files(stage: Path, files: dict[str, bytes]) -> None:
+    """An agreement's files in its private stage (in the batch's temporary folder) until its PDFs exist."""
+    stage.mkdir(mode=0o700, parents=True)
+    for name, data in files.items():
+        fd = os.open(stage / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
 
 
 def run_batch(
@@ -279,7 +306,8 @@ def _with_pdf(outcomes: Iterable[Outcome], options: BatchOptions, stage_root: Pa
 
 def _finish(pending: list[Outcome], options: BatchOptions, stage_root: Path) -> Iterator[Outcome]:
     from forenad.errors import ForenadError
-    from forenad.files import write_atomic
+    from forenad.files import output_error
+    from forenad.fileset import write_set
     from forenad.render.pdf_batch import convert_files
 
     docx = [Path(o.staged) / names[0] for o in pending if o.ok and o.staged for names in o.names]
@@ -300,16 +328,18 @@ def _finish(pending: list[Outcome], options: BatchOptions, stage_root: Path) -> 
                 )(options.lang)
             else:
                 try:
+                    files: dict[str, bytes] = {}
                     for docx_name, pdf_name, provenance_name in outcome.names:
                         pdf = results[stage / docx_name].pdf
                         assert pdf is not None
-                        for name, path in ((docx_name, stage / docx_name), (pdf_name, pdf),
-                                           (provenance_name, stage / provenance_name)):  # fmt: skip
-                            target = options.out_dir / name
-                            outcome.written.append(
-                                str(write_atomic(target, path.read_bytes(), force=options.force))
-                            )
-                except (ForenadError, OSError) as exc:
+                        files[docx_name] = (stage / docx_name).read_bytes()
+                        files[pdf_name] = pdf.read_bytes()
+                        files[provenance_name] = (stage / provenance_name).read_bytes()
+                    written = write_set(options.out_dir, files, force=options.force)
+                    outcome.written = [str(path) for path in written]
+                except OSError as exc:
+                    outcome.error = describe(output_error(exc, options.out_dir), options.lang)
+                except ForenadError as exc:
                     outcome.error = describe(exc, options.lang)
             shutil.rmtree(stage, ignore_errors=True)
         yield outcome

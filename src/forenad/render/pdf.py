@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from forenad.i18n import t
+from forenad.render.children import run_child
 from forenad.render.errors import PdfError
 
 TIMEOUT_SECONDS = 600
@@ -67,9 +68,7 @@ def convert_to_pdf(documents: Mapping[str, bytes]) -> dict[str, bytes]:
             *(str(source / name) for name in documents),
         ]
         try:
-            result = subprocess.run(
-                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
-            )
+            result = run_child(command, TIMEOUT_SECONDS)
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise PdfError(
                 t(f"LibreOffice kunde inte köras: {exc}", f"LibreOffice could not run: {exc}")

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from forenad.render.children import run_child
 from forenad.render.pdf import TIMEOUT_SECONDS, require_soffice
 
 CHUNK = 50
@@ -81,7 +82,7 @@ def _run(program: str, profile: Path, target: Path, group: list[Path], timeout: 
         *(str(path) for path in group),
     ]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+        result = run_child(command, timeout)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return f"LibreOffice: {exc}"
     lines = (result.stderr or result.stdout).strip().splitlines()
