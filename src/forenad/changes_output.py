@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich import box
 from rich.console import Console
@@ -24,9 +24,7 @@ from rich.table import Table
 from forenad._version import __version__
 from forenad.changes import AgreementChanges, ChangeReport, FigureChange, FindingChange, ParameterChange
 from forenad.i18n import Lang
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
+from forenad.terminal import console as safe_console
 
 __all__ = ["print_changes", "to_json", "to_text", "to_xlsx"]
 
@@ -210,7 +208,7 @@ def finding_side(change: FindingChange, side: str, lang: Lang) -> str:
 
 def print_changes(report: ChangeReport, lang: Lang, console: Console | None = None) -> None:
     """The report for a terminal: each agreement with changes in full, those without on one line."""
-    console = console or Console(highlight=False)
+    console = console or safe_console(highlight=False)
     w = WORDS[lang]
     title = w["title"].format(before=report.from_date.isoformat(), after=report.to_date.isoformat())
     if report.params_from != report.params_to:
@@ -243,7 +241,7 @@ def print_changes(report: ChangeReport, lang: Lang, console: Console | None = No
 def to_text(report: ChangeReport, lang: Lang, width: int = 120) -> str:
     """The terminal report as plain text (no colours), for a file."""
     buffer = io.StringIO()
-    print_changes(report, lang, Console(file=buffer, width=width, no_color=True, highlight=False))
+    print_changes(report, lang, safe_console(file=buffer, width=width, no_color=True, highlight=False))
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
@@ -364,7 +362,6 @@ def to_json(report: ChangeReport, lang: Lang) -> str:
 # --------------------------------------------------------------------------------------------------------
 # Workbook
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _HEADER_FILL = "1F4E78"
 _WIDTHS = (42, 22, 12, 40, 30, 50, 50, 14, 10)
 
@@ -443,9 +440,10 @@ def _cell_number(value: Any, lang: Lang) -> Any:
 
 def to_xlsx(report: ChangeReport, lang: Lang) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+
+    from forenad.office import append_row
 
     w = WORDS[lang]
     book = Workbook()
@@ -472,11 +470,9 @@ def to_xlsx(report: ChangeReport, lang: Lang) -> bytes:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
     for row in rows(report, lang):
-        values = [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row]
-        sheet.append(values)
-        _as_text(sheet, sheet.max_row, values)
+        number = append_row(sheet, row)  # formula-like text as text, control characters shown
         for col in range(1, len(header) + 1):
-            sheet.cell(sheet.max_row, col).alignment = Alignment(wrap_text=True, vertical="top")
+            sheet.cell(number, col).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{sheet.max_row}"
     for i, width in enumerate(_WIDTHS, start=1):
@@ -489,10 +485,3 @@ def to_xlsx(report: ChangeReport, lang: Lang) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-def _as_text(sheet: Worksheet, row: int, values: list[Any]) -> None:
-    """Cells whose text would read as a formula are stored as text (data type ``s``)."""
-    for col, value in enumerate(values, start=1):
-        if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-            sheet.cell(row, col).data_type = "s"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from forenad._version import __version__
+from forenad.terminal import write_text
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -18,31 +19,70 @@ EXIT_INTERNAL = 3
 ISSUES_URL = "https://github.com/forenad/forenad/issues"
 
 
+class Terminated(SystemExit):
+    """SIGTERM (or SIGHUP) as an exception, so every ``finally`` runs: temporary files go, half-written sets
+    are rolled back and LibreOffice is killed (exit code 128 + the signal's number)."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(128 + signum)
+
+
+def install_signal_handlers() -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) in (signal.SIG_DFL, None):
+            signal.signal(number, _terminate)
+
+
 def main() -> None:
-    """Console-script entry point: runs the app and turns an unexpected exception into exit code 3."""
+    """Console-script entry point: runs the app and turns an unexpected exception into exit code 3, and an
+    error of the environment (a folder that cannot be written, a full disk) into exit code 2."""
+    from forenad.terminal import setup_streams
+
+    setup_streams()  # output in any encoding: what it cannot carry becomes '?', never an error
     if sys.argv[1:] == ["--version"]:  # answered before the CLI framework is imported
         sys.stdout.write(f"forenad {__version__}\n")
         return
+    install_signal_handlers()
     from forenad.cli.app import app
     from forenad.errors import DataFileError
 
     try:
         app(prog_name="forenad")
+    except Terminated:
+        write_text("avbrutet / terminated\n", sys.stderr)
+        raise
     except SystemExit:
         raise
     except DataFileError as exc:
-        sys.stderr.write(f"forenad: fel i datafil / error in data file: {exc}\n")
+        write_text(f"forenad: fel i datafil / error in data file: {exc}\n", sys.stderr)
         raise SystemExit(EXIT_INPUT) from None
     except KeyboardInterrupt:
-        sys.stderr.write("avbrutet / interrupted\n")
+        write_text("avbrutet / interrupted\n", sys.stderr)
         raise SystemExit(130) from None
-    except Exception as exc:  # a bug: say so, and where to report it
-        import traceback
+    except OSError as exc:
+        from forenad.files import ENVIRONMENT_ERRNOS, output_error
 
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        sys.stderr.write(
-            f"forenad: internt fel (en bugg): {type(exc).__name__}: {exc}\n"
-            f"  i {where.filename}:{where.lineno}\n"
-            f"  Rapportera gärna på {ISSUES_URL} / internal error (a bug), please report it there.\n"
-        )
-        raise SystemExit(EXIT_INTERNAL) from None
+        if exc.errno not in ENVIRONMENT_ERRNOS:
+            _bug(exc)
+        where = exc.filename if exc.filename is not None else "."
+        write_text(f"forenad: {output_error(exc, where)}\n", sys.stderr)
+        raise SystemExit(EXIT_INPUT) from None
+    except Exception as exc:  # a bug: say so, and where to report it
+        _bug(exc)
+
+
+def _bug(exc: BaseException) -> None:
+    import traceback
+
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    write_text(
+        f"forenad: internt fel (en bugg): {type(exc).__name__}: {exc}\n"
+        f"  i {where.filename}:{where.lineno}\n"
+        f"  Rapportera gärna på {ISSUES_URL} / internal error (a bug), please report it there.\n",
+        sys.stderr,
+    )
+    raise SystemExit(EXIT_INTERNAL) from None

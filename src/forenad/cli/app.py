@@ -20,6 +20,7 @@ from forenad.cli.common import (
     lang_of,
     parse_date,
 )
+from forenad.terminal import write_json, write_text
 
 app = typer.Typer(
     name="forenad",
@@ -110,7 +111,7 @@ def check(
         out = run.as_json(language)
         if portfolio:
             out["summary"] = summarize(run).as_json()
-        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        write_json(out, indent=2)
     else:
         from forenad.cli.render_check import print_run
 
@@ -151,7 +152,7 @@ def schema(
     try:
         write_atomic(output, text.encode("utf-8"), force=force)
     except OutputExists as exc:
-        sys.stderr.write(f"{exc}\n")
+        write_text(f"{exc}\n", sys.stderr)
         raise typer.Exit(2) from None
 
 

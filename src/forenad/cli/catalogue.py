@@ -24,6 +24,8 @@ from forenad.cli.common import (
     parameters_or_exit,
     parse_date,
 )
+from forenad.terminal import console as safe_console
+from forenad.terminal import write_json, write_text
 
 rules_app = typer.Typer(
     help="Regelkatalogen med källor. / The rule catalogue with references.", no_args_is_help=True
@@ -39,9 +41,9 @@ _SEVERITY = {
 
 
 def _console() -> Console:
-    console = Console(highlight=False, soft_wrap=True)
+    console = safe_console(highlight=False, soft_wrap=True)
     if not console.is_terminal:
-        console = Console(highlight=False, soft_wrap=True, width=160)
+        console = safe_console(highlight=False, soft_wrap=True, width=160)
     return console
 
 
@@ -60,7 +62,7 @@ def rules_list(
         data = [
             {"id": r.id, "topic": r.topic, "severity": r.severity, "title": r.title(language)} for r in rules
         ]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_json(data, indent=2)
         return
     table = Table(show_lines=False)
     for head in ("id", "ämne / topic", "nivå / severity", "rubrik / title"):
@@ -85,10 +87,11 @@ def rules_show(
         rule = catalogue.get(rule_id)
     except KeyError:
         hint = suggest(rule_id, catalogue.ids())
-        sys.stderr.write(
+        write_text(
             f"okänd regel / unknown rule: {rule_id}"
             + (f" (menade du / did you mean {hint}?)" if hint else "")
-            + "\n"
+            + "\n",
+            sys.stderr,
         )
         raise typer.Exit(2) from None
     c = _console()
@@ -128,12 +131,12 @@ def params_show(
     try:
         parameter = params.get(name)
     except UnknownParameter as exc:
-        sys.stderr.write(exc.message(language) + "\n")
+        write_text(exc.message(language) + "\n", sys.stderr)
         raise typer.Exit(2) from None
     try:
         value = parameter.at(date)
     except ParameterNotInForce as exc:
-        sys.stderr.write(exc.message(language) + "\n")
+        write_text(exc.message(language) + "\n", sys.stderr)
         raise typer.Exit(2) from None
     if output_format == OutputFormat.json:
         data: dict[str, Any] = {
@@ -150,7 +153,7 @@ def params_show(
         }
         if value.origin_file is not None:
             data["origin_file"] = value.origin_file
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+        write_json(data, indent=2, default=str)
         return
     c = _console()
     c.print(f"[bold]{name}[/] — {escape(parameter.description(language))}")

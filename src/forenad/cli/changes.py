@@ -23,6 +23,7 @@ import typer
 
 from forenad.cli.common import LangArg, default_lang, exit_data_file_error, lang_of
 from forenad.i18n import Lang
+from forenad.terminal import write_text
 
 if TYPE_CHECKING:
     from forenad.changes import ChangeReport
@@ -111,9 +112,9 @@ def changes(
     report = work_out(paths, before, after, params_from=params_from, params_to=params_to)
     if output is None:
         if output_format == ChangesFormat.json:
-            from forenad.changes_output import to_json
+            from forenad.terminal import write_json
 
-            sys.stdout.write(to_json(report, language))
+            write_json(report.as_json(language), indent=2)
         else:
             from forenad.changes_output import print_changes
 
@@ -128,7 +129,7 @@ def changes(
         raise typer.Exit(2) from None
     for entry in report.invalid:
         _error(text["invalid"].format(file=entry.label))
-    sys.stderr.write(text["written"].format(path=output) + "\n")
+    write_text(text["written"].format(path=output) + "\n", sys.stderr)
     raise typer.Exit(report.exit_code)
 
 
@@ -169,7 +170,7 @@ def _exists(path: Path) -> bool:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"forenad: {message}\n")
+    write_text(f"forenad: {message}\n", sys.stderr)
 
 
 def register(app: typer.Typer) -> None:

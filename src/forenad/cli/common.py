@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from forenad.i18n import Lang
+from forenad.terminal import write_text
 
 if TYPE_CHECKING:
     from forenad.errors import DataFileError
@@ -68,7 +69,7 @@ ParamsOverlayArg = Annotated[
 
 def exit_data_file_error(exc: DataFileError) -> NoReturn:
     """Report a malformed rule, parameter, overlay or ``forenad.toml`` file on stderr and exit 2."""
-    sys.stderr.write(f"forenad: fel i datafil / error in data file: {exc}\n")
+    write_text(f"forenad: fel i datafil / error in data file: {exc}\n", sys.stderr)
     raise typer.Exit(2)
 
 

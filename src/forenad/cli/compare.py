@@ -23,6 +23,8 @@ from forenad.cli.common import (
     parse_date,
 )
 from forenad.i18n import Lang
+from forenad.terminal import console as safe_console
+from forenad.terminal import write_text
 
 if TYPE_CHECKING:
     from forenad.compare import Comparison
@@ -101,8 +103,12 @@ def compare(
         raise typer.Exit(2)
     data = _render(cmp, output_format, language, to_file=output is not None)
     if output is None:
-        if data is not None:
-            sys.stdout.write(data.decode("utf-8"))
+        if output_format == CompareFormat.json:
+            from forenad.terminal import write_json
+
+            write_json(cmp.as_json(language), indent=2)
+        elif data is not None:
+            write_text(data.decode("utf-8"))  # Markdown: control characters shown, not sent
         raise typer.Exit(cmp.exit_code)
     from forenad.files import write_atomic
 
@@ -111,7 +117,7 @@ def compare(
     except OutputExists as exc:
         _error(str(exc))
         raise typer.Exit(2) from None
-    sys.stderr.write(text["written"].format(path=output) + "\n")
+    write_text(text["written"].format(path=output) + "\n", sys.stderr)
     raise typer.Exit(cmp.exit_code)
 
 
@@ -130,21 +136,19 @@ def _render(cmp: Comparison, fmt: CompareFormat, lang: Lang, to_file: bool) -> b
     if not to_file:
         output.print_comparison(cmp, lang)
         return None
-    from rich.console import Console
 
     buffer = io.StringIO()
     width = max(160, 40 + 34 * len(cmp.columns))
-    output.print_comparison(cmp, lang, Console(file=buffer, width=width, no_color=True, highlight=False))
+    output.print_comparison(cmp, lang, safe_console(file=buffer, width=width, no_color=True, highlight=False))
     return buffer.getvalue().encode("utf-8")
 
 
 def _print_input_errors(cmp: Comparison, lang: Lang) -> None:
     if not cmp.input_errors:
         return
-    from rich.console import Console
     from rich.markup import escape
 
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = safe_console(stderr=True, highlight=False, soft_wrap=True)
     for result in cmp.input_errors:
         err.print(f"[bold red]✗[/] [bold]{escape(result.file)}[/]: {_TEXT[lang]['invalid']}")
         for e in result.errors:
@@ -154,7 +158,7 @@ def _print_input_errors(cmp: Comparison, lang: Lang) -> None:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"forenad: {message}\n")
+    write_text(f"forenad: {message}\n", sys.stderr)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,11 +10,12 @@ import datetime as dt
 import sys
 import time
 from collections.abc import Sequence
-from contextlib import nullcontext
+from contextlib import closing, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from forenad.i18n import Lang
+from forenad.terminal import console as safe_console
 
 if TYPE_CHECKING:
     from forenad.render.catalogue import Template
@@ -35,15 +36,14 @@ def run(
     params_overlay: Path | None = None,
 ) -> int:
     """Draft ``files``; returns the exit code (0, 1 for findings of severity error, 2, 3)."""
-    from rich.console import Console
 
     from forenad.cli import ISSUES_URL
     from forenad.cli.drafting import _TEXT, _escape
     from forenad.render.batch import BatchOptions, preflight, run_batch
 
     text = _TEXT[lang]
-    out = Console(highlight=False, soft_wrap=True)
-    err = Console(highlight=False, soft_wrap=True, stderr=True)
+    out = safe_console(highlight=False, soft_wrap=True)
+    err = safe_console(highlight=False, soft_wrap=True, stderr=True)
     options = BatchOptions(
         output,
         tuple(templates) if templates else None,
@@ -64,8 +64,11 @@ def run(
     bar, task = _progress(err, len(files), lang) if show else (None, None)
     code, ok, docs, with_errors = 0, 0, 0, 0
     start = time.perf_counter()
-    with bar if bar is not None else nullcontext():
-        for outcome in run_batch(files, options, jobs, clashes):
+    outcomes = run_batch(files, options, jobs, clashes)
+    # closing(): on an exception (Ctrl-C, SIGTERM) the batch ends at once, and its pool, its temporary
+    # folder and its LibreOffice with it
+    with closing(outcomes), bar if bar is not None else nullcontext():
+        for outcome in outcomes:
             code = max(code, 3 if outcome.bug else 2) if not outcome.ok else code
             if outcome.error is not None:
                 out.print(f"[bold red]✗[/] [bold]{_escape(outcome.source)}[/]: {text['failed']}")

@@ -6,9 +6,7 @@ commands, so ``forenad check`` does not pay for them.
 
 from __future__ import annotations
 
-import json
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,6 +22,8 @@ from forenad.cli.common import (
     parse_date,
 )
 from forenad.i18n import Lang
+from forenad.terminal import console as safe_console
+from forenad.terminal import write_json
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -77,9 +77,8 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def _console(stderr: bool = False) -> Console:
-    from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=True, stderr=stderr)
+    return safe_console(highlight=False, soft_wrap=True, stderr=stderr)
 
 
 def _message(exc: Exception, lang: Lang) -> str:
@@ -286,7 +285,7 @@ def templates_list(
             }
             for tpl in templates
         ]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_json(data, indent=2)
         return
     from rich.table import Table
 
@@ -308,9 +307,7 @@ def templates_list(
         )
     console = _console()
     if not console.is_terminal:
-        from rich.console import Console
-
-        console = Console(highlight=False, soft_wrap=True, width=200)
+        console = safe_console(highlight=False, soft_wrap=True, width=200)
     console.print(table)
 
 
@@ -335,7 +332,7 @@ def templates_check(
     reports = [check_template(path) for path in paths]
     if output_format == OutputFormat.json:
         data = [report.as_json(language) for report in reports]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_json(data, indent=2)
     else:
         for report in reports:
             _print_report(report, language)

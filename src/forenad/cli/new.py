@@ -15,6 +15,7 @@ from rich.text import Text as RichText
 from forenad.cli import EXIT_INPUT
 from forenad.cli.common import LangArg, ParamsOverlayArg, default_lang, lang_of, parameters_or_exit
 from forenad.i18n import Lang
+from forenad.terminal import console as safe_console
 
 if TYPE_CHECKING:
     from forenad.guided import Asker
@@ -64,8 +65,8 @@ def new(
 
     language = lang_of(lang)
     params = parameters_or_exit(params_overlay)
-    console = Console(highlight=False, soft_wrap=True)
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    console = safe_console(highlight=False, soft_wrap=True)
+    errors = safe_console(stderr=True, highlight=False, soft_wrap=True)
     if output is not None and output.exists() and not force:
         _fail(errors, str(OutputExists(output)))
     try:

@@ -6,7 +6,6 @@ The library side is :mod:`forenad.params_update`; the overlay rules are in :mod:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
@@ -24,6 +23,8 @@ from forenad.cli.common import (
     parse_date,
 )
 from forenad.i18n import Lang
+from forenad.terminal import console as safe_console
+from forenad.terminal import write_json, write_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -123,16 +124,15 @@ def register(params_app: typer.Typer) -> None:
 
 
 def _console(stderr: bool = False) -> Console:
-    from rich.console import Console
 
-    console = Console(highlight=False, soft_wrap=True, stderr=stderr)
+    console = safe_console(highlight=False, soft_wrap=True, stderr=stderr)
     if not console.is_terminal:
-        console = Console(highlight=False, soft_wrap=True, width=160, stderr=stderr)
+        console = safe_console(highlight=False, soft_wrap=True, width=160, stderr=stderr)
     return console
 
 
 def _fail(message: str) -> typer.Exit:
-    sys.stderr.write(f"forenad params: {message}\n")
+    write_text(f"forenad params: {message}\n", sys.stderr)
     return typer.Exit(2)
 
 
@@ -277,7 +277,7 @@ def params_status(
     entries = parameter_status(params, date, within_days=WITHIN_DAYS)
     if output_format == OutputFormat.json:
         data = [entry.as_json(language) for entry in entries]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+        write_json(data, indent=2, default=str)
         return
     _print_status(params, entries, date, WITHIN_DAYS, language)
 

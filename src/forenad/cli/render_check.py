@@ -7,6 +7,7 @@ from rich.markup import escape
 
 from forenad.i18n import Lang
 from forenad.report import SEVERITIES, TOPICS, CheckRun, FileResult, Finding
+from forenad.terminal import console as safe_console
 
 _LABELS = {
     "sv": {
@@ -91,7 +92,7 @@ TOPIC_LABELS = {
 
 
 def print_run(run: CheckRun, lang: Lang, console: Console | None = None) -> None:
-    console = console or Console(highlight=False, soft_wrap=True)
+    console = console or safe_console(highlight=False, soft_wrap=True)
     labels = _LABELS[lang]
     for result in run.results:
         _print_file(console, result, lang)

@@ -22,6 +22,7 @@ from forenad.engine.formatting import format_number
 from forenad.i18n import Lang, Text
 from forenad.model import Agreement
 from forenad.report import CheckRun
+from forenad.terminal import console as safe_console
 
 _L: dict[str, dict[str, str]] = {
     "sv": {
@@ -405,7 +406,7 @@ def print_files(
     """The economics table of each agreement."""
     from forenad.economics import compute
 
-    console = console or Console(highlight=False, soft_wrap=False)
+    console = console or safe_console(highlight=False, soft_wrap=False)
     for file, agreement in files:
         print_economics(compute(agreement, on, params), agreement, file, lang, console)
 

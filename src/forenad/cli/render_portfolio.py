@@ -10,6 +10,7 @@ from forenad.cli.render_check import TOPIC_LABELS
 from forenad.i18n import Lang
 from forenad.portfolio import Summary
 from forenad.report import SEVERITIES
+from forenad.terminal import console as safe_console
 
 _LABELS = {
     "sv": {
@@ -47,7 +48,7 @@ _LABELS = {
 
 def print_summary(summary: Summary, lang: Lang, console: Console | None = None) -> None:
     """The file counts on one line, then a table of findings per topic and severity."""
-    console = console or Console(highlight=False)
+    console = console or safe_console(highlight=False)
     w = _LABELS[lang]
     console.print()
     console.print(f"[bold]{w['title']}[/]")

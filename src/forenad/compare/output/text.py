@@ -18,6 +18,7 @@ from forenad.compare.output.common import (
 )
 from forenad.compare.result import Comparison
 from forenad.i18n import Lang
+from forenad.terminal import console as safe_console
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -26,9 +27,11 @@ def print_comparison(cmp: Comparison, lang: Lang | None = None, console: Console
     lang = lang or cmp.lang
     w = words(lang)
     if console is None:
-        console = Console(highlight=False, soft_wrap=False)
+        console = safe_console(highlight=False, soft_wrap=False)
         if not console.is_terminal:
-            console = Console(highlight=False, soft_wrap=False, width=max(160, 40 + 34 * len(cmp.columns)))
+            console = safe_console(
+                highlight=False, soft_wrap=False, width=max(160, 40 + 34 * len(cmp.columns))
+            )
     console.print(f"[bold]{escape(w['title'])}[/] · {escape(w['on'].format(date=cmp.on.isoformat()))}")
     if cmp.columns:
         console.print(escape(w["person"].format(names=persons(cmp))))
