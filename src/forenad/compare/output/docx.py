@@ -3,7 +3,8 @@
 Title, date and person; the table (header row repeated on every page, differing rows marked ``≠`` and
 shaded); the models that cannot apply and why; what each alternative changes; the findings per column.
 Styles come from python-docx's default template (Title, Heading, List Bullet, Table Grid); only the table
-style's size is set, so that a wide table fits a landscape page.
+style's size is set, so that a wide table fits a landscape page. Every text from an agreement goes in through
+:func:`forenad.office.office_text`: a control character (which Word cannot hold) is shown, not refused.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def to_docx(cmp: Comparison, lang: Lang | None = None, today: dt.date | None = N
     _landscape(document)
     document.add_heading(w["title"], level=0)
     if cmp.columns:
-        document.add_paragraph(w["person"].format(names=persons(cmp)))
+        document.add_paragraph(_x(w["person"].format(names=persons(cmp))))
     document.add_paragraph(w["on"].format(date=cmp.on.isoformat()))
     made = (today or dt.date.today()).isoformat()
     document.add_paragraph(w["made"].format(date=made, version=__version__))
@@ -58,27 +59,27 @@ def to_docx(cmp: Comparison, lang: Lang | None = None, today: dt.date | None = N
         for item in cmp.not_applicable:
             p = document.add_paragraph(style="List Bullet")
             p.add_run(labels.model(item.model)(lang)).bold = True
-            p.add_run(f" ({item.source}): " + " ".join(r(lang) for r in item.reasons))
+            p.add_run(_x(f" ({item.source}): " + " ".join(r(lang) for r in item.reasons)))
     alternatives = [c for c in cmp.columns if c.overlay is not None]
     if alternatives:
         document.add_heading(w["alternatives"], level=1)
         for column in alternatives:
             assert column.overlay is not None
-            document.add_heading(column.label(lang), level=2)
-            document.add_paragraph(column.overlay.explanation(lang))
+            document.add_heading(_x(column.label(lang)), level=2)
+            document.add_paragraph(_x(column.overlay.explanation(lang)))
             for change in visible_changes(column.overlay):
-                document.add_paragraph(change_line(change, lang), style="List Bullet")
+                document.add_paragraph(_x(change_line(change, lang)), style="List Bullet")
     if cmp.columns:
         document.add_heading(w["findings"], level=1)
         for column in cmp.columns:
-            document.add_heading(column.label(lang), level=2)
+            document.add_heading(_x(column.label(lang)), level=2)
             findings = sorted_findings(column)
             if not findings:
                 document.add_paragraph(w["no_findings"])
             for f in findings:
                 p = document.add_paragraph(style="List Bullet")
-                p.add_run(f"{w[f.severity]}: {column.title_of(f.rule)(lang)}").bold = True
-                p.add_run(f". {f.text(lang)}")
+                p.add_run(_x(f"{w[f.severity]}: {column.title_of(f.rule)(lang)}")).bold = True
+                p.add_run(_x(f". {f.text(lang)}"))
     props = document.core_properties
     props.title = w["title"]
     props.subject = w["on"].format(date=cmp.on.isoformat())
@@ -86,6 +87,13 @@ def to_docx(cmp: Comparison, lang: Lang | None = None, today: dt.date | None = N
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _x(text: str) -> str:
+    """A user's text as Word can hold it (control characters shown: :func:`forenad.office.office_text`)."""
+    from forenad.office import office_text
+
+    return office_text(text)
 
 
 def _landscape(document: DocumentObject) -> None:
@@ -111,7 +119,7 @@ def _table(document: DocumentObject, cmp: Comparison, lang: Lang) -> None:
     _repeat_header(header)
     for cell, text in zip(header.cells, [w["term"], *(c.label(lang) for c in cmp.columns)], strict=True):
         cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
+        run = cell.paragraphs[0].add_run(_x(text))
         run.bold = True
         _shade(cell, _HEADER_FILL)
         run.font.color.rgb = _white()
@@ -126,7 +134,7 @@ def _table(document: DocumentObject, cmp: Comparison, lang: Lang) -> None:
         cells = table.add_row().cells
         label = f"{DIFFERS} {row.label(lang)}" if row.differs else row.label(lang)
         for cell, text in zip(cells, [label, *row.texts(lang)], strict=True):
-            run = cell.paragraphs[0].add_run(text)
+            run = cell.paragraphs[0].add_run(_x(text))
             if row.differs:
                 run.bold = True
                 _shade(cell, _DIFFERS_FILL)

@@ -3,7 +3,9 @@
 Sheet one is the table: a formatted header row and the first column frozen, amounts, percentages, days and
 months as numbers with number formats (a lower bound reads ``≥ 420 505 kr`` and is still a number), rows
 that differ filled and marked ``≠``, a note on a figure as a cell comment. Further sheets list each
-alternative's field changes, the models that cannot apply and the findings per column.
+alternative's field changes, the models that cannot apply and the findings per column. Every row goes in
+through :func:`forenad.office.append_row`: a text that could read as a formula is stored as text, never as
+a formula, and control characters are shown.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from forenad.compare import labels
 from forenad.compare.output.common import DIFFERS, plain, sorted_findings, words
 from forenad.compare.result import Cell, Comparison, Row
 from forenad.i18n import Lang
+from forenad.office import append_row, office_text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -88,22 +91,20 @@ def _table(sheet: Worksheet, cmp: Comparison, lang: Lang) -> None:
 
     w = words(lang)
     header = [w["term"], *(c.label(lang) for c in cmp.columns)]
-    sheet.append(header)
+    append_row(sheet, header)
     _style_header(sheet, len(header))
     widths = [len(h) for h in header]
     section = None
     for row in cmp.rows:
         if row.section != section:
             section = row.section
-            sheet.append([labels.section(section)(lang)])
-            r = sheet.max_row
+            r = append_row(sheet, [labels.section(section)(lang)])
             for col in range(1, len(header) + 1):
                 cell = sheet.cell(r, col)
                 cell.fill = PatternFill("solid", fgColor=_SECTION_FILL)
                 cell.font = Font(bold=True)
         label = f"{DIFFERS} {row.label(lang)}" if row.differs else row.label(lang)
-        sheet.append([label, *(_value(c, row, lang) for c in row.cells)])
-        r = sheet.max_row
+        r = append_row(sheet, [label, *(_value(c, row, lang) for c in row.cells)])
         widths[0] = max(widths[0], len(label))
         for i, cell_data in enumerate(row.cells, start=2):
             cell = sheet.cell(r, i)
@@ -114,7 +115,7 @@ def _table(sheet: Worksheet, cmp: Comparison, lang: Lang) -> None:
             else:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             if cell_data.note is not None:
-                cell.comment = Comment(cell_data.note(lang), "forenad", width=320, height=160)
+                cell.comment = Comment(office_text(cell_data.note(lang)), "forenad", width=320, height=160)
             widths[i - 1] = max(widths[i - 1], min(len(row.texts(lang)[i - 2]), 34))
         if row.differs:
             for col in range(1, len(header) + 1):
@@ -166,12 +167,12 @@ def _list(sheet: Worksheet, header: list[str], rows: list[list[Any]], widths: li
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
-    sheet.append(header)
+    append_row(sheet, header)
     _style_header(sheet, len(header))
     for row in rows:
-        sheet.append(row)
+        number = append_row(sheet, row)
         for col in range(1, len(header) + 1):
-            sheet.cell(sheet.max_row, col).alignment = Alignment(wrap_text=True, vertical="top")
+            sheet.cell(number, col).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
