@@ -59,6 +59,7 @@ import datetime as dt
 import difflib
 import functools
 import hashlib
+import math
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -577,6 +578,7 @@ def _dated(
         if entry["value"] is None:
             out.append((start, None))
             continue
+        _finite(f, [*loc, "value"], entry["value"])
         out.append(
             (
                 start,
@@ -595,6 +597,18 @@ def _dated(
             )
         )
     return out
+
+
+def _finite(f: _File, loc: list[Any], value: Any) -> None:
+    """Refuse ``.nan`` and ``.inf`` anywhere in a value (YAML reads them as floats; no amount is either)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        f.fail(loc, f"{value} is not a number a value can have (.nan and .inf are refused); write the number")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _finite(f, [*loc, key], item)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _finite(f, [*loc, index], item)
 
 
 def _chain(timeline: Sequence[tuple[dt.date, DatedValue | None]]) -> tuple[DatedValue, ...]:
