@@ -164,7 +164,8 @@ def write_atomic(path: str | Path, data: bytes, *, force: bool = False) -> Path:
     return path
 
 
-_NO_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV, errno.EMLINK})
+NO_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV, errno.EMLINK})
+"""What ``os.link`` raises where a file system has no hard links."""
 
 
 def link_or_move(source: str | Path, target: str | Path) -> bool:
@@ -176,7 +177,7 @@ def link_or_move(source: str | Path, target: str | Path) -> bool:
     except FileExistsError:
         raise
     except OSError as exc:
-        if exc.errno not in _NO_LINKS:
+        if exc.errno not in NO_LINKS:
             raise
         if os.path.lexists(target):
             raise FileExistsError(errno.EEXIST, "file exists", str(target)) from None

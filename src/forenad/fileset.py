@@ -1,9 +1,10 @@
 """A set of output files (an agreement's drafts, PDFs and provenance) written whole or not at all.
 
 :func:`write_set` stages every file in a private directory inside the target folder
-(``.forenad-<host>-<pid>-<random>.stage``, mode ``0o700``, files ``0o600``), records the files and their
-SHA-256 in a manifest, then gives each its final name (a hard link, so an existing file is never replaced
-without ``force``; with ``force`` the file it replaces is kept in the stage until the set is complete). On
+(``.forenad-<host>-<pid>-<random>.stage``, mode ``0o700``, files ``0o600``), records the files, their
+SHA-256 and whether a file had the name before in a manifest, then gives each its final name (a hard link,
+so an existing file is never replaced without ``force``; with ``force`` the file it replaces is kept in the
+stage until the set is complete). On
 any failure — a full disk, a read-only folder, an existing file, Ctrl-C, a SIGTERM turned into an exception
 by the command line — the files already placed are removed and the replaced ones put back, before the error
 goes on. While the names are given and while a set is rolled back, SIGINT and SIGTERM wait, so a signal
@@ -11,7 +12,7 @@ cannot cut a set in half.
 
 SIGKILL cannot be caught. A killed run leaves its stage (and perhaps some of its files); the next run into
 the same folder finds it (:func:`recover_stale`) and rolls it back from its manifest — removing the files
-the killed run placed (same name, same SHA-256) and putting back what they replaced — so a rerun is never
+the killed run placed and putting back what they replaced (:func:`_recover_stage`) — so a rerun is never
 refused for the leftovers, and a half-written set never counts as an existing output. A stage is stale when
 its process is gone (same host) or it is more than a day old (any host: a shared drive); a live run's stage
 is left alone. The same holds for the ``.part`` files of :func:`forenad.files.write_atomic`.
@@ -20,6 +21,7 @@ is left alone. The same holds for the ``.part`` files of :func:`forenad.files.wr
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -32,6 +34,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from forenad.files import (
+    NO_LINKS,
     OutputExists,
     file_mode,
     link_or_move,
@@ -95,7 +98,11 @@ def _stage(stage: Path, files: Mapping[str, bytes]) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-    manifest = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
+    out = stage.parent
+    manifest = {
+        name: {"sha256": hashlib.sha256(data).hexdigest(), "existed": os.path.lexists(out / name)}
+        for name, data in files.items()
+    }
     fd = os.open(stage / MANIFEST, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(manifest, handle)
@@ -107,11 +114,15 @@ def _place(stage: Path, name: str, target: Path, force: bool) -> None:
     staged = stage / name
     os.chmod(staged, file_mode())  # the final mode, just before the file takes its name
     if force and os.path.lexists(target):
+        if target.is_dir() and not target.is_symlink():
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))  # never moved or replaced
         backups = stage / BACKUPS
         backups.mkdir(mode=0o700, exist_ok=True)
         try:
             os.link(target, backups / name, follow_symlinks=False)
-        except OSError:
+        except OSError as exc:
+            if exc.errno not in NO_LINKS:
+                raise
             os.replace(target, backups / name)  # no hard links here: move it aside
         os.replace(staged, target)
         return
@@ -212,20 +223,29 @@ def _stale(path: Path, host: str, pid: int) -> bool:
 
 
 def _recover_stage(stage: Path, out: Path) -> None:
-    """A killed run's stage: remove the files it placed (same name and SHA-256 as in its manifest), put back
-    the files they replaced, remove the stage."""
+    """A killed run's stage: remove the files it placed and put back the files they replaced, by its
+    manifest (each name's SHA-256, and whether a file had the name before), then remove the stage.
+
+    A name that had no file before holds the killed run's file if the SHA-256 matches. A name that had one
+    was replaced only if its backup exists and the SHA-256 matches; without a backup the run never got to
+    it, and the file there is left alone."""
     try:
         manifest = json.loads((stage / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         manifest = {}
-    for name, digest in manifest.items() if isinstance(manifest, dict) else ():
+    backups = stage / BACKUPS
+    for name, entry in manifest.items() if isinstance(manifest, dict) else ():
         if not isinstance(name, str) or Path(name).name != name or name in (".", ".."):
             continue
+        if not isinstance(entry, dict):
+            continue
         target = out / name
+        replaced = os.path.lexists(backups / name)
         with contextlib.suppress(OSError):
-            if not target.is_symlink() and target.is_file() and _sha256(target) == digest:
+            ours = not target.is_symlink() and target.is_file() and _sha256(target) == entry.get("sha256")
+            if ours and (replaced or not entry.get("existed", True)):
                 os.unlink(target)
-    _restore(stage / BACKUPS, out)
+    _restore(backups, out)
     shutil.rmtree(stage, ignore_errors=True)
 
 

@@ -147,11 +147,11 @@ def schema(
     if output is None:
         sys.stdout.write(text)
         return
-    from forenad.files import OutputExists, write_atomic
+    from forenad.files import OutputError, write_atomic
 
     try:
         write_atomic(output, text.encode("utf-8"), force=force)
-    except OutputExists as exc:
+    except OutputError as exc:  # an existing file, a directory, a read-only folder, a full disk
         write_text(f"{exc}\n", sys.stderr)
         raise typer.Exit(2) from None
 

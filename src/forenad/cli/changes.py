@@ -120,12 +120,12 @@ def changes(
 
             print_changes(report, language)
         raise typer.Exit(report.exit_code)
-    from forenad.files import write_atomic
+    from forenad.files import OutputError, write_atomic
 
     try:
         write_atomic(output, _render(report, output_format, language), force=force)
-    except OutputExists as exc:
-        _error(str(exc))
+    except OutputError as exc:  # an existing file, a directory, a read-only folder, a full disk
+        _error(exc.message(language))
         raise typer.Exit(2) from None
     for entry in report.invalid:
         _error(text["invalid"].format(file=entry.label))

@@ -110,12 +110,12 @@ def compare(
         elif data is not None:
             write_text(data.decode("utf-8"))  # Markdown: control characters shown, not sent
         raise typer.Exit(cmp.exit_code)
-    from forenad.files import write_atomic
+    from forenad.files import OutputError, write_atomic
 
     try:
         write_atomic(output, data or b"", force=force)
-    except OutputExists as exc:
-        _error(str(exc))
+    except OutputError as exc:  # an existing file, a directory, a read-only folder, a full disk
+        _error(exc.message(language))
         raise typer.Exit(2) from None
     write_text(text["written"].format(path=output) + "\n", sys.stderr)
     raise typer.Exit(cmp.exit_code)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import time
-from collections.abc import Sequence
-from contextlib import closing, nullcontext
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,7 +67,7 @@ def run(
     outcomes = run_batch(files, options, jobs, clashes)
     # closing(): on an exception (Ctrl-C, SIGTERM) the batch ends at once, and its pool, its temporary
     # folder and its LibreOffice with it
-    with closing(outcomes), bar if bar is not None else nullcontext():
+    with closing(outcomes), bar if bar is not None else nullcontext(), _environment(err, lang):
         for outcome in outcomes:
             code = max(code, 3 if outcome.bug else 2) if not outcome.ok else code
             if outcome.error is not None:
@@ -101,6 +101,28 @@ def run(
         )
         err.print(f"[dim]{line.format(docs=docs, s=elapsed, rate=rate)}[/]")
     return code
+
+
+@contextmanager
+def _environment(err: Any, lang: Lang) -> Iterator[None]:
+    """An error of the environment outside any one agreement (no temporary folder for the PDFs, say): a
+    message naming the path and exit 2, never a bug."""
+    from forenad.files import ENVIRONMENT_ERRNOS, output_error
+
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno not in ENVIRONMENT_ERRNOS:
+            raise
+        error = output_error(exc, exc.filename if exc.filename is not None else ".")
+        err.print(f"[bold red]✗[/] {_escape_markup(error.message(lang))}")
+        raise SystemExit(2) from None
+
+
+def _escape_markup(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
 
 
 def _progress(console: Any, total: int, lang: Lang) -> tuple[Any, Any]:

@@ -49,7 +49,7 @@ def new(
     params_overlay: ParamsOverlayArg = None,
 ) -> None:
     """Skriv en avtalsfil genom att svara på frågor. / Write an agreement file by answering questions."""
-    from forenad.files import OutputExists, write_atomic
+    from forenad.files import OutputError, OutputExists, write_atomic
     from forenad.guided import (
         AgreementInvalid,
         AnswersFileError,
@@ -88,8 +88,8 @@ def new(
         raise typer.Exit(EXIT_INPUT) from None
     try:
         write_atomic(path, render(agreement, path, today).encode("utf-8"), force=force)
-    except OutputExists as exc:
-        _fail(errors, str(exc))
+    except OutputError as exc:  # an existing file, a directory, a read-only folder, a full disk
+        _fail(errors, exc.message(language))
     except (OSError, ValueError) as exc:
         _fail(errors, f"{path}: {getattr(exc, 'strerror', None) or exc}")
     asker.say(MESSAGES["written"].format(file=str(path)), style="green")

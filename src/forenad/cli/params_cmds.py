@@ -176,6 +176,7 @@ def params_add(
 ) -> None:
     """Lägg ett daterat värde i tilläggsmappen. / Add one dated value to the overlay folder."""
     from forenad.errors import DataFileError
+    from forenad.files import OutputError
     from forenad.params import UnknownParameter
     from forenad.params_overlay import locate_overlay
     from forenad.params_update import ValueRefused, add_to_overlay, parse_value
@@ -206,6 +207,8 @@ def params_add(
         raise _fail(exc.message(language)) from None
     except DataFileError as exc:
         exit_data_file_error(exc)
+    except OutputError as exc:  # a read-only folder, a full disk
+        raise _fail(exc.message(language)) from None
     except OSError as exc:
         raise _fail(f"{exc.filename or location.path}: {exc.strerror or exc}") from None
     _print_added(added, location.via, params_overlay is not None, language)

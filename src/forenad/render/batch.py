@@ -24,7 +24,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import closing
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -262,8 +262,10 @@ def run_batch(
     ``clashes`` are the inputs it found sharing an output (they fail with that reason)."""
     jobs = max(1, jobs or os.cpu_count() or 1)
     clashes = clashes or {}
-    with tempfile.TemporaryDirectory(prefix="forenad-batch-") as tmp:
-        stage_root = Path(tmp) if options.pdf else None
+    with ExitStack() as stack:
+        stage_root = None
+        if options.pdf:  # the drafts wait here for their PDFs (private, removed however the batch ends)
+            stage_root = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="forenad-batch-")))
         items = []
         for index, source in enumerate(files):
             stage = str(stage_root / str(index)) if stage_root is not None else None
