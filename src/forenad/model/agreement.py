@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from forenad.model.enums import (
@@ -26,6 +33,7 @@ from forenad.model.enums import (
     SickPayHandling,
     WorkingTimeForm,
 )
+from forenad.model.privacy import masked_error
 from forenad.model.types import Hours, Kronor, Organisationsnummer, Percent, Personnummer, Surcharge
 
 EmployerId = Annotated[
@@ -60,6 +68,14 @@ class Person(_Model):
     licensed: bool | None = Field(default=None, description="Legitimation i yrket.")
     specialist: Name | None = Field(default=None, description="Specialitet, t.ex. 'kardiologi'.")
     doctorate: bool | None = Field(default=None, description="Doktorsexamen.")
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _no_number_in_errors(cls, data: Any, handler: ModelWrapValidatorHandler[Person]) -> Person:
+        try:
+            return handler(data)
+        except ValidationError as exc:
+            raise masked_error(exc) from None
 
     @model_validator(mode="after")
     def _birth_year_matches(self) -> Person:
@@ -312,6 +328,15 @@ class Agreement(_Model):
     )
     signatories: list[Signatory] = Field(default_factory=list)
     clauses: list[Clause] = Field(default_factory=list)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _no_number_in_errors(cls, data: Any, handler: ModelWrapValidatorHandler[Agreement]) -> Agreement:
+        """Errors whose input holds a personnummer show it masked (:mod:`forenad.model.privacy`)."""
+        try:
+            return handler(data)
+        except ValidationError as exc:
+            raise masked_error(exc) from None
 
     @model_validator(mode="after")
     def _references_and_dates(self) -> Agreement:

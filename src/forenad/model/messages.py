@@ -64,6 +64,14 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "ett personnummer har 12 siffror: ÅÅÅÅMMDD-NNNN (fick {count})",
         "a personnummer has 12 digits: YYYYMMDD-NNNN (got {count})",
     ),
+    "personnummer_date": (
+        "personnumrets datum {date} finns inte",
+        "the personnummer's date {date} does not exist",
+    ),
+    "samordningsnummer_date": (
+        "samordningsnumrets datum {date} (dagen minus 60) finns inte",
+        "the samordningsnummer's date {date} (the day less 60) does not exist",
+    ),
     "personnummer_checksum": (
         "personnumrets kontrollsiffra stämmer inte",
         "the personnummer's check digit is wrong",

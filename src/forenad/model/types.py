@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -10,7 +11,8 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.se import orgnr as _orgnr
-from stdnum.se import personnummer as _personnummer
+
+from forenad.model.identity import IdentityProblem, mask_numbers, parse_identity
 
 
 def _number(value: Decimal) -> int | float:
@@ -32,10 +34,12 @@ Hours = Annotated[Decimal, Field(gt=0, le=8784, decimal_places=2), _as_json_numb
 
 
 class Personnummer(str):
-    """A Swedish personal identity number, checksum-validated and normalised to ``ÅÅÅÅMMDD-NNNN``.
+    """A Swedish personal identity number — a personnummer or a samordningsnummer (the day plus 60) —
+    checksum-validated and normalised to ``ÅÅÅÅMMDD-NNNN`` (:mod:`forenad.model.identity`).
 
     ``repr()`` and :meth:`masked` hide the last four digits, so a personnummer does not leak into logs
-    or tracebacks by accident; ``str()`` is the full number (for the agreement file itself).
+    or tracebacks by accident; ``str()`` is the full number (for the agreement file itself). A validation
+    error shows its input masked too (``input_value='19121212-****'``).
     """
 
     __slots__ = ()
@@ -47,45 +51,38 @@ class Personnummer(str):
         return f"{self[:9]}****"
 
     @property
-    def birth_date(self) -> Any:
-        return _personnummer.get_birth_date(str(self))
+    def birth_date(self) -> dt.date:
+        day = int(self[6:8])
+        return dt.date(int(self[:4]), int(self[4:6]), day - 60 if day > 60 else day)
+
+    @property
+    def samordningsnummer(self) -> bool:
+        """A samordningsnummer (coordination number): the day of birth plus 60."""
+        return int(self[6:8]) > 60
 
     @classmethod
     def parse(cls, value: object) -> Personnummer:
-        if not isinstance(value, str | int):
+        if isinstance(value, _Shielded):
+            value = value.value
+        if not isinstance(value, str | int) or isinstance(value, bool):
             raise PydanticCustomError("personnummer_type", "a personnummer must be written as text")
-        raw = str(value).strip()
-        digits = "".join(ch for ch in raw if ch.isdigit())
-        if len(digits) not in (10, 12):
-            raise PydanticCustomError(
-                "personnummer_format",
-                "a personnummer has 12 digits: YYYYMMDD-NNNN (got {count})",
-                {"count": len(digits)},
-            )
         try:
-            _personnummer.validate(raw)
-        except StdnumValidationError as exc:
-            if "checksum" in str(exc).lower():
-                raise PydanticCustomError(
-                    "personnummer_checksum", "the personnummer's check digit is wrong"
-                ) from None
-            raise PydanticCustomError(
-                "personnummer_format",
-                "a personnummer has 12 digits: YYYYMMDD-NNNN (got {count})",
-                {"count": len(digits)},
-            ) from None
-        if len(digits) == 10:
-            # ÅÅMMDD-NNNN: the century follows from the separator ('+' for 100 years or older).
-            century = str(_personnummer.get_birth_date(raw).year)[:2]
-            digits = century + digits
-        return cls(f"{digits[:8]}-{digits[8:]}")
+            number = parse_identity(str(value))
+        except IdentityProblem as problem:
+            raise _problem(problem) from None
+        return cls(number.text)
 
     @classmethod
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        # The first step wraps the input in its masked form, so an error of the second names no number.
+        return core_schema.chain_schema(
+            [
+                core_schema.no_info_plain_validator_function(_Shielded.of),
+                core_schema.no_info_plain_validator_function(cls.parse),
+            ],
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
         )
 
     @classmethod
@@ -95,9 +92,44 @@ class Personnummer(str):
         return {
             "type": "string",
             "pattern": r"^(\d{2})?\d{6}[-+]?\d{4}$",
-            "description": "Personnummer, helst 12 siffror: ÅÅÅÅMMDD-NNNN (kontrollsiffran prövas).",
+            "description": "Personnummer eller samordningsnummer (dag + 60), helst 12 siffror: ÅÅÅÅMMDD-NNNN "
+            "(kontrollsiffran prövas).",
             "examples": ["19121212-1212"],
         }
+
+
+class _Shielded(str):
+    """An input on its way to :meth:`Personnummer.parse`: the text is the input masked (what an error
+    shows), ``value`` the input itself."""
+
+    value: object
+
+    @classmethod
+    def of(cls, value: object) -> _Shielded:
+        shown = mask_numbers(value, any_date=True)
+        shielded = cls(shown if isinstance(shown, str) else repr(shown))
+        shielded.value = value
+        return shielded
+
+
+def _problem(problem: IdentityProblem) -> PydanticCustomError:
+    if problem.kind == "date" and problem.coordination:
+        return PydanticCustomError(
+            "samordningsnummer_date",
+            "the samordningsnummer's date {date} (the day less 60) does not exist",
+            {"date": problem.date},
+        )
+    if problem.kind == "date":
+        return PydanticCustomError(
+            "personnummer_date", "the personnummer's date {date} does not exist", {"date": problem.date}
+        )
+    if problem.kind == "checksum":
+        return PydanticCustomError("personnummer_checksum", "the personnummer's check digit is wrong")
+    return PydanticCustomError(
+        "personnummer_format",
+        "a personnummer has 12 digits: YYYYMMDD-NNNN (got {count})",
+        {"count": problem.count},
+    )
 
 
 class Organisationsnummer(str):
