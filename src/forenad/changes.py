@@ -438,7 +438,7 @@ def _agreement_changes(
     figures: Sequence[Figure],
     differing: tuple[ParameterChange, ...],
 ) -> AgreementChanges:
-    from forenad.checking import evaluate
+    from forenad.checking import evaluate_validated as evaluate
 
     scrub = _scrubber(agreement)
     found_before, facts_before = evaluate(agreement, from_date, rules=rules, params=params_from, facts=True)

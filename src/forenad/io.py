@@ -103,6 +103,43 @@ def _text_keys(node: Any) -> Any:
     return node
 
 
+def revalidate(agreement: Agreement) -> LoadResult:
+    """``agreement`` validated again, as a file is: ``Agreement.model_validate(agreement.model_dump())``.
+
+    A pydantic model does not validate assignments: an agreement changed in Python after it was validated
+    (``agreement.parts[0].monthly_salary = -5``) may no longer be valid. The public entry points that take an
+    :class:`Agreement` (``forenad.draft``, ``forenad.evaluate``, ``forenad.compare``, ``render_document``)
+    pass it through here and refuse it with the same input errors a file gets (no line numbers), and go on
+    with the fresh copy, never the object that may still change."""
+    label = f"<{type(agreement).__name__} {getattr(agreement, 'id', '?')}>"
+    try:
+        data = agreement.model_dump(warnings=False)
+    except Exception as exc:  # a field set to something pydantic cannot even read back
+        problem = t(
+            f"avtalet kan inte läsas tillbaka efter ändringen: {exc}",
+            f"the agreement cannot be read back after it was changed: {exc}",
+        )
+        return LoadResult(label, None, (InputError("", None, problem),))
+    try:
+        return LoadResult(label, Agreement.model_validate(data), ())
+    except ValidationError as exc:
+        errors = tuple(
+            InputError(dotted(err["loc"]), None, translate(err, Agreement))
+            for err in exc.errors(include_url=False)
+        )
+        return LoadResult(label, None, errors)
+
+
+def checked(agreement: Agreement) -> Agreement:
+    """:func:`revalidate`, raising :class:`AgreementFileError` for an agreement that is no longer valid."""
+    if not isinstance(agreement, Agreement):
+        raise TypeError(f"expected a forenad.Agreement, got {type(agreement).__name__}")
+    result = revalidate(agreement)
+    if result.agreement is None:
+        raise AgreementFileError(result.file, list(result.errors))
+    return result.agreement
+
+
 def load(path: str | Path) -> Agreement:
     """Read one agreement file; raises :class:`AgreementFileError` listing every problem."""
     result = read_agreement(path)

@@ -125,6 +125,13 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         raise DocumentError(t("filen finns inte", "no such file")) from None
     except PermissionError:
         raise DocumentError(t("filen kan inte läsas (behörighet saknas)", "permission denied")) from None
+    except ValueError:  # a NUL in the name: no file system has such a file
+        raise DocumentError(
+            t(
+                "filnamnet innehåller ett otillåtet tecken (NUL)",
+                "the file name holds a forbidden character (NUL)",
+            )
+        ) from None
     except OSError as exc:
         raise DocumentError(
             t(f"filen kan inte läsas: {exc.strerror}", f"cannot read file: {exc.strerror}")

@@ -36,11 +36,15 @@ def compare(
 
     With ``all_models`` each agreement is followed by its alternatives under every other employment model
     that can apply (see :func:`forenad.compare.recast`); the models that cannot are listed with reasons.
-    A file that cannot be read or validated is listed in ``input_errors``; the others are still compared.
+    A file that cannot be read or validated is listed in ``input_errors`` (and so is an :class:`Agreement`
+    changed in Python since it was validated that is no longer valid); the others are still compared. One
+    path or one agreement on its own is compared as a list of one.
     ``lang`` is the default language of the comparison's output (every text is kept in both).
     """
     from forenad.engine import default_rules
 
+    if isinstance(items, str | os.PathLike | Agreement | LoadResult):
+        items = [items]  # one agreement or one path, not a sequence of characters
     on = on or dt.date.today()
     rules = rules or default_rules()
     sources: list[tuple[str, Agreement]] = []
@@ -82,9 +86,9 @@ def compare(
     facts: list[dict[str, Any]] = []
     keys: set[str] = set()
     for source, label, agreement, baseline, overlay in planned:
-        from forenad.checking import evaluate
+        from forenad.checking import evaluate_validated
 
-        findings, found = evaluate(agreement, on, rules, params, facts=True)
+        findings, found = evaluate_validated(agreement, on, rules, params, facts=True)
         key = _unique(source if overlay is None else f"{source}#{overlay.model.value}", keys)
         titles = {f.rule: _title(rules, f.rule) for f in findings}
         columns.append(Column(key, label, source, agreement, tuple(findings), baseline, overlay, titles))
@@ -104,9 +108,16 @@ _SUFFIXES = (".yaml", ".yml", ".json")
 
 def _read(item: Item) -> tuple[str, Agreement | None, LoadResult | None]:
     if isinstance(item, Agreement):
-        return item.id, item, None
+        from forenad.io import revalidate
+
+        result = revalidate(item)  # changed in Python since it was validated? the errors a file gets
+        if result.agreement is None:
+            return result.file, None, result
+        return item.id, result.agreement, None
     if isinstance(item, LoadResult):
         return item.file, item.agreement if item.valid else None, item
+    if isinstance(item, bytes) or not isinstance(item, str | os.PathLike):
+        raise TypeError(f"expected an Agreement, a LoadResult or a path, got {type(item).__name__}")
     result = read_agreement(Path(item))
     return result.file, result.agreement if result.valid else None, result
 

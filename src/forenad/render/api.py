@@ -167,8 +167,17 @@ def prepare(
     from forenad.io import read_agreement
 
     if isinstance(source, Agreement):
-        agreement, name = source, source.id
-        stem = stem or slug(source.id)
+        from forenad.io import revalidate
+
+        checked = revalidate(source)  # changed in Python since it was validated? refused as a file would be
+        if checked.agreement is None:
+            return DraftJob(source=checked.file, error=AgreementFileError(checked.file, list(checked.errors)))
+        agreement, name = checked.agreement, source.id
+        stem = stem or slug(agreement.id)
+    elif not isinstance(source, str | os.PathLike) or isinstance(source, bytes):
+        raise TypeError(
+            f"expected an Agreement or the path of an agreement file, got {type(source).__name__}"
+        )
     else:
         loaded = read_agreement(source)
         if loaded.agreement is None:
@@ -206,13 +215,13 @@ def evaluate_agreement(
 ) -> Evaluation:
     """Findings and facts for a draft, with the packaged parameters unless ``params`` (e.g. with an
     overlay, :func:`forenad.params.resolve_parameters`) is given."""
-    from forenad.checking import evaluate
+    from forenad.checking import evaluate_validated
     from forenad.engine import default_rules
     from forenad.params import default_parameters
 
     date = on or dt.date.today()
     params = params if params is not None else default_parameters()
-    findings, facts = evaluate(agreement, date, params=params, facts=True)
+    findings, facts = evaluate_validated(agreement, date, params=params, facts=True)
     return Evaluation(date, findings, facts, default_rules().version, params.version, params.overlay)
 
 
@@ -228,7 +237,28 @@ def render_document(
     params: ParameterSet | None = None,
 ) -> RenderedDocument:
     """Render one document in memory (nothing is written); ``issuer`` for a per-employer template;
-    ``fast`` renders through the compiled template (:mod:`forenad.render.fastdocx`, the same document)."""
+    ``fast`` renders through the compiled template (:mod:`forenad.render.fastdocx`, the same document).
+    The agreement is validated again first (an :class:`~forenad.errors.AgreementFileError` for one changed
+    in Python since it was validated)."""
+    from forenad.io import checked
+
+    return _render_document(
+        checked(agreement), template, on=on, final=final, issuer=issuer, evaluation=evaluation, fast=fast,
+        params=params,
+    )  # fmt: skip
+
+
+def _render_document(
+    agreement: Agreement,
+    template: Template,
+    *,
+    on: dt.date | None = None,
+    final: bool = False,
+    issuer: str | None = None,
+    evaluation: Evaluation | None = None,
+    fast: bool = False,
+    params: ParameterSet | None = None,
+) -> RenderedDocument:
     from forenad._version import __version__
     from forenad.render.context import DocInfo, build_context
     from forenad.render.docx_render import render_docx
@@ -290,7 +320,7 @@ def render_job(
         job.evaluation = evaluate_agreement(job.agreement, on, params)
         rendered = []
         for plan in job.plans:
-            document = render_document(
+            document = _render_document(
                 job.agreement,
                 plan.template,
                 final=final,
