@@ -4,8 +4,8 @@ The public API::
 
     import forenad
     agreement = forenad.load("examples/uppsala-professor-overlakare.yaml")
-    findings, facts = forenad.evaluate(agreement)
-    run = forenad.check_files(["examples/uppsala-professor-overlakare.yaml"])
+    run = forenad.check("examples/uppsala-professor-overlakare.yaml")  # CheckRun; .as_json(): the contract
+    run = forenad.check(agreement, on=datetime.date(2027, 3, 1))
 
 Names are imported on first use (PEP 562), so ``import forenad`` and ``forenad --version`` stay fast.
 """
@@ -27,8 +27,9 @@ _EXPORTS: dict[str, str] = {
     "ForenadError": "forenad.errors",
     "InputError": "forenad.errors",
     "LoadResult": "forenad.io",
+    "check": "forenad.checking",
     "check_files": "forenad.checking",
-    "compare": "forenad.compare",
+    "compare": "forenad.comparison",
     "draft": "forenad.render",
     "evaluate": "forenad.checking",
     "load": "forenad.io",
@@ -47,6 +48,7 @@ __all__ = [
     "InputError",
     "LoadResult",
     "__version__",
+    "check",
     "check_files",
     "compare",
     "draft",
@@ -71,7 +73,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from forenad.checking import check_files, evaluate
+    from forenad.checking import check, check_files, evaluate
+    from forenad.comparison import compare
     from forenad.errors import AgreementFileError, DataFileError, ForenadError, InputError
     from forenad.io import LoadResult, load, parse_agreement, read_agreement
     from forenad.model import Agreement

@@ -21,13 +21,14 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
+from forenad.errors import ForenadError
 from forenad.i18n import Text, t
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 
 
-class DocumentError(Exception):
+class DocumentError(ForenadError):
     """A document that cannot be parsed; ``line`` is 1-based when known."""
 
     def __init__(self, text: Text, line: int | None = None, path: str = "") -> None:

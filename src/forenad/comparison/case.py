@@ -31,7 +31,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from forenad.compare import labels
+from forenad.comparison import labels
 from forenad.i18n import Lang, Text, t
 from forenad.model import Agreement, EmployerKind, EmploymentModel, Position
 

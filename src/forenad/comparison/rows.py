@@ -12,8 +12,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from forenad.compare import labels
-from forenad.compare.result import Cell, Column, Row, RowKind, make_row
+from forenad.comparison import labels
+from forenad.comparison.result import Cell, Column, Row, RowKind, make_row
 from forenad.i18n import Text, t
 from forenad.model import Agreement
 from forenad.report import SEVERITIES
