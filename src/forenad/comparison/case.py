@@ -411,7 +411,7 @@ def care_sites(case: Case) -> list[str]:
 
 
 def _pct(value: Decimal, lang: Lang) -> str:
-    from forenad.engine.formatting import format_number
+    from forenad.presentation.formatting import format_number
 
     return format_number(value, lang)
 

@@ -45,7 +45,7 @@ class Cell:
             return labels.UNKNOWN
         if isinstance(self.value, str):
             return self.value
-        from forenad.engine.formatting import format_number
+        from forenad.presentation.formatting import format_number
 
         if kind == "kronor":
             text = f"{format_number(self.value, lang, 0)} kr"

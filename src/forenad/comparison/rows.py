@@ -95,7 +95,7 @@ def _terms(rows: _Rows) -> None:
 
 def _split(agreement: Agreement) -> Cell:
     """The extents of the parts, e.g. ``50/50`` (``62,5/37,5`` in Swedish)."""
-    from forenad.engine.formatting import format_number
+    from forenad.presentation.formatting import format_number
 
     extents = [p.extent_percent for p in agreement.parts]
     value = "/".join(f"{e.normalize():f}" for e in extents)

@@ -45,11 +45,11 @@ from forenad.engine.conditions import (
     operand,
 )
 from forenad.engine.facts import REGISTRY
-from forenad.engine.formatting import format_value
 from forenad.errors import DataFileError
 from forenad.i18n import Lang, Text
 from forenad.model import EmploymentModel
 from forenad.model.paths import PathError, resolve, suggest
+from forenad.presentation.formatting import format_value
 from forenad.refs import Reference
 from forenad.report import SEVERITIES, TOPICS, Finding, LazyText, Severity
 
