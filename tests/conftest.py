@@ -7,8 +7,8 @@ landed on and can assert that the error names that line (and the dotted field pa
 from __future__ import annotations
 
 import os
-import tempfile
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
