@@ -19,7 +19,8 @@ def test_readme_agreement_example_validates() -> None:
 
 def test_quick_start_drafts_a_shipped_example() -> None:
     command = re.search(
-        r"```sh\n(python3 -m venv \.venv && \.venv/bin/python -m pip install \. && \.venv/bin/forenad [^\n]+)\n```",
+        r"```sh\n(python3 -m venv \.venv && \.venv/bin/python -m pip install \. "
+        r"&& \.venv/bin/forenad [^\n]+)\n```",
         README,
     )
     assert command, "the quick start installs and runs forenad on a shipped example"
@@ -29,7 +30,7 @@ def test_quick_start_drafts_a_shipped_example() -> None:
 
 def test_test_command_is_marked_for_ci() -> None:
     assert re.search(
-        r"<!-- test-command -->\n```sh\npython3 -m venv \.venv && \.venv/bin/python -m pip install '\.\[test\]' "
-        r"&& \.venv/bin/python -m pytest\n```",
+        r"<!-- test-command -->\n```sh\npython3 -m venv \.venv && "
+        r"\.venv/bin/python -m pip install '\.\[test\]' && \.venv/bin/python -m pytest\n```",
         README,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.console import Console
 from rich.markup import escape
 
@@ -17,6 +19,7 @@ _LABELS = {
         "info": "info",
         "summary": "{files} fil(er): {bad} ogiltig(a), {errors} fel, {warnings} varningar, {infos} info",
         "on": "prövat per {date}",
+        "own_date": "prövat per {date}, avtalets startdatum",
         "unverified": "overifierat värde",
         "incomplete": (
             "ofullständig prövning: värde saknas per detta datum för {params}; {rules}"
@@ -34,6 +37,7 @@ _LABELS = {
         "info": "info",
         "summary": "{files} file(s): {bad} invalid, {errors} errors, {warnings} warnings, {infos} info",
         "on": "evaluated on {date}",
+        "own_date": "evaluated on {date}, the agreement's start date",
         "unverified": "unverified value",
         "incomplete": (
             "incomplete check: no value in force on this date for {params}; {rules}"
@@ -94,7 +98,7 @@ def print_run(run: CheckRun, lang: Lang, console: Console | None = None) -> None
     console = console or Console(highlight=False, soft_wrap=True)
     labels = _LABELS[lang]
     for result in run.results:
-        _print_file(console, result, lang)
+        _print_file(console, result, lang, run.evaluated_on)
     counts = {s: sum(1 for r in run.results for f in r.findings if f.severity == s) for s in SEVERITIES}
     bad = sum(1 for r in run.results if not r.valid)
     incomplete = sum(1 for r in run.results if r.valid and not r.complete)
@@ -111,7 +115,7 @@ def print_run(run: CheckRun, lang: Lang, console: Console | None = None) -> None
     )
 
 
-def _print_file(console: Console, result: FileResult, lang: Lang) -> None:
+def _print_file(console: Console, result: FileResult, lang: Lang, run_date: dt.date | None = None) -> None:
     labels = _LABELS[lang]
     if not result.valid:
         console.print(f"[bold red]✗[/] [bold]{escape(result.file)}[/]: {labels['invalid']}")
@@ -121,7 +125,9 @@ def _print_file(console: Console, result: FileResult, lang: Lang) -> None:
             console.print(f"  {escape(where)}:{escape(path)} {escape(err.message(lang))}")
         return
     mark = "[bold red]✗[/]" if result.has_errors else "[yellow]?[/]" if not result.complete else "[green]✓[/]"
-    console.print(f"{mark} [bold]{escape(result.file)}[/]: {labels['valid']}")
+    own = result.evaluated_on is not None and run_date is not None and result.evaluated_on != run_date
+    date_note = f" ({labels['own_date'].format(date=result.evaluated_on)})" if own else ""
+    console.print(f"{mark} [bold]{escape(result.file)}[/]: {labels['valid']}{escape(date_note)}")
     if not result.complete:
         ids = list(dict.fromkeys(n.rule for n in result.not_made))
         rules = labels["not_made"].format(ids=", ".join(ids)) if ids else labels["figures"]

@@ -1,0 +1,38 @@
+"""A negotiator's first hour (issue 19): what a new user meets, kept fixed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import forenad
+from forenad.cli.app import app
+
+ROOT = Path(__file__).resolve().parents[1]
+UPPSALA = ROOT / "examples" / "uppsala-professor-overlakare.yaml"
+runner = CliRunner()
+
+
+def next_year(tmp_path: Path) -> Path:
+    start = dt.date.today().replace(month=1, day=1) + dt.timedelta(days=400)
+    text = UPPSALA.read_text(encoding="utf-8").replace("start_date: 2026-01-01", f"start_date: {start}")
+    path = tmp_path / "nasta-ar.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_agreement_that_starts_later_is_checked_on_its_start(tmp_path: Path) -> None:
+    path = next_year(tmp_path)
+    start = forenad.load(path).start_date
+    run = forenad.check([path, UPPSALA])
+    assert [r.evaluated_on for r in run.results] == [start, max(dt.date.today(), dt.date(2026, 1, 1))]
+    result = runner.invoke(app, ["check", str(path), "--format", "json"])
+    assert json.loads(result.stdout)["results"][0]["evaluated_on"] == start.isoformat()
+    text = runner.invoke(app, ["check", str(path)]).stdout
+    assert f"prövat per {start.isoformat()}, avtalets startdatum" in text
+    # A date given is the date used.
+    given = forenad.check(path, on=dt.date(2026, 6, 1))
+    assert given.results[0].evaluated_on == dt.date(2026, 6, 1)
