@@ -36,3 +36,18 @@ def test_an_agreement_that_starts_later_is_checked_on_its_start(tmp_path: Path) 
     # A date given is the date used.
     given = forenad.check(path, on=dt.date(2026, 6, 1))
     assert given.results[0].evaluated_on == dt.date(2026, 6, 1)
+
+
+def test_counts_follow_the_language_plural_rules() -> None:
+    from forenad.presentation import count, seconds
+
+    assert count(1, "fil", "filer", "sv") == "1 fil"
+    assert count(4, "fil", "filer", "sv") == "4 filer"
+    assert count(0, "fil", "filer", "sv") == "0 filer"
+    assert count(1, "error", "errors", "en") == "1 error"
+    assert count(12000, "fil", "filer", "sv") == "12\u00a0000 filer"
+    assert seconds(17.25, "sv") == "17,3 s" and seconds(17.25, "en") == "17.3 s"
+    out = runner.invoke(app, ["check", str(UPPSALA), "--on", "2026-06-01"]).stdout
+    assert out.splitlines()[-1].startswith("1 fil: 0 ogiltiga, 0 fel, 0 varningar, 2 info")
+    out = runner.invoke(app, ["check", str(UPPSALA), "--on", "2026-06-01", "--lang", "en"]).stdout
+    assert out.splitlines()[-1].startswith("1 file: 0 invalid, 0 errors, 0 warnings, 2 info")

@@ -487,7 +487,7 @@ def test_each_of_several_files_is_reported_and_good_ones_still_checked(draft: An
     assert any(str(UPPSALA) in text and "giltig" in text for text in out.splitlines())
     assert_reported(out, str(bad), line, "parts.0.extent_percent", "ett tal väntas")
     assert_reported(out, str(missing), None, "", "filen finns inte")
-    assert "3 fil(er): 2 ogiltig(a)" in out
+    assert "3 filer: 2 ogiltiga" in out
 
 
 def test_valid_examples_pass_with_exit_code_0() -> None:

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from forenad.i18n import Lang
+from forenad.presentation import count
 from forenad.report import SEVERITIES, TOPICS, CheckRun, FileResult, Finding
 
 _LABELS = {
@@ -17,7 +18,6 @@ _LABELS = {
         "error": "fel",
         "warning": "varning",
         "info": "info",
-        "summary": "{files} fil(er): {bad} ogiltig(a), {errors} fel, {warnings} varningar, {infos} info",
         "on": "prövat per {date}",
         "own_date": "prövat per {date}, avtalets startdatum",
         "unverified": "overifierat värde",
@@ -27,7 +27,6 @@ _LABELS = {
         ),
         "not_made": "regler som inte kunde prövas: {ids}; ",
         "figures": "belopp som bygger på dem är okända; ",
-        "incomplete_run": "{n} ofullständigt prövade",
     },
     "en": {
         "valid": "valid",
@@ -35,7 +34,6 @@ _LABELS = {
         "error": "error",
         "warning": "warning",
         "info": "info",
-        "summary": "{files} file(s): {bad} invalid, {errors} errors, {warnings} warnings, {infos} info",
         "on": "evaluated on {date}",
         "own_date": "evaluated on {date}, the agreement's start date",
         "unverified": "unverified value",
@@ -45,9 +43,27 @@ _LABELS = {
         ),
         "not_made": "rules that could not be made: {ids}; ",
         "figures": "figures that need them are unknown; ",
-        "incomplete_run": "{n} checked incompletely",
     },
 }
+_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "sv": {
+        "files": ("fil", "filer"),
+        "bad": ("ogiltig", "ogiltiga"),
+        "errors": ("fel", "fel"),
+        "warnings": ("varning", "varningar"),
+        "infos": ("info", "info"),
+        "incomplete": ("ofullständigt prövad", "ofullständigt prövade"),
+    },
+    "en": {
+        "files": ("file", "files"),
+        "bad": ("invalid", "invalid"),
+        "errors": ("error", "errors"),
+        "warnings": ("warning", "warnings"),
+        "infos": ("info", "info"),
+        "incomplete": ("checked incompletely", "checked incompletely"),
+    },
+}
+"""Words counted in the summary, singular and plural (the form is chosen by the language's rules)."""
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 TOPIC_LABELS = {
@@ -102,16 +118,19 @@ def print_run(run: CheckRun, lang: Lang, console: Console | None = None) -> None
     counts = {s: sum(1 for r in run.results for f in r.findings if f.severity == s) for s in SEVERITIES}
     bad = sum(1 for r in run.results if not r.valid)
     incomplete = sum(1 for r in run.results if r.valid and not r.complete)
+    words = _WORDS[lang]
+    numbers = {
+        "bad": bad,
+        "errors": counts["error"],
+        "warnings": counts["warning"],
+        "infos": counts["info"],
+    }
+    parts = [count(n, *words[key], lang) for key, n in numbers.items()]
+    if incomplete:
+        parts.append(count(incomplete, *words["incomplete"], lang))
     console.print(
-        labels["summary"].format(
-            files=len(run.results),
-            bad=bad,
-            errors=counts["error"],
-            warnings=counts["warning"],
-            infos=counts["info"],
-        )
-        + (", " + labels["incomplete_run"].format(n=incomplete) if incomplete else "")
-        + f" ({labels['on'].format(date=run.evaluated_on.isoformat())})"
+        f"{count(len(run.results), *words['files'], lang)}: {', '.join(parts)}"
+        f" ({labels['on'].format(date=run.evaluated_on.isoformat())})"
     )
 
 
