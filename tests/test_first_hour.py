@@ -51,3 +51,22 @@ def test_counts_follow_the_language_plural_rules() -> None:
     assert out.splitlines()[-1].startswith("1 fil: 0 ogiltiga, 0 fel, 0 varningar, 2 info")
     out = runner.invoke(app, ["check", str(UPPSALA), "--on", "2026-06-01", "--lang", "en"]).stdout
     assert out.splitlines()[-1].startswith("1 file: 0 invalid, 0 errors, 0 warnings, 2 info")
+
+
+def test_lists_and_comparisons_fit_a_narrow_terminal() -> None:
+    examples = sorted((ROOT / "examples").glob("*.yaml"))[:3]
+    for args in (["rules", "list"], ["params", "list"], ["compare", *map(str, examples), "--on", "2026-06-01"]):
+        out = runner.invoke(app, args, env={"COLUMNS": "60"}).stdout
+        assert out and max(len(line) for line in out.splitlines()) <= 60, args
+    stacked = runner.invoke(app, ["compare", *map(str, examples), "--on", "2026-06-01"], env={"COLUMNS": "60"})
+    assert "Anställningsmodell:" in stacked.stdout  # one agreement after the other, a line per term
+    wide = runner.invoke(app, ["compare", *map(str, examples), "--on", "2026-06-01"], env={"COLUMNS": "200"})
+    assert "Anställningsmodell:" not in wide.stdout
+
+
+def test_rules_list_takes_the_topic_names_check_prints() -> None:
+    by_id = runner.invoke(app, ["rules", "list", "--topic", "legal_basis", "--format", "json"]).stdout
+    for name in ("Rättslig grund", "rättslig grund", "Legal basis"):
+        assert runner.invoke(app, ["rules", "list", "--topic", name, "--format", "json"]).stdout == by_id
+    unknown = runner.invoke(app, ["rules", "list", "--topic", "Lönen"])
+    assert unknown.exit_code == 2 and "legal_basis" in unknown.stderr
