@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -126,6 +127,50 @@ def rules_show(
     for ref in rule.refs:
         c.print(f"  → {escape(ref.short())}" + (f" {ref.url}" if ref.url else ""))
     c.print(f"  [dim]{rule.source}:{rule.line}[/]")
+
+
+@rules_app.command("test")
+def rules_test(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="Mapp med egna regler (*.yaml) och deras testfall (tests/*.yaml, tests/bases/). "
+            "/ Folder of own rules and their cases."
+        ),
+    ],
+    lang: LangArg = default_lang(),  # noqa: B008
+) -> None:
+    """Pröva en organisations egna regler mot deras testfall. / Run an organisation's rule cases."""
+    from forenad.engine import default_rules, with_local_rules
+    from forenad.engine.ruletests import load_cases, run_case
+    from forenad.errors import DataFileError
+
+    language = lang_of(lang)
+    if not folder.is_dir():
+        sys.stderr.write(f"{folder}: ingen mapp / not a folder\n")
+        raise typer.Exit(2)
+    cases_dir = folder / "tests" if (folder / "tests").is_dir() else folder
+    try:
+        rules = with_local_rules(default_rules(), folder) if any(folder.glob("*.yaml")) else default_rules()
+        cases = load_cases(cases_dir)
+    except DataFileError as exc:
+        sys.stderr.write(f"forenad: fel i datafil / error in data file: {exc}\n")
+        raise typer.Exit(2) from None
+    if not cases:
+        sys.stderr.write(f"{cases_dir}: inga testfall / no rule cases (*.yaml with 'cases:')\n")
+        raise typer.Exit(2)
+    console = _console()
+    failed = 0
+    for case in cases:
+        problems = run_case(case, cases_dir, rules=rules)
+        failed += bool(problems)
+        mark = "[red]✗[/]" if problems else "[green]✓[/]"
+        console.print(f"{mark} {escape(case.label)}")
+        for problem in problems:
+            console.print(f"    {escape(problem)}")
+    done = {"sv": "{n} fall, {f} misslyckades", "en": "{n} cases, {f} failed"}[language]
+    console.print(done.format(n=len(cases), f=failed))
+    raise typer.Exit(1 if failed else 0)
 
 
 @params_app.command("show")
