@@ -362,7 +362,10 @@ def test_unreadable_file_is_an_input_error(name: str, tmp_path: Path) -> None:
     assert code == 2
     (result,) = report["results"]
     assert result["valid"] is False
-    assert result["input_errors"] == [{"path": "", "line": line, "message": error.message("en")}]
+    assert result["input_errors"] == [
+        {"path": "", "line": line, "code": error.code, "message": error.message("en")}
+    ]
+    assert error.code not in ("", "invalid")  # a stable name for the kind of problem
 
 
 def test_latin1_message_suggests_the_likely_encoding(tmp_path: Path) -> None:
@@ -517,7 +520,7 @@ def test_json_output_has_exactly_the_contract_keys(draft: Any, tmp_path: Path) -
         assert isinstance(result["valid"], bool)
         assert isinstance(result["findings"], list) and isinstance(result["facts"], dict)
         for error in result["input_errors"]:
-            assert set(error) == {"path", "line", "message"}
+            assert set(error) == {"path", "line", "code", "message"}
             assert isinstance(error["path"], str) and isinstance(error["message"], str) and error["message"]
             assert error["line"] is None or isinstance(error["line"], int)
         for finding in result["findings"]:

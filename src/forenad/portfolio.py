@@ -249,11 +249,15 @@ def _empty_folder() -> InputError:
             f"mappen innehåller inga avtalsfiler ({suffixes}; dolda filer och mappar räknas inte)",
             f"the folder holds no agreement files ({suffixes}; hidden files and folders do not count)",
         ),
+        "empty_folder",
     )
 
 
 def _unreadable_folder(exc: OSError) -> InputError:
     reason = exc.strerror or type(exc).__name__
     return InputError(
-        "", None, t(f"mappen kan inte läsas ({reason})", f"the folder cannot be read ({reason})")
+        "",
+        None,
+        t(f"mappen kan inte läsas ({reason})", f"the folder cannot be read ({reason})"),
+        "unreadable_folder",
     )

@@ -61,7 +61,7 @@ def validate(data: dict[str, object]) -> Agreement:
         return Agreement.model_validate(data)
     except ValidationError as exc:
         errors = [
-            InputError(dotted(err["loc"]), None, translate(err, Agreement))
+            InputError(dotted(err["loc"]), None, translate(err, Agreement), str(err["type"]))
             for err in exc.errors(include_url=False)
         ]
         raise AgreementInvalid(errors) from None
