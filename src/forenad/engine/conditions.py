@@ -62,6 +62,12 @@ class Scope:
     ctx: FactContext
     part: int | None = None
 
+    @property
+    def index(self) -> int:
+        """The part's index: only in a rule with ``each: parts``, as the compiler makes sure."""
+        assert self.part is not None, "a per-part condition evaluated for the whole agreement"
+        return self.part
+
 
 Evaluator = Callable[[Scope], Any]
 
@@ -103,14 +109,14 @@ def _path_getter(path: str, per_part: bool) -> tuple[Evaluator, Any]:
         return value
 
     if head == "part":
-        return (lambda s: walk(s.ctx.agreement.parts[s.part])), annotation
+        return (lambda s: walk(s.ctx.agreement.parts[s.index])), annotation
     if head == "employer":
-        return (lambda s: walk(s.ctx.agreement.employer(s.ctx.agreement.parts[s.part].employer))), annotation
+        return (lambda s: walk(s.ctx.agreement.employer(s.ctx.agreement.parts[s.index].employer))), annotation
 
     if head == "host":
 
         def host(s: Scope) -> Any:
-            part = s.ctx.agreement.parts[s.part]
+            part = s.ctx.agreement.parts[s.index]
             return walk(s.ctx.agreement.employer(part.host)) if part.host else None
 
         return host, annotation

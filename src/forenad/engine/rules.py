@@ -26,12 +26,12 @@ import datetime as dt
 import hashlib
 import re
 import string
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
@@ -252,6 +252,12 @@ def load_rules(directory: Path | Iterable[Path]) -> RuleSet:
     return RuleSet(tuple(rules), digest.hexdigest()[:12])
 
 
+class _Lines(Protocol):
+    """Where the keys of a rule file are: a :class:`~forenad.yamlio.LineIndex` or :class:`_RuleLines`."""
+
+    def line_of(self, loc: Sequence[object]) -> int | None: ...
+
+
 class _RuleLines:
     """Line numbers for the fast path: each rule's ``- id:`` line found by a text scan; other keys unknown
     (an error found on the fast path is reported again from the strict, line-tracking parse)."""
@@ -259,7 +265,7 @@ class _RuleLines:
     def __init__(self, text: str) -> None:
         self._starts = [i for i, line in enumerate(text.splitlines(), 1) if _RULE_START.match(line)]
 
-    def line_of(self, loc: list[Any]) -> int | None:
+    def line_of(self, loc: Sequence[object]) -> int | None:
         if len(loc) == 2 and loc[0] == "rules" and isinstance(loc[1], int) and loc[1] < len(self._starts):
             return self._starts[loc[1]]
         return None
@@ -280,7 +286,7 @@ def _load_file(file: Path, raw: bytes) -> list[Rule]:
         fast = _parsed(text)
         if isinstance(fast, dict) and set(fast) == {"rules"} and isinstance(fast["rules"], list):
             lines = _RuleLines(text)
-            return [_load_rule(name, lines, i, item) for i, item in enumerate(fast["rules"])]  # type: ignore[arg-type]
+            return [_load_rule(name, lines, i, item) for i, item in enumerate(fast["rules"])]
     except Exception:
         pass
     return _load_file_strict(name, text)
@@ -321,7 +327,7 @@ def _load_file_strict(name: str, text: str) -> list[Rule]:
     return [_load_rule(name, document.lines, i, item) for i, item in enumerate(data["rules"])]
 
 
-def _load_rule(file: str, lines: yamlio.LineIndex, index: int, data: Any) -> Rule:
+def _load_rule(file: str, lines: _Lines, index: int, data: Any) -> Rule:
     def fail(
         key: str, problem: str, suggestion: str | None = None, sub: list[Any] | None = None
     ) -> DataFileError:
@@ -462,7 +468,7 @@ def _placeholder_getter(
         if not per_part:
             raise fail("message", f"{{{name}}} needs 'each: parts'")
         if name == "index":
-            return lambda s: s.part + 1  # parts are numbered from 1 for people, from 0 in paths
+            return lambda s: s.index + 1  # parts are numbered from 1 for people, from 0 in paths
         return lambda s: f"parts.{s.part}"
     try:
         if name in REGISTRY:

@@ -104,7 +104,7 @@ def _table(document: DocumentObject, cmp: Comparison, lang: Lang) -> None:
 
     w = words(lang)
     style = document.styles["Table Grid"]
-    style.font.size = Pt(8)  # type: ignore[union-attr]
+    style.font.size = Pt(8)
     table = document.add_table(rows=1, cols=len(cmp.columns) + 1)
     table.style = style
     header = table.rows[0]
