@@ -287,10 +287,6 @@ class FactContext:
             dated.update(self._used_dated((name, part)))
         return tuple(UsedValue.of(dated[pname]) for pname in sorted(dated))
 
-    def rests_on_unverified(self, keys: Iterable[FactKey]) -> bool:
-        """Whether any dated value behind these facts is unverified."""
-        return any(v.confidence == "unverified" for v in self.used_values(keys))
-
     def part_count(self) -> int:
         return len(self.agreement.parts)
 
