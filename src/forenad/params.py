@@ -296,13 +296,26 @@ class ParameterSet:
         )
 
 
-def load_parameters(directory: Path | None = None) -> ParameterSet:
+def load_parameters(directory: Path | None = None, *, complete: bool = False) -> ParameterSet:
     """Load every ``*.yaml`` file of ``directory`` (default: the packaged ``forenad/rules/parameters``).
 
-    Raises :class:`forenad.errors.DataFileError` for the first malformed file.
+    Raises :class:`forenad.errors.DataFileError` for the first malformed file. With ``complete`` a folder
+    meant to replace the packaged set must hold every parameter the packaged set has (the rules read them);
+    one that does not is refused, naming the missing ones (add values with an overlay instead).
     """
     root: Traversable = _default_directory() if directory is None else Path(directory)
-    return _load_tree(root)
+    loaded = _load_tree(root)
+    if complete and directory is not None:
+        missing = sorted(set(default_parameters().names()) - set(loaded.names()))
+        if missing:
+            raise DataFileError(
+                str(directory),
+                None,
+                "",
+                f"the parameter folder lacks {', '.join(missing)}; a folder given with --params replaces the "
+                "shipped parameters and must hold them all (to add or change values, use --params-overlay)",
+            )
+    return loaded
 
 
 def _load_tree(root: Traversable) -> ParameterSet:

@@ -197,7 +197,7 @@ def resolve_parameters(
     environ: Mapping[str, str] | None = None,
 ) -> ParameterSet:
     """See :func:`forenad.params.resolve_parameters`."""
-    base = default_parameters() if params_dir is None else load_parameters(params_dir)
+    base = default_parameters() if params_dir is None else load_parameters(params_dir, complete=True)
     if overlay is None and not discover:
         return base
     location = locate_overlay(overlay, cwd=cwd, environ=environ)

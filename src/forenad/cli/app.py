@@ -69,7 +69,11 @@ def check(
     lang: LangArg = default_lang(),  # noqa: B008
     rules_dir: Annotated[
         Path | None,
-        typer.Option("--rules", help="Egen katalog med regelfiler (*.yaml). / Own directory of rule files."),
+        typer.Option(
+            "--rules",
+            help="Egna regelfiler (*.yaml) som läggs till de medföljande. "
+            "/ Own rule files, added to the shipped ones.",
+        ),
     ] = None,
     params_dir: Annotated[
         Path | None,
@@ -95,9 +99,9 @@ def check(
     rules = None
     try:
         if rules_dir is not None:
-            from forenad.engine import load_rules
+            from forenad.engine import default_rules, with_local_rules
 
-            rules = load_rules(_data_dir(rules_dir, "--rules"))
+            rules = with_local_rules(default_rules(), _data_dir(rules_dir, "--rules"))
         params = resolve_parameters(
             _data_dir(params_dir, "--params") if params_dir is not None else None, params_overlay
         )

@@ -252,6 +252,30 @@ def load_rules(directory: Path | Iterable[Path]) -> RuleSet:
     return RuleSet(tuple(rules), digest.hexdigest()[:12])
 
 
+def with_local_rules(base: RuleSet, directory: Path) -> RuleSet:
+    """``base`` (the shipped catalogue) with an organisation's own rule files from ``directory`` added after
+    it. Local rules add, they never replace: an id already in ``base`` is refused, and so is a folder with no
+    rule files (naming the folder). Raises :class:`~forenad.errors.DataFileError`."""
+    files = sorted(Path(directory).glob("*.yaml"))
+    if not files:
+        raise DataFileError(
+            str(directory), None, "", "the folder holds no rule files (*.yaml) to add to the shipped ones"
+        )
+    local = load_rules(files)
+    shipped = {r.id: r for r in base.rules}
+    for rule in local.rules:
+        if rule.id in shipped:
+            raise DataFileError(
+                rule.source,
+                rule.line,
+                "id",
+                f"{rule.id!r} is a shipped rule; an organisation's rules add to the catalogue with ids of "
+                "their own (give the rule another name)",
+            )
+    digest = hashlib.sha256(f"{base.version}\0{local.version}".encode()).hexdigest()[:12]
+    return RuleSet((*base.rules, *local.rules), digest)
+
+
 class _Lines(Protocol):
     """Where the keys of a rule file are: a :class:`~forenad.yamlio.LineIndex` or :class:`_RuleLines`."""
 
