@@ -78,8 +78,8 @@ def _checked(
 def evaluate(
     agreement: Agreement,
     on: dt.date | None = None,
-    rules: Any = None,
-    params: Any = None,
+    rules: RuleSet | None = None,
+    params: ParameterSet | None = None,
     facts: bool = True,
 ) -> tuple[list[Finding], dict[str, Any]]:
     """Findings and facts for one valid agreement at a date (today when not given).
@@ -95,8 +95,8 @@ def evaluate(
 def check_files(
     files: Iterable[str | Path],
     on: dt.date | None = None,
-    rules: Any = None,
-    params: Any = None,
+    rules: RuleSet | None = None,
+    params: ParameterSet | None = None,
     facts: bool = True,
 ) -> CheckRun:
     """Check each file independently: one file's failure never stops the others. Without ``on`` each agreement

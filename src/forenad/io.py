@@ -21,8 +21,6 @@ from forenad.model import Agreement
 from forenad.model.messages import translate
 from forenad.model.paths import dotted
 
-SUFFIXES = (".yaml", ".yml", ".json")
-
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:

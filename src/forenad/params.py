@@ -652,7 +652,8 @@ def _confidence(f: _File, loc: list[Any], value: Any) -> Confidence:
             f"unknown confidence {value!r}; expected one of {', '.join(CONFIDENCES)}",
             _suggest(str(value), CONFIDENCES),
         )
-    return value  # type: ignore[no-any-return]
+    confidence: Confidence = value
+    return confidence
 
 
 def _text(f: _File, loc: list[Any], value: Any) -> Text:
@@ -753,9 +754,9 @@ class _FrozenDict(dict[str, Any]):
         raise TypeError("parameter values are read-only")
 
     __setitem__ = __delitem__ = __ior__ = _readonly
-    clear = pop = popitem = setdefault = update = _readonly  # type: ignore[assignment]
+    clear = pop = popitem = setdefault = update = _readonly
 
-    def __hash__(self) -> int:  # type: ignore[override]
+    def __hash__(self) -> int:  # type: ignore[override]  # dict declares __hash__ = None; this one is frozen
         return hash(tuple(sorted(self.items(), key=lambda kv: str(kv[0]))))
 
     def __reduce__(self) -> tuple[Any, ...]:  # pickled as a plain dict, frozen again when loaded

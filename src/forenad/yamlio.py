@@ -67,6 +67,7 @@ class LineIndex:
 
 def _text_key(node: CommentedMap, key: object) -> object | None:
     """The key of ``node`` written as ``key`` (a number or date key, looked up by its text)."""
+    candidate: object
     for candidate in node:
         if not isinstance(candidate, str) and key_text(candidate) == key:
             return candidate
