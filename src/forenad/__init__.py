@@ -6,6 +6,7 @@ The public API::
     agreement = forenad.load("examples/uppsala-professor-overlakare.yaml")
     findings, facts = forenad.evaluate(agreement)
     run = forenad.check_files(["examples/uppsala-professor-overlakare.yaml"])
+    overview = forenad.survey(["avtal/"])  # a map of a portfolio, in aggregates only
 
 Names are imported on first use (PEP 562), so ``import forenad`` and ``forenad --version`` stay fast.
 """
@@ -34,6 +35,8 @@ _EXPORTS: dict[str, str] = {
     "load": "forenad.io",
     "parse_agreement": "forenad.io",
     "read_agreement": "forenad.io",
+    "survey": "forenad.survey",
+    "Survey": "forenad.survey",
 }
 
 __all__ = [
@@ -46,6 +49,7 @@ __all__ = [
     "ForenadError",
     "InputError",
     "LoadResult",
+    "Survey",
     "__version__",
     "check_files",
     "compare",
@@ -54,6 +58,7 @@ __all__ = [
     "load",
     "parse_agreement",
     "read_agreement",
+    "survey",
 ]
 
 
@@ -77,3 +82,4 @@ if TYPE_CHECKING:
     from forenad.model import Agreement
     from forenad.render import draft
     from forenad.report import CheckRun, FileResult, Finding
+    from forenad.survey import Survey, survey
