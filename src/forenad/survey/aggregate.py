@@ -36,6 +36,8 @@ PROBLEMS = ("error", "warning")
 _TOTAL_LABEL = t("Totalt", "Total")
 _OTHERS_LABEL = t("Övriga (färre än {n} avtal var)", "Others (fewer than {n} agreements each)")
 _NOT_STATED_LABEL = t("Inte angivet", "Not stated")
+UNDETERMINED = "ej_faststallt"
+_UNDETERMINED_LABEL = t("Inte fastställt", "Not determined")
 _AGREEMENTS = t("Avtal", "Agreements")
 _SHARE = t("Andel", "Share")
 
@@ -183,7 +185,7 @@ def _by_many(ctx: Context, keys: Callable[[Record], Iterable[str]]) -> dict[str,
 
 
 def _largest_first(groups: dict[str, list[int]]) -> list[str]:
-    return sorted(groups, key=lambda k: (k in (OTHERS, NOT_STATED), -len(groups[k]), k))
+    return sorted(groups, key=lambda k: (k in (OTHERS, NOT_STATED, UNDETERMINED), -len(groups[k]), k))
 
 
 def _agreements_col(additive: bool = True) -> Col:
@@ -442,13 +444,13 @@ def _per_part(
     text: Text,
     values: Callable[[Record], tuple[str | None, ...]],
 ) -> DraftTable:
-    groups = _by_many(ctx, lambda r: [v or NOT_STATED for v in values(r)])
+    groups = _by_many(ctx, lambda r: [v or UNDETERMINED for v in values(r)])
     parts: dict[str, int] = {}
     for record in ctx.records:
         for value in values(record):
-            parts[value or NOT_STATED] = parts.get(value or NOT_STATED, 0) + 1
+            parts[value or UNDETERMINED] = parts.get(value or UNDETERMINED, 0) + 1
     rows = [
-        (k, _NOT_STATED_LABEL if k == NOT_STATED else _label(kind, k), groups[k])
+        (k, _UNDETERMINED_LABEL if k == UNDETERMINED else _label(kind, k), groups[k])
         for k in _largest_first(groups)
     ]
 
@@ -479,12 +481,13 @@ def _combinations(
     values: Callable[[Record], tuple[str | None, ...]],
 ) -> DraftTable:
     def combo(record: Record) -> str:
-        return "+".join(sorted({v or NOT_STATED for v in values(record)}))
+        found = {v or UNDETERMINED for v in values(record)}
+        return "+".join(sorted(found, key=lambda v: (v == UNDETERMINED, v)))
 
     groups = _by(ctx, combo)
 
     def label(k: str) -> Text:
-        words = [_NOT_STATED_LABEL if s == NOT_STATED else _label(kind, s) for s in k.split("+")]
+        words = [_UNDETERMINED_LABEL if s == UNDETERMINED else _label(kind, s) for s in k.split("+")]
         return t(" + ".join(w.sv for w in words), " + ".join(w.en for w in words))
 
     rows = [(k, label(k), groups[k]) for k in _largest_first(groups)]

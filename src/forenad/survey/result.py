@@ -35,8 +35,11 @@ NBSP = "\u00a0"
 EMPTY = "–"
 
 
-def suppressed_text(min_count: int = 3) -> str:
-    """What a suppressed cell shows: ``< 3``."""
+def suppressed_text(min_count: int = 3, reason: Suppression = "primary", lang: Lang = "sv") -> str:
+    """What a hidden cell shows: ``< 3`` when it rests on fewer agreements itself, ``(dold)`` (hidden)
+    when it is hidden so that such a cell cannot be worked out from a total."""
+    if reason == "secondary":
+        return "(hidden)" if lang == "en" else "(dold)"
     return f"<{NBSP}{min_count}"
 
 
@@ -58,7 +61,7 @@ class Cell:
 
     def text(self, lang: Lang = "sv") -> str:
         if self.suppressed is not None:
-            return suppressed_text(self.min_count)
+            return suppressed_text(self.min_count, self.suppressed, lang)
         if self.value is None:
             return EMPTY
         number = format_number(self.value, lang, 0)

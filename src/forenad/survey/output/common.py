@@ -25,12 +25,13 @@ INTRO = t(
     "personnummer, single salaries or agreement ids.",
 )
 SUPPRESSION = t(
-    "Sekretess: en cell som bygger på färre än {n} avtal visas som {mark}, och likaså celler som annars "
-    "kunde räknas fram ur en summa. Yrken och organisationer som finns i färre än {n} avtal slås ihop under "
-    "Övriga. {hidden} celler är dolda; de räknas upp sist.",
-    "Confidentiality: a cell that rests on fewer than {n} agreements is shown as {mark}, and so are cells "
-    "that could otherwise be worked out from a total. Professions and organisations found in fewer than "
-    "{n} agreements are pooled under Others. {hidden} cells are hidden; they are listed at the end.",
+    "Sekretess: en cell som bygger på färre än {n} avtal visas som {mark}, och en cell som annars skulle "
+    "låta en sådan räknas fram ur en summa visas som (dold). Yrken och organisationer som finns i färre "
+    "än {n} avtal slås ihop under Övriga. {hidden} celler är dolda; de räknas upp sist.",
+    "Confidentiality: a cell that rests on fewer than {n} agreements is shown as {mark}, and a cell that "
+    "would otherwise let such a cell be worked out from a total is shown as (hidden). Professions and "
+    "organisations found in fewer than {n} agreements are pooled under Others. {hidden} cells are hidden; "
+    "they are listed at the end.",
 )
 INTERNAL = t(
     "INTERN RAPPORT: inga celler är dolda och små grupper visas. Sprid den inte: små tal kan peka ut "
