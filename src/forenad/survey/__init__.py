@@ -15,9 +15,16 @@ Usage::
     result.as_json("en")
 
     from forenad.survey.output import to_docx, to_markdown, to_text, to_xlsx
+
+``forenad.survey`` is this package and is callable as :func:`survey` (``forenad.survey(...)`` works however
+it was imported), as ``forenad.compare`` is.
 """
 
 from __future__ import annotations
+
+import sys
+import types
+from typing import Any
 
 from forenad.survey.build import MIN_COUNT, survey
 from forenad.survey.result import (
@@ -45,3 +52,13 @@ __all__ = [
     "Table",
     "survey",
 ]
+
+
+class _CallableModule(types.ModuleType):
+    """``forenad.survey`` is both this package and, when called, :func:`survey`."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Survey:
+        return survey(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -70,7 +70,7 @@ def survey(
             unreadable.append(name)
             continue
         if agreement.id in first_file:
-            copies.setdefault(agreement.id, []).append((name, agreement == first[agreement.id]))
+            copies.setdefault(agreement.id, []).append((name, _same(agreement, first[agreement.id])))
             continue
         first_file[agreement.id] = name
         first[agreement.id] = agreement
@@ -128,3 +128,8 @@ def survey(
         operator=OperatorNotes(duplicates, tuple(unreadable), unplaced),
         exit_code=2 if unreadable else 0,
     )
+
+
+def _same(a: Agreement, b: Agreement) -> bool:
+    """Whether two agreements say the same (their fields, not where they were read from)."""
+    return a.model_dump() == b.model_dump()
