@@ -238,3 +238,26 @@ def test_cli_internal_option(tmp_path: Path) -> None:
     write(tmp_path / "p", generate(4))
     code, out, err = run(tmp_path / "p", "--on", "2026-06-01", "--internal-unsuppressed")
     assert code == 0 and "INTERN RAPPORT" in out and "intern rapport" in err
+
+
+def test_survey_text_and_json_start_without_word_excel_or_charts() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from forenad.cli import main\n"
+        "sys.argv = ['forenad', 'survey', {path!r}, '--on', '2026-06-01', '--format', {fmt!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('docx', 'docxtpl', 'openpyxl', 'jinja2', 'lxml', 'matplotlib')\n"
+        "print('HEAVY', sorted(m for m in sys.modules if m.split('.')[0] in heavy), file=sys.stderr)\n"
+    )
+    examples = str(Path(__file__).resolve().parents[1] / "examples")
+    for fmt in ("text", "json"):
+        proc = subprocess.run(
+            [sys.executable, "-c", probe.format(path=examples, fmt=fmt)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert "HEAVY []" in proc.stderr, proc.stderr[-500:]
