@@ -151,3 +151,13 @@ def test_no_shown_count_of_agreements_is_one_or_two(portfolio: list[Record]) -> 
                 if cell.suppressed is None and cell.kind == "count" and table.key not in ("overview",):
                     # a shown count of agreements rests on none or on three or more
                     assert sizes[(row.key, k)] == 0 or sizes[(row.key, k)] >= MIN, (table.key, row.key, k)
+
+
+def test_the_number_surveyed_is_never_hidden_for_a_small_neighbour() -> None:
+    from forenad.survey.aggregate import overview
+
+    ctx = Context([], dt.date(2026, 6, 1), True, MIN, lambda r: t(r, r), 1, 0, 0, 1)
+    table, _ = finish(overview(ctx), True, MIN)
+    assert table.row("ended").cells[0].suppressed == "primary"
+    assert table.row("agreements").cells[0].suppressed is None
+    assert table.row("files").cells[0].suppressed == "secondary"

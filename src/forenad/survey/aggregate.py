@@ -222,6 +222,7 @@ def overview(ctx: Context) -> DraftTable:
     )
     files = count((("file", i) for i in range(ctx.files)), agreements=False)
     included = count(everyone)
+    included.keep = True
     duplicates = count((("duplicate", i) for i in range(ctx.duplicates)), agreements=False)
     unreadable = count((("unreadable", i) for i in range(ctx.unreadable)), agreements=False)
     ended = count(("ended", i) for i in range(ctx.ended))

@@ -8,8 +8,10 @@ reveals nobody.
 with a total column, the files of the overview), one suppressed cell could be worked out from the total
 and the others. In every such group, while the suppressed cells are fewer than two, or rest together on
 fewer than ``min_count`` agreements, the smallest other cell that is not zero is suppressed as well; if
-there is none, the total itself is. This repeats until every group is safe (a cell suppressed for one
-group may open another). A share (a percentage) is suppressed with the cell it is a share of.
+there is none, the total itself is. The number of agreements surveyed, which every table repeats as its
+total, is never the one chosen (the overview hides the files read instead). This repeats until every
+group is safe (a cell suppressed for one group may open another). A share (a percentage) is suppressed
+with the cell it is a share of.
 
 Secondary suppression works within a table: two tables that split the same agreements differently
 (counties and organisation pairs, say) are not protected against being set against each other. Labels
@@ -44,6 +46,9 @@ class DraftCell:
     unknown: int = 0
     agreements: bool = True
     suppressed: Suppression | None = None
+    keep: bool = False
+    """Never hidden for another cell's sake (a figure every table repeats, such as the number of
+    agreements surveyed): the group's total is hidden instead."""
 
     @property
     def size(self) -> int:
@@ -131,7 +136,7 @@ def _secondary(groups: list[tuple[list[DraftCell], DraftCell]], min_count: int) 
             if total.suppressed is not None:
                 continue
             while not _safe([c for c in members if c.suppressed is not None], min_count):
-                candidates = [c for c in members if c.suppressed is None and c.size > 0]
+                candidates = [c for c in members if c.suppressed is None and c.size > 0 and not c.keep]
                 if not candidates:
                     total.suppressed = "secondary"
                     changed = True

@@ -123,12 +123,14 @@ def _set_header(document: DocumentObject, survey: Survey, lang: Lang) -> None:
 
 def _table(document: DocumentObject, table: Table, lang: Lang, styles: set[str], width: Any) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm
+    from docx.shared import Cm, Pt
 
     grid = document.add_table(rows=1, cols=len(table.columns) + 1)
     grid.autofit = False
-    first = min(Cm(7.5), int(width * 0.45))
+    wide = len(table.columns) > 4
+    first = min(Cm(4.5 if wide else 7.5), int(width * 0.45))
     rest = int((width - first) / max(1, len(table.columns)))
+    size = Pt(7.5) if wide else None
     if "Table Grid" in styles:
         grid.style = document.styles["Table Grid"]
     cell_style = "Tabelltext" if "Tabelltext" in styles else None
@@ -138,7 +140,10 @@ def _table(document: DocumentObject, table: Table, lang: Lang, styles: set[str],
     for cell, text in zip(header.cells, ["", *(c.label(lang) for c in table.columns)], strict=True):
         paragraph = cell.paragraphs[0]
         paragraph.style = head_style
-        paragraph.add_run(text).bold = True
+        run = paragraph.add_run(text)
+        run.bold = True
+        if size is not None:
+            run.font.size = size
         _shade(cell, _HEADER_FILL)
     for row in table.rows:
         cells = grid.add_row().cells
@@ -148,9 +153,14 @@ def _table(document: DocumentObject, table: Table, lang: Lang, styles: set[str],
             paragraph.style = cell_style
             if i:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            paragraph.add_run(text).bold = row.total
+            run = paragraph.add_run(text)
+            run.bold = row.total
+            if size is not None:
+                run.font.size = size
             if row.total:
                 _shade(cell, _TOTAL_FILL)
+    for i, column in enumerate(grid.columns):
+        column.width = first if i == 0 else rest
     for row_ in grid.rows:
         for i, cell in enumerate(row_.cells):
             cell.width = first if i == 0 else rest
