@@ -5,9 +5,9 @@ Usage: python3 benchmarks/survey_bench.py [--n 10000] [--repeat 3]
 
 The files are example-shaped agreements (``run.example_shaped``) written as YAML into a temporary folder.
 Both sides run in this process with the rules and parameters loaded once, as one CLI process would:
-check is :func:`forenad.portfolio.check_paths` with each finding's message written (what ``forenad check``
-prints); survey is :func:`forenad.survey.survey` (every fact, for the economics) and its text output. The
-two are timed round robin and the best of ``--repeat`` is kept for each.
+check is :func:`forenad.portfolio.check_paths` with each finding's message written (what ``forenad
+check`` prints); survey is :func:`forenad.survey` (every fact, for the economics) and its text output.
+The two are timed round robin and the best of ``--repeat`` is kept for each.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from run import ON, example_shaped  # type: ignore[import-not-found]
 
 from forenad import io as forenad_io
 from forenad.engine import default_rules
+from forenad.kartlaggning import survey
+from forenad.kartlaggning.output import to_text
 from forenad.model import Agreement
 from forenad.params import default_parameters
 from forenad.portfolio import check_paths
-from forenad.survey import survey
-from forenad.survey.output import to_text
 
 
 def write_portfolio(folder: Path, n: int) -> None:

@@ -17,9 +17,9 @@ from typer.testing import CliRunner
 import forenad
 from forenad.cli.app import app
 from forenad.economics import compute
+from forenad.kartlaggning import Survey
+from forenad.kartlaggning.aggregate import add_months
 from forenad.model import Agreement
-from forenad.survey import Survey
-from forenad.survey.aggregate import add_months
 
 runner = CliRunner()
 N = 300
@@ -162,7 +162,7 @@ def test_internal_report_shows_every_cell_and_says_so(internal: Survey) -> None:
     assert internal.internal and not internal.suppressed_cells
     assert internal.table("models").value("adjungering", "agreements") == 2
     assert internal.table("professions").value("barnmorska", "agreements") == 2
-    from forenad.survey.output import to_markdown, to_text
+    from forenad.kartlaggning.output import to_markdown, to_text
 
     assert "INTERN RAPPORT" in to_text(internal)
     assert "INTERNAL REPORT" in to_markdown(internal, "en")
@@ -261,3 +261,13 @@ def test_survey_text_and_json_start_without_word_excel_or_charts() -> None:
             timeout=120,
         )
         assert "HEAVY []" in proc.stderr, proc.stderr[-500:]
+
+
+def test_survey_is_the_function_however_the_package_is_imported() -> None:
+    import importlib
+    import types
+
+    importlib.import_module("forenad.kartlaggning")
+    importlib.import_module("forenad.kartlaggning.build")
+    assert callable(forenad.survey) and not isinstance(forenad.survey, types.ModuleType)
+    assert forenad.survey.__name__ == "survey" and forenad.Survey.__name__ == "Survey"

@@ -9,8 +9,16 @@ import pytest
 
 from forenad import yamlio
 from forenad.io import load
-from forenad.survey.counties import DATA, MANY, UNKNOWN, counties, county_of, normalise, organisation_county
-from forenad.survey.labels import TOPIC
+from forenad.kartlaggning.counties import (
+    DATA,
+    MANY,
+    UNKNOWN,
+    counties,
+    county_of,
+    normalise,
+    organisation_county,
+)
+from forenad.kartlaggning.labels import TOPIC
 
 
 def test_the_data_file_is_complete_and_consistent() -> None:

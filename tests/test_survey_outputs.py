@@ -17,8 +17,8 @@ import pytest
 from survey_portfolio import ON, Expected, generate, write
 
 import forenad
-from forenad.survey import Survey
-from forenad.survey.output import charts, to_docx, to_json, to_markdown, to_text, to_xlsx
+from forenad.kartlaggning import Survey
+from forenad.kartlaggning.output import charts, to_docx, to_json, to_markdown, to_text, to_xlsx
 
 N = 240
 

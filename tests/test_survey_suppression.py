@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forenad.i18n import t
-from forenad.survey.aggregate import Context, build_tables, count, money
-from forenad.survey.records import COST_MODELS, Organisation, Payer, Record
-from forenad.survey.suppression import DraftColumn, DraftTable, finish
+from forenad.kartlaggning.aggregate import Context, build_tables, count, money
+from forenad.kartlaggning.records import COST_MODELS, Organisation, Payer, Record
+from forenad.kartlaggning.suppression import DraftColumn, DraftTable, finish
 
 MIN = 3
 
@@ -154,7 +154,7 @@ def test_no_shown_count_of_agreements_is_one_or_two(portfolio: list[Record]) -> 
 
 
 def test_the_number_surveyed_is_never_hidden_for_a_small_neighbour() -> None:
-    from forenad.survey.aggregate import overview
+    from forenad.kartlaggning.aggregate import overview
 
     ctx = Context([], dt.date(2026, 6, 1), True, MIN, lambda r: t(r, r), 1, 0, 0, 1)
     table, _ = finish(overview(ctx), True, MIN)

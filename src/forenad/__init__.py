@@ -35,8 +35,8 @@ _EXPORTS: dict[str, str] = {
     "load": "forenad.io",
     "parse_agreement": "forenad.io",
     "read_agreement": "forenad.io",
-    "survey": "forenad.survey",
-    "Survey": "forenad.survey",
+    "survey": "forenad.kartlaggning",
+    "Survey": "forenad.kartlaggning",
 }
 
 __all__ = [
@@ -79,7 +79,7 @@ if TYPE_CHECKING:
     from forenad.checking import check_files, evaluate
     from forenad.errors import AgreementFileError, DataFileError, ForenadError, InputError
     from forenad.io import LoadResult, load, parse_agreement, read_agreement
+    from forenad.kartlaggning import Survey, survey
     from forenad.model import Agreement
     from forenad.render import draft
     from forenad.report import CheckRun, FileResult, Finding
-    from forenad.survey import Survey, survey

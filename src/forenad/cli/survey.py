@@ -1,7 +1,7 @@
 """``forenad survey``: a map of a region's joint posts, in aggregates only (issue 22).
 
-A thin layer over :func:`forenad.survey.survey` and :mod:`forenad.survey.output`; openpyxl, python-docx
-and matplotlib are imported only for the formats that need them. The command is a report: it exits 0, or
+A thin layer over :func:`forenad.survey` and :mod:`forenad.kartlaggning.output`; openpyxl, python-docx and
+matplotlib are imported only for the formats that need them. The command is a report: it exits 0, or
 2 when a file cannot be read or validated (the survey covers the others and says how many were left out),
 a data file is malformed, ``-o`` is missing for xlsx or docx, or the output file exists (without
 ``--force``). The text output ends with the operator's notes (duplicate agreement ids and unreadable files
@@ -93,8 +93,8 @@ def survey(
     """Kartlägg alla avtal: modeller, yrken, län, kostnader och vanliga fynd, bara sammanräknat. / Survey
     every agreement: models, professions, counties, costs and common findings, in aggregates only."""
     from forenad.files import OutputExists, write_atomic
-    from forenad.survey import survey as work_out
-    from forenad.survey.output import render
+    from forenad.kartlaggning import survey as work_out
+    from forenad.kartlaggning.output import render
 
     language = lang_of(lang)
     text = _TEXT[language]

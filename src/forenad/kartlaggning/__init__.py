@@ -5,7 +5,7 @@ a date and counts: employment models, professions, positions, employer kinds and
 collective agreements and pension schemes, extents and splits, costs and who bears them, the pension lost
 to split salaries, findings by topic and rule, and the agreements that end or are due for review within
 six months. No name, personnummer, salary or agreement id is kept; every cell that rests on fewer than
-three agreements is suppressed (see :mod:`forenad.survey.suppression`).
+three agreements is suppressed (see :mod:`forenad.kartlaggning.suppression`).
 
 Usage::
 
@@ -14,20 +14,16 @@ Usage::
     result.table("models").value("tjanstekop", "agreements")   # a count, or None when suppressed
     result.as_json("en")
 
-    from forenad.survey.output import to_docx, to_markdown, to_text, to_xlsx
+    from forenad.kartlaggning.output import to_docx, to_markdown, to_text, to_xlsx
 
-``forenad.survey`` is this package and is callable as :func:`survey` (``forenad.survey(...)`` works however
-it was imported), as ``forenad.compare`` is.
+The package is ``forenad.kartlaggning`` (the council's word for the job) and its verb is ``forenad.survey``,
+so that the name ``forenad.survey`` is the function however the package was imported.
 """
 
 from __future__ import annotations
 
-import sys
-import types
-from typing import Any
-
-from forenad.survey.build import MIN_COUNT, survey
-from forenad.survey.result import (
+from forenad.kartlaggning.build import MIN_COUNT, survey
+from forenad.kartlaggning.result import (
     Cell,
     Chart,
     Column,
@@ -52,13 +48,3 @@ __all__ = [
     "Table",
     "survey",
 ]
-
-
-class _CallableModule(types.ModuleType):
-    """``forenad.survey`` is both this package and, when called, :func:`survey`."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Survey:
-        return survey(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

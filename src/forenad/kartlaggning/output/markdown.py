@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from forenad.i18n import Lang
-from forenad.survey.output.common import (
+from forenad.kartlaggning.output.common import (
     HIDDEN_NONE,
     HIDDEN_TITLE,
     LOWER_BOUND,
@@ -16,7 +16,7 @@ from forenad.survey.output.common import (
     hidden_lines,
     plain,
 )
-from forenad.survey.result import Survey, Table
+from forenad.kartlaggning.result import Survey, Table
 
 
 def to_markdown(survey: Survey, lang: Lang = "sv", today: dt.date | None = None) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 import textwrap
 
 from forenad.i18n import Lang
-from forenad.survey.output.common import (
+from forenad.kartlaggning.output.common import (
     DIFFERENT,
     DUPLICATES,
     HIDDEN_NONE,
@@ -22,7 +22,7 @@ from forenad.survey.output.common import (
     hidden_lines,
     plain,
 )
-from forenad.survey.result import Survey, Table
+from forenad.kartlaggning.result import Survey, Table
 
 WIDTH = 100
 

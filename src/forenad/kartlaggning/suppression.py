@@ -16,7 +16,7 @@ with the cell it is a share of.
 Secondary suppression works within a table: two tables that split the same agreements differently
 (counties and organisation pairs, say) are not protected against being set against each other. Labels
 taken from free text (professions, organisation names) are shown only for groups of ``min_count`` or
-more agreements; smaller ones are pooled (see :mod:`forenad.survey.aggregate`).
+more agreements; smaller ones are pooled (see :mod:`forenad.kartlaggning.aggregate`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from forenad.i18n import Text
-from forenad.survey.result import Cell, CellKind, Chart, Column, Row, SuppressedCell, Suppression, Table
+from forenad.kartlaggning.result import Cell, CellKind, Chart, Column, Row, SuppressedCell, Suppression, Table
 
 __all__ = ["DraftCell", "DraftColumn", "DraftRow", "DraftTable", "finish"]
 

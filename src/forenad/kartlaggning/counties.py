@@ -16,7 +16,7 @@ kommuner:
 
 Usage::
 
-    from forenad.survey.counties import county_of
+    from forenad.kartlaggning.counties import county_of
     county_of(agreement)   # Placement(code='03', unplaced=())
 """
 

@@ -1,6 +1,6 @@
-"""The survey's tables, built from the records of the agreements (see :mod:`forenad.survey.records`).
+"""The survey's tables, built from the records of the agreements (see :mod:`forenad.kartlaggning.records`).
 
-Every cell knows the agreements behind it, so that :mod:`forenad.survey.suppression` can hide the small
+Every cell knows the agreements behind it, so that :mod:`forenad.kartlaggning.suppression` can hide the small
 ones. Rows labelled from free text (professions, organisation names, organisation pairs) are shown only for
 ``min_count`` agreements or more when suppressing; smaller ones are pooled under *övriga*.
 
@@ -18,12 +18,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from forenad.i18n import Text, t
+from forenad.kartlaggning.counties import MANY, UNKNOWN, counties, county_label
+from forenad.kartlaggning.records import COST_MODELS, Figure, Record
+from forenad.kartlaggning.result import Chart
+from forenad.kartlaggning.suppression import DraftCell, DraftColumn, DraftTable
 from forenad.model import EmploymentModel
 from forenad.report import TOPICS
-from forenad.survey.counties import MANY, UNKNOWN, counties, county_label
-from forenad.survey.records import COST_MODELS, Figure, Record
-from forenad.survey.result import Chart
-from forenad.survey.suppression import DraftCell, DraftColumn, DraftTable
 
 __all__ = ["TOTAL", "Context", "build_tables"]
 
@@ -197,7 +197,7 @@ def _share_col() -> Col:
 
 
 def _label(kind: str, slug: str) -> Text:
-    from forenad.survey.labels import label
+    from forenad.kartlaggning.labels import label
 
     return label(kind, slug)
 

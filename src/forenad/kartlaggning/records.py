@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from forenad.kartlaggning.counties import county_of
 from forenad.model import Agreement, EmployerKind
 from forenad.report import Finding
-from forenad.survey.counties import county_of
 
 __all__ = ["COST_MODELS", "Figure", "Record", "make_record"]
 

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from forenad.i18n import Text, t
+from forenad.kartlaggning.aggregate import Context, build_tables
+from forenad.kartlaggning.records import Record, make_record
+from forenad.kartlaggning.result import Duplicate, OperatorNotes, SuppressedCell, Survey, Table
+from forenad.kartlaggning.suppression import finish
 from forenad.model import Agreement
-from forenad.survey.aggregate import Context, build_tables
-from forenad.survey.records import Record, make_record
-from forenad.survey.result import Duplicate, OperatorNotes, SuppressedCell, Survey, Table
-from forenad.survey.suppression import finish
 
 __all__ = ["MIN_COUNT", "survey"]
 

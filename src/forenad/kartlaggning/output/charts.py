@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 
 from forenad.i18n import Lang
-from forenad.survey.result import Table
+from forenad.kartlaggning.result import Table
 
 __all__ = ["available", "chart_png"]
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from forenad._version import __version__
 from forenad.i18n import Lang, t
-from forenad.survey.result import Survey, Table
+from forenad.kartlaggning.result import Survey, Table
 
 TITLE = t(
     "Kartläggning av förenade anställningar och kombinationstjänster",

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from forenad._version import __version__
 from forenad.i18n import Lang, t
-from forenad.survey.output.charts import chart_png, chart_points
-from forenad.survey.output.common import (
+from forenad.kartlaggning.output.charts import chart_png, chart_points
+from forenad.kartlaggning.output.common import (
     CHART_HIDDEN,
     HIDDEN_NONE,
     HIDDEN_TITLE,
@@ -28,7 +28,7 @@ from forenad.survey.output.common import (
     heading,
     hidden_lines,
 )
-from forenad.survey.result import Survey, Table
+from forenad.kartlaggning.result import Survey, Table
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from forenad.i18n import Lang
-from forenad.survey.result import Survey
+from forenad.kartlaggning.result import Survey
 
 __all__ = ["FORMATS", "render", "to_docx", "to_json", "to_markdown", "to_text", "to_xlsx"]
 
@@ -18,13 +18,13 @@ FORMATS = ("text", "json", "md", "xlsx", "docx")
 
 
 def to_text(survey: Survey, lang: Lang = "sv", operator: bool = True, today: dt.date | None = None) -> str:
-    from forenad.survey.output.text import to_text as render_text
+    from forenad.kartlaggning.output.text import to_text as render_text
 
     return render_text(survey, lang, operator, today)
 
 
 def to_markdown(survey: Survey, lang: Lang = "sv", today: dt.date | None = None) -> str:
-    from forenad.survey.output.markdown import to_markdown as render_markdown
+    from forenad.kartlaggning.output.markdown import to_markdown as render_markdown
 
     return render_markdown(survey, lang, today)
 
@@ -34,13 +34,13 @@ def to_json(survey: Survey, lang: Lang = "sv", operator: bool = True) -> str:
 
 
 def to_xlsx(survey: Survey, lang: Lang = "sv", today: dt.date | None = None) -> bytes:
-    from forenad.survey.output.xlsx import to_xlsx as render_xlsx
+    from forenad.kartlaggning.output.xlsx import to_xlsx as render_xlsx
 
     return render_xlsx(survey, lang, today)
 
 
 def to_docx(survey: Survey, lang: Lang = "sv", today: dt.date | None = None) -> bytes:
-    from forenad.survey.output.docx import to_docx as render_docx
+    from forenad.kartlaggning.output.docx import to_docx as render_docx
 
     return render_docx(survey, lang, today)
 

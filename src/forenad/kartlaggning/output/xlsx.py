@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from forenad._version import __version__
 from forenad.i18n import Lang
-from forenad.survey.output.common import (
+from forenad.kartlaggning.output.common import (
     HIDDEN_NONE,
     HIDDEN_TITLE,
     LOWER_BOUND,
@@ -27,7 +27,7 @@ from forenad.survey.output.common import (
     heading,
     hidden_lines,
 )
-from forenad.survey.result import Cell, Survey, Table
+from forenad.kartlaggning.result import Cell, Survey, Table
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
