@@ -29,7 +29,7 @@ def test_a_check_without_the_new_amounts_is_incomplete_and_names_what_it_could_n
     assert result["valid"] is True and result["complete"] is False
     missing = {f["parameter"]: f for f in result["findings"] if f["rule"] == "dates.parameter_not_in_force"}
     assert {"inkomstbasbelopp", "arbetsgivaravgift_full"} <= set(missing)
-    assert [n["rule"] for n in missing["inkomstbasbelopp"]["not_made"]] == ["pension.split_loss"]
+    assert "pension.split_loss" in [n["rule"] for n in missing["inkomstbasbelopp"]["not_made"]]
     assert {"rule": "pension.split_loss", "severity": "warning"} in result["not_made"]
     # The advice is something the user can do, with no path into the installed package.
     assert "forenad params add inkomstbasbelopp" in missing["inkomstbasbelopp"]["message"]

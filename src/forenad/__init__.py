@@ -4,9 +4,9 @@ The public API::
 
     import forenad
     agreement = forenad.load("examples/uppsala-professor-overlakare.yaml")
-    findings, facts = forenad.evaluate(agreement)
-    run = forenad.check_files(["examples/uppsala-professor-overlakare.yaml"])
-    overview = forenad.survey(["avtal/"])  # a map of a portfolio, in aggregates only
+    run = forenad.check("examples/uppsala-professor-overlakare.yaml")  # CheckRun; .as_json(): the contract
+    run = forenad.check(agreement, on=datetime.date(2027, 3, 1))
+    overview = forenad.survey(["avtal/"])  # Survey: a map of a portfolio, in aggregates only
 
 Names are imported on first use (PEP 562), so ``import forenad`` and ``forenad --version`` stay fast.
 """
@@ -28,8 +28,9 @@ _EXPORTS: dict[str, str] = {
     "ForenadError": "forenad.errors",
     "InputError": "forenad.errors",
     "LoadResult": "forenad.io",
+    "check": "forenad.checking",
     "check_files": "forenad.checking",
-    "compare": "forenad.compare",
+    "compare": "forenad.comparison",
     "draft": "forenad.render",
     "evaluate": "forenad.checking",
     "load": "forenad.io",
@@ -51,6 +52,7 @@ __all__ = [
     "LoadResult",
     "Survey",
     "__version__",
+    "check",
     "check_files",
     "compare",
     "draft",
@@ -76,7 +78,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from forenad.checking import check_files, evaluate
+    from forenad.checking import check, check_files, evaluate
+    from forenad.comparison import compare
     from forenad.errors import AgreementFileError, DataFileError, ForenadError, InputError
     from forenad.io import LoadResult, load, parse_agreement, read_agreement
     from forenad.kartlaggning import Survey, survey

@@ -1,15 +1,63 @@
-"""``check``: validate agreement files and evaluate them at a date."""
+"""``check``: validate agreements and evaluate them at a date.
+
+:func:`check` is the one public way to check: an agreement built in Python, a file, a folder, or several of
+them, at a date, with the packaged (or given) rules and parameters. It returns a :class:`CheckRun`, whose
+:meth:`~forenad.report.CheckRun.as_json` is the ``check --format json`` contract.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from forenad.io import read_agreement
 from forenad.model import Agreement
 from forenad.report import CheckRun, FileResult, Finding
+
+if TYPE_CHECKING:
+    from forenad.engine.rules import RuleSet
+    from forenad.params import ParameterSet
+
+Source: TypeAlias = Agreement | str | os.PathLike[str]
+
+
+def check(
+    source: Source | Iterable[Source],
+    *,
+    on: dt.date | None = None,
+    params: ParameterSet | None = None,
+    rules: RuleSet | None = None,
+    facts: bool = True,
+) -> CheckRun:
+    """Check agreements at ``on`` (default today): an :class:`~forenad.model.Agreement`, a path to a file or
+    a folder of files, or an iterable of these. Never raises for bad input: a file that cannot be read or
+    validated is a result with ``input_errors``; one bad file never stops the others.
+
+    An agreement given in Python is reported under ``<id>`` (its ``file`` in the JSON). ``facts=False``
+    leaves the facts out (faster). ``params`` defaults to the packaged parameters (see
+    :func:`forenad.params.resolve_parameters` for an overlay), ``rules`` to the packaged catalogue.
+    """
+    if isinstance(source, Agreement | str | os.PathLike):
+        items: list[Source] = [source]
+    else:
+        items = list(source)
+        for item in items:
+            if not isinstance(item, Agreement | str | os.PathLike):
+                raise TypeError(f"expected an Agreement or a path, got {type(item).__name__}")
+    run = CheckRun(evaluated_on=on or dt.date.today())
+    for item in items:
+        if isinstance(item, Agreement):
+            result = FileResult(file=f"<{item.id}>")
+            result.findings, result.facts = evaluate(item, run.evaluated_on, rules, params, facts)
+            run.results.append(result)
+        else:
+            from forenad.portfolio import check_paths
+
+            run.results.extend(check_paths([Path(item)], run.evaluated_on, rules, params, facts).results)
+    return run
 
 
 def evaluate(

@@ -7,14 +7,23 @@ import os
 import tempfile
 from pathlib import Path
 
+from forenad.errors import ForenadError
+from forenad.i18n import Lang, t
 
-class OutputExists(FileExistsError):
+
+class OutputExists(ForenadError, FileExistsError):
+    """An output file exists and ``force`` was not given (exit code 2 from the CLI)."""
+
     def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"{path}: filen finns redan; använd --force för att skriva över / "
-            "the file exists; use --force to overwrite"
-        )
         self.path = path
+        self.text = t(
+            f"{path}: filen finns redan; använd --force för att skriva över",
+            f"{path}: the file exists; use --force to overwrite",
+        )
+        super().__init__(f"{self.text.sv} / {self.text.en}")
+
+    def message(self, lang: Lang = "sv") -> str:
+        return self.text(lang)
 
 
 def write_atomic(path: str | Path, data: bytes, *, force: bool = False) -> Path:

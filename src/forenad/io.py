@@ -41,14 +41,25 @@ def read_agreement(path: str | Path) -> LoadResult:
     """Read and validate one agreement file; never raises for bad input."""
     path = Path(path)
     try:
-        document = yamlio.load(path)
+        text = yamlio.read_text(path)
     except yamlio.DocumentError as exc:
         return LoadResult(str(path), None, (InputError(exc.path, exc.line, exc.text),))
-    return validate_document(str(path), document)
+    return parse_agreement(text, str(path))
 
 
 def parse_agreement(text: str, file: str = "<text>") -> LoadResult:
-    """Validate an agreement given as YAML or JSON text."""
+    """Validate an agreement given as YAML or JSON text.
+
+    A valid file is read with the fast parser (:func:`forenad.yamlio.parse_fast`); anything it does not
+    take, and any file that does not validate, is parsed again with the careful one, which knows the line
+    of every field, so that each error names its line.
+    """
+    fast = yamlio.parse_fast(text)
+    if isinstance(fast, dict):
+        try:
+            return LoadResult(file, Agreement.model_validate(fast), ())
+        except ValidationError:
+            pass  # reported below, with lines
     try:
         document = yamlio.parse(text)
     except yamlio.DocumentError as exc:

@@ -306,10 +306,21 @@ def load_parameters(directory: Path | None = None) -> ParameterSet:
 
 
 def _load_tree(root: Traversable) -> ParameterSet:
+    """The parameter set of a folder: parsed from its files, or from the on-disk cache when the files are
+    those parsed before (:mod:`forenad.cache`)."""
+    from forenad import cache
+
     where = str(root)
     if not root.is_dir():
         raise DataFileError(where, None, "", "the parameter directory does not exist")
     files = sorted((p for p in root.iterdir() if p.is_file()), key=lambda p: p.name)
+    contents = [(entry, entry.read_bytes()) for entry in files if entry.name.endswith((".yaml", ".yml"))]
+    parts = [where.encode(), *(entry.name.encode() + b"\0" + raw for entry, raw in contents)]
+    key = cache.key_of("parameters", parts)
+    return cache.cached("parameters", key, lambda: _parse_tree(root, where, files))
+
+
+def _parse_tree(root: Traversable, where: str, files: list[Traversable]) -> ParameterSet:
     digest = hashlib.sha256()
     params: dict[str, Parameter] = {}
     for entry in files:
@@ -733,6 +744,9 @@ class _FrozenDict(dict[str, Any]):
 
     def __hash__(self) -> int:  # type: ignore[override]
         return hash(tuple(sorted(self.items(), key=lambda kv: str(kv[0]))))
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled as a plain dict, frozen again when loaded
+        return (_FrozenDict, (dict(self),))
 
 
 def _freeze(value: Any) -> Any:

@@ -21,13 +21,14 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
+from forenad.errors import ForenadError
 from forenad.i18n import Text, t
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 
 
-class DocumentError(Exception):
+class DocumentError(ForenadError):
     """A document that cannot be parsed; ``line`` is 1-based when known."""
 
     def __init__(self, text: Text, line: int | None = None, path: str = "") -> None:
@@ -356,3 +357,40 @@ def _plain_key(key: Any) -> Any:
 def load(path: Path) -> Document:
     """Read and parse a file; see :func:`read_text` and :func:`parse`."""
     return parse(read_text(path))
+
+
+_ANCHOR_ALIAS_TAG = re.compile(r"(?:^|[\s\[{,:-])[&*!]")
+
+
+def parse_fast(text: str) -> Any:
+    """Plain data parsed with ruamel's C-based safe loader (the same YAML 1.2 rules, about seven times as
+    fast as :func:`parse`), or ``None`` when the text needs the careful parser: anything that fails, an
+    anchor, alias or tag, a duplicate key, an impossible date, a time stamp, a non-text key. ``None`` is not
+    an error: call :func:`parse`, which names the line of what is wrong."""
+    if _ANCHOR_ALIAS_TAG.search(text):
+        return None
+    try:
+        data = _fast_yaml().load(text)
+    except Exception:  # any trouble at all: the careful parser reports it with its line
+        return None
+    return data if _fast_plain(data, [MAX_NODES]) else None
+
+
+def _fast_yaml() -> YAML:
+    y = YAML(typ="safe", pure=False)
+    y.allow_duplicate_keys = False
+    return y
+
+
+def _fast_plain(node: Any, budget: list[int]) -> bool:
+    """True when ``node`` is what :func:`parse` would give unchanged (text keys, plain scalars, dates)."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        return False
+    if isinstance(node, dict):
+        return all(isinstance(k, str) for k in node) and all(_fast_plain(v, budget) for v in node.values())
+    if isinstance(node, list):
+        return all(_fast_plain(v, budget) for v in node)
+    if isinstance(node, dt.datetime):
+        return False
+    return node is None or isinstance(node, str | int | float | bool | dt.date)

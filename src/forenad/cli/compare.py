@@ -1,6 +1,6 @@
 """``forenad compare``: agreements side by side, or one case under every employment model that can apply.
 
-A thin layer over :func:`forenad.compare.compare` and :mod:`forenad.compare.output`; openpyxl and
+A thin layer over :func:`forenad.comparison.compare` and :mod:`forenad.comparison.output`; openpyxl and
 python-docx are imported only for ``--format xlsx`` and ``--format docx``.
 """
 
@@ -25,7 +25,7 @@ from forenad.cli.common import (
 from forenad.i18n import Lang
 
 if TYPE_CHECKING:
-    from forenad.compare import Comparison
+    from forenad.comparison import Comparison
 
 
 class CompareFormat(StrEnum):
@@ -81,7 +81,7 @@ def compare(
     params_overlay: ParamsOverlayArg = None,
 ) -> None:
     """Jämför avtal sida vid sida. / Compare agreements side by side."""
-    from forenad.compare import compare as run
+    from forenad.comparison import compare as run
     from forenad.files import OutputExists
 
     language = lang_of(lang)
@@ -117,7 +117,7 @@ def compare(
 
 def _render(cmp: Comparison, fmt: CompareFormat, lang: Lang, to_file: bool) -> bytes | None:
     """The output as bytes; the terminal table is printed directly (``None``) unless it goes to a file."""
-    from forenad.compare import output
+    from forenad.comparison import output
 
     if fmt == CompareFormat.json:
         return output.to_json(cmp, lang).encode("utf-8")

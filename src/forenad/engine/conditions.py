@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from forenad.engine.facts import REGISTRY, FactContext
+from forenad.errors import ForenadError
 from forenad.model import Agreement, Employer, Part
 from forenad.model.paths import PathError, _unwrap, resolve, suggest
 
@@ -44,7 +45,7 @@ OPERATORS = (*COMPARISONS, "exists", "empty")
 COMBINATORS = ("all", "any", "not")
 
 
-class ConditionError(ValueError):
+class ConditionError(ForenadError, ValueError):
     """A condition that does not compile; ``key`` is the offending key or name, ``suggestion`` a fix."""
 
     def __init__(self, key: str, problem: str, suggestion: str | None = None) -> None:

@@ -45,11 +45,11 @@ from forenad.engine.conditions import (
     operand,
 )
 from forenad.engine.facts import REGISTRY
-from forenad.engine.formatting import format_value
 from forenad.errors import DataFileError
 from forenad.i18n import Lang, Text
 from forenad.model import EmploymentModel
 from forenad.model.paths import PathError, resolve, suggest
+from forenad.presentation.formatting import format_value
 from forenad.refs import Reference
 from forenad.report import SEVERITIES, TOPICS, Finding, LazyText, Severity
 
@@ -277,13 +277,21 @@ def _load_file(file: Path, raw: bytes) -> list[Rule]:
     except yamlio.DocumentError as exc:
         raise DataFileError(name, exc.line, "", exc.text.en) from None
     try:
-        fast = _fast_yaml().load(text)
+        fast = _parsed(text)
         if isinstance(fast, dict) and set(fast) == {"rules"} and isinstance(fast["rules"], list):
             lines = _RuleLines(text)
             return [_load_rule(name, lines, i, item) for i, item in enumerate(fast["rules"])]  # type: ignore[arg-type]
     except Exception:
         pass
     return _load_file_strict(name, text)
+
+
+def _parsed(text: str) -> Any:
+    """The file's data by the fast parser, from the on-disk cache when this text was parsed before."""
+    from forenad import cache
+
+    key = cache.key_of("rulefile", [text.encode()])
+    return cache.cached("rulefile", key, lambda: _fast_yaml().load(text))
 
 
 def _fast_yaml() -> Any:

@@ -1,7 +1,7 @@
 """Words for the coded values the survey shows, in Swedish and English.
 
 Positions, employer kinds, collective agreements and pension schemes use the drafts' words
-(:mod:`forenad.render.labels`), models the comparison's short ones, topics the check's.
+(:mod:`forenad.presentation.labels`), models the comparison's short ones, topics the check's.
 """
 
 from __future__ import annotations
@@ -45,13 +45,13 @@ def label(kind: str, slug: str) -> Text:
     """The words for ``slug`` of a ``kind``: model, position, employer_kind, collective_agreement,
     pension_scheme, cost_model, topic or severity. The slug itself when there is no word for it."""
     if kind == "model":
-        from forenad.compare.labels import MODEL
+        from forenad.comparison.labels import MODEL
 
         return MODEL.get(slug, t(slug, slug))
     if kind == "cost_model":
         return COST_MODEL.get(slug, t(slug, slug))
     if kind == "topic":
         return TOPIC.get(slug, t(slug, slug))
-    from forenad.render.labels import label as word
+    from forenad.presentation.labels import label as word
 
     return t(word(slug, "sv", kind), word(slug, "en", kind))

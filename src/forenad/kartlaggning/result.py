@@ -12,8 +12,8 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from forenad._version import __version__
-from forenad.engine.formatting import format_number
 from forenad.i18n import Lang, Text
+from forenad.presentation.formatting import format_number
 
 __all__ = [
     "Cell",

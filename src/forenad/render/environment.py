@@ -24,8 +24,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from forenad.i18n import Lang
+from forenad.presentation.labels import label
 from forenad.render.filters import format_date, make_filters
-from forenad.render.labels import label
 
 SAFE_BUILTIN_FILTERS: frozenset[str] = frozenset(
     {"default", "length", "lower", "upper", "capitalize", "trim", "first", "last", "join", "round", "int"}
@@ -95,7 +95,7 @@ def _finalize(lang: Lang) -> Any:
         elif isinstance(value, bool | enum.Enum):
             text = label(value, lang)
         elif isinstance(value, int | float | Decimal):
-            from forenad.engine.formatting import format_number
+            from forenad.presentation.formatting import format_number
 
             text = format_number(value, lang)
         elif isinstance(value, dt.date):

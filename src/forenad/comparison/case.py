@@ -31,7 +31,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from forenad.compare import labels
+from forenad.comparison import labels
 from forenad.i18n import Lang, Text, t
 from forenad.model import Agreement, EmployerKind, EmploymentModel, Position
 
@@ -411,7 +411,7 @@ def care_sites(case: Case) -> list[str]:
 
 
 def _pct(value: Decimal, lang: Lang) -> str:
-    from forenad.engine.formatting import format_number
+    from forenad.presentation.formatting import format_number
 
     return format_number(value, lang)
 

@@ -7,8 +7,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from forenad.compare import labels
-from forenad.compare.output.common import (
+from forenad.comparison import labels
+from forenad.comparison.output.common import (
     DIFFERS,
     change_line,
     has_lower_bound,
@@ -16,7 +16,7 @@ from forenad.compare.output.common import (
     visible_changes,
     words,
 )
-from forenad.compare.result import Comparison
+from forenad.comparison.result import Comparison
 from forenad.i18n import Lang
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

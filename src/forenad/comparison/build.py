@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from forenad.compare import labels
-from forenad.compare.overlay import Overlay
-from forenad.compare.recast import recast
-from forenad.compare.result import Column, Comparison, NotApplicable
-from forenad.compare.rows import build_rows
+from forenad.comparison import labels
+from forenad.comparison.overlay import Overlay
+from forenad.comparison.recast import recast
+from forenad.comparison.result import Column, Comparison, NotApplicable
+from forenad.comparison.rows import build_rows
 from forenad.i18n import Lang, Text, t
 from forenad.io import LoadResult, read_agreement
 from forenad.model import Agreement
@@ -35,7 +35,7 @@ def compare(
     """Compare agreements (objects, or files to read) on one date (today when not given).
 
     With ``all_models`` each agreement is followed by its alternatives under every other employment model
-    that can apply (see :func:`forenad.compare.recast`); the models that cannot are listed with reasons.
+    that can apply (see :func:`forenad.comparison.recast`); the models that cannot are listed with reasons.
     A file that cannot be read or validated is listed in ``input_errors``; the others are still compared.
     ``lang`` is the default language of the comparison's output (every text is kept in both).
     """

@@ -55,22 +55,26 @@ DISPLAY: dict[str, dict[str, str]] = {
 
 def format_value(value: Any, spec: str, lang: Lang) -> str:
     """Format one placeholder value. Specs: ``kr`` (whole kronor), ``pct`` (a percentage), ``d1`` (one
-    decimal), ``list`` (comma-separated), or none (natural form). A mapping is written as name–value pairs,
-    the spec applied to each value."""
+    decimal), a label kind of :mod:`forenad.presentation.labels` (``position``: the words for slugs of that
+    kind), or none (natural form). A list is comma-separated, each item formatted with the spec; a mapping is
+    written as name–value pairs, the spec applied to each value. An enum value is written in words."""
+    from forenad.presentation.labels import KINDS, label
+
     kind = type(value)  # the common exact types first; subclasses (enums) take the general way below
     if kind is str:
+        if spec in KINDS:
+            return label(value, lang, spec)
         display = DISPLAY.get(value)
         return value if display is None else display[lang]
     if kind is list or kind is tuple:
-        return ", ".join([format_value(v, "", lang) for v in value])
+        return ", ".join([format_value(v, spec if spec in KINDS else "", lang) for v in value])
     if value is None:
         return "okänt" if lang == "sv" else "unknown"
     if isinstance(value, bool):
         return ("ja" if value else "nej") if lang == "sv" else ("yes" if value else "no")
     if isinstance(value, enum.Enum):
-        value = str(value.value)
-    if isinstance(value, str) and value in DISPLAY:
-        return DISPLAY[value][lang]
+        slug = str(value.value)
+        return DISPLAY[slug][lang] if slug in DISPLAY else label(value, lang)
     if isinstance(value, int | float | Decimal):
         if spec == "kr":
             return f"{format_number(value, lang, 0)} kr"

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from forenad.compare import labels
-from forenad.compare.result import Cell, Column, Row, RowKind, make_row
+from forenad.comparison import labels
+from forenad.comparison.result import Cell, Column, Row, RowKind, make_row
 from forenad.i18n import Text, t
 from forenad.model import Agreement
 from forenad.report import SEVERITIES
@@ -95,7 +95,7 @@ def _terms(rows: _Rows) -> None:
 
 def _split(agreement: Agreement) -> Cell:
     """The extents of the parts, e.g. ``50/50`` (``62,5/37,5`` in Swedish)."""
-    from forenad.engine.formatting import format_number
+    from forenad.presentation.formatting import format_number
 
     extents = [p.extent_percent for p in agreement.parts]
     value = "/".join(f"{e.normalize():f}" for e in extents)

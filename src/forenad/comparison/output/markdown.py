@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from forenad.compare import labels
-from forenad.compare.output.common import (
+from forenad.comparison import labels
+from forenad.comparison.output.common import (
     DIFFERS,
     change_line,
     has_lower_bound,
@@ -11,7 +11,7 @@ from forenad.compare.output.common import (
     sorted_findings,
     words,
 )
-from forenad.compare.result import Comparison
+from forenad.comparison.result import Comparison
 from forenad.i18n import Lang
 
 

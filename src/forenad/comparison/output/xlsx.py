@@ -14,9 +14,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from forenad._version import __version__
-from forenad.compare import labels
-from forenad.compare.output.common import DIFFERS, plain, sorted_findings, words
-from forenad.compare.result import Cell, Comparison, Row
+from forenad.comparison import labels
+from forenad.comparison.output.common import DIFFERS, plain, sorted_findings, words
+from forenad.comparison.result import Cell, Comparison, Row
 from forenad.i18n import Lang
 
 if TYPE_CHECKING:

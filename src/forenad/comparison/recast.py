@@ -1,13 +1,13 @@
 """Recasting a case under every employment model that can apply to it.
 
-    from forenad.compare import recast
+    from forenad.comparison import recast
     result = recast(agreement)              # the baseline's own model is the baseline, not an alternative
     for alt in result.alternatives:
         alt.model, alt.overlay.changes, alt.agreement      # each a validated Agreement
     result.not_applicable                   # models that cannot apply, with bilingual reasons
 
-Which models can apply is decided in :mod:`forenad.compare.case`; what each model changes in
-:mod:`forenad.compare.models`.
+Which models can apply is decided in :mod:`forenad.comparison.case`; what each model changes in
+:mod:`forenad.comparison.models`.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from forenad.compare.case import make_case, reasons_against
-from forenad.compare.models import build
-from forenad.compare.overlay import Overlay
-from forenad.compare.result import NotApplicable
+from forenad.comparison.case import make_case, reasons_against
+from forenad.comparison.models import build
+from forenad.comparison.overlay import Overlay
+from forenad.comparison.result import NotApplicable
 from forenad.i18n import t
 from forenad.model import Agreement, EmploymentModel
 

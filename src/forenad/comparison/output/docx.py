@@ -13,8 +13,8 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from forenad._version import __version__
-from forenad.compare import labels
-from forenad.compare.output.common import (
+from forenad.comparison import labels
+from forenad.comparison.output.common import (
     DIFFERS,
     change_line,
     has_lower_bound,
@@ -23,7 +23,7 @@ from forenad.compare.output.common import (
     visible_changes,
     words,
 )
-from forenad.compare.result import Comparison
+from forenad.comparison.result import Comparison
 from forenad.i18n import Lang
 
 if TYPE_CHECKING:
