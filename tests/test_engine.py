@@ -141,7 +141,9 @@ def test_check_json_contract_with_findings(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert set(data) == {"forenad", "evaluated_on", "results"}
     for res in data["results"]:
-        assert set(res) == {"file", "valid", "complete", "input_errors", "findings", "not_made", "facts"}
+        assert set(res) == {
+            "file", "valid", "evaluated_on", "complete", "input_errors", "findings", "not_made", "facts"
+        }  # fmt: skip
         for finding in res["findings"]:
             assert {"rule", "topic", "severity", "message", "paths", "refs"} <= set(finding)
             assert finding["topic"] in TOPICS

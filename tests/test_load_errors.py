@@ -487,7 +487,7 @@ def test_each_of_several_files_is_reported_and_good_ones_still_checked(draft: An
     assert any(str(UPPSALA) in text and "giltig" in text for text in out.splitlines())
     assert_reported(out, str(bad), line, "parts.0.extent_percent", "ett tal väntas")
     assert_reported(out, str(missing), None, "", "filen finns inte")
-    assert "3 fil(er): 2 ogiltig(a)" in out
+    assert "3 filer: 2 ogiltiga" in out
 
 
 def test_valid_examples_pass_with_exit_code_0() -> None:
@@ -511,7 +511,9 @@ def test_json_output_has_exactly_the_contract_keys(draft: Any, tmp_path: Path) -
     assert report["forenad"] == forenad.__version__
     assert report["evaluated_on"] == "2026-06-01"
     for result in report["results"]:
-        assert set(result) == {"file", "valid", "complete", "input_errors", "findings", "not_made", "facts"}
+        assert set(result) == {
+            "file", "valid", "evaluated_on", "complete", "input_errors", "findings", "not_made", "facts"
+        }
         assert isinstance(result["valid"], bool)
         assert isinstance(result["findings"], list) and isinstance(result["facts"], dict)
         for error in result["input_errors"]:

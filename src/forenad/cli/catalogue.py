@@ -39,10 +39,23 @@ _SEVERITY = {
 
 
 def _console() -> Console:
-    console = Console(highlight=False, soft_wrap=True)
-    if not console.is_terminal:
-        console = Console(highlight=False, soft_wrap=True, width=160)
-    return console
+    """The terminal as it is: its width (``COLUMNS`` or 80 when the output is not a terminal); tables fold
+    their cells to fit."""
+    return Console(highlight=False)
+
+
+def topic_of(name: str) -> str | None:
+    """A topic given as its id (``legal_basis``) or by the name ``check`` prints, in Swedish or English
+    (``Rättslig grund``, ``legal basis``), any case; ``None`` when there is no such topic."""
+    from forenad.cli.render_check import TOPIC_LABELS
+    from forenad.report import TOPICS
+
+    wanted = " ".join(name.replace("_", " ").split()).casefold()
+    for topic in TOPICS:
+        names = {topic.replace("_", " "), *(TOPIC_LABELS[lang][topic] for lang in ("sv", "en"))}
+        if wanted in {n.casefold() for n in names}:
+            return topic
+    return None
 
 
 @rules_app.command("list")
@@ -55,7 +68,15 @@ def rules_list(
     from forenad.engine import default_rules
 
     language = lang_of(lang)
-    rules = [r for r in default_rules().rules if topic is None or r.topic == topic]
+    wanted = None if topic is None else topic_of(topic)
+    if topic is not None and wanted is None:
+        from forenad.report import TOPICS
+
+        sys.stderr.write(
+            f"okänt ämne / unknown topic: {topic} ({', '.join(TOPICS)}, eller namnen som check skriver)\n"
+        )
+        raise typer.Exit(2)
+    rules = [r for r in default_rules().rules if wanted is None or r.topic == wanted]
     if output_format == OutputFormat.json:
         data = [
             {"id": r.id, "topic": r.topic, "severity": r.severity, "title": r.title(language)} for r in rules

@@ -92,3 +92,22 @@ def format_value(value: Any, spec: str, lang: Lang) -> str:
         items = [format_value(v, "", lang) for v in value]
         return ", ".join(items)
     return str(value)
+
+
+@cache
+def _plural_rule(lang: Lang) -> Any:
+    from babel import Locale
+
+    return Locale.parse(_LOCALES[lang]).plural_form
+
+
+def count(n: int, one: str, other: str, lang: Lang) -> str:
+    """``n`` with the word in the form the language's plural rules (CLDR, through Babel) ask for:
+    ``count(1, "fil", "filer", "sv")`` is ``1 fil``, ``count(4, …)`` is ``4 filer``."""
+    word = one if _plural_rule(lang)(n) == "one" else other
+    return f"{format_number(n, lang)} {word}"
+
+
+def seconds(value: float, lang: Lang) -> str:
+    """A duration in seconds with one decimal, in the language's number format (``17,3 s``)."""
+    return f"{format_number(value, lang, 1)} s"
