@@ -166,7 +166,8 @@ def test_error_finding_gives_exit_code_1(tmp_path: Path) -> None:
 
 def test_rules_show_and_params_show() -> None:
     runner = CliRunner()
-    shown = runner.invoke(app, ["rules", "show", "pension.split_loss", "--lang", "en"])
+    wide = {"COLUMNS": "300"}
+    shown = runner.invoke(app, ["rules", "show", "pension.split_loss", "--lang", "en"], env=wide)
     assert shown.exit_code == 0 and "break point" in shown.stdout
     unknown = runner.invoke(app, ["rules", "show", "pension.split_los"])
     assert unknown.exit_code == 2

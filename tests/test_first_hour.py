@@ -55,12 +55,13 @@ def test_counts_follow_the_language_plural_rules() -> None:
 
 def test_lists_and_comparisons_fit_a_narrow_terminal() -> None:
     examples = sorted((ROOT / "examples").glob("*.yaml"))[:3]
-    for args in (["rules", "list"], ["params", "list"], ["compare", *map(str, examples), "--on", "2026-06-01"]):
+    compare = ["compare", *map(str, examples), "--on", "2026-06-01"]
+    for args in (["rules", "list"], ["params", "list"], compare):
         out = runner.invoke(app, args, env={"COLUMNS": "60"}).stdout
         assert out and max(len(line) for line in out.splitlines()) <= 60, args
-    stacked = runner.invoke(app, ["compare", *map(str, examples), "--on", "2026-06-01"], env={"COLUMNS": "60"})
+    stacked = runner.invoke(app, compare, env={"COLUMNS": "60"})
     assert "Anställningsmodell:" in stacked.stdout  # one agreement after the other, a line per term
-    wide = runner.invoke(app, ["compare", *map(str, examples), "--on", "2026-06-01"], env={"COLUMNS": "200"})
+    wide = runner.invoke(app, compare, env={"COLUMNS": "200"})
     assert "Anställningsmodell:" not in wide.stdout
 
 
