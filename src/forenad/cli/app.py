@@ -181,3 +181,7 @@ _register_compare(app)
 from forenad.cli.changes import register as _register_changes  # noqa: E402
 
 _register_changes(app)
+
+from forenad.cli.survey import register as _register_survey  # noqa: E402
+
+_register_survey(app)
