@@ -154,8 +154,9 @@ def grouped(
             if cell is None:
                 source = [c.column.key for c in cols].index(col.column.share_of or "")
                 part = cells[source]
-                assert part is not None and whole is not None and whole[source] is not None
-                cell = share(part, whole[source])
+                whole_cell = None if whole is None else whole[source]
+                assert part is not None and whole_cell is not None
+                cell = share(part, whole_cell)
             finished.append(cell)
         table.add(row_key, label, finished, is_total)
     return table
@@ -814,7 +815,7 @@ def findings_rules(ctx: Context) -> DraftTable:
 
 
 def _matrix(
-    ctx: Context, key: str, title: Text, text: Text, columns: list[tuple[str, Text, set[int]]]
+    ctx: Context, key: str, title: Text, text: Text, columns: Sequence[tuple[str, Text, set[int]]]
 ) -> DraftTable:
     present = [
         t_ for t_ in TOPICS if any(tp == t_ and s in PROBLEMS for r in ctx.records for _, tp, s in r.findings)

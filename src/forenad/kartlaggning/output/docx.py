@@ -54,9 +54,10 @@ def to_docx(survey: Survey, lang: Lang = "sv", today: dt.date | None = None) -> 
     run = warning.add_run(lines[2])
     run.bold = survey.internal
     document.add_paragraph(INTRO(lang))
-    width = (
-        document.sections[0].page_width - document.sections[0].left_margin - document.sections[0].right_margin
-    )
+    section = document.sections[0]
+    assert section.page_width is not None and section.left_margin is not None
+    assert section.right_margin is not None
+    width = section.page_width - section.left_margin - section.right_margin
     for table in survey.tables:
         document.add_heading(table.title(lang), level=1)
         document.add_paragraph(table.text(lang))

@@ -120,7 +120,7 @@ def _table(sheet: Worksheet, table: Table, lang: Lang) -> None:
             cell.alignment = Alignment(horizontal="right", vertical="top")
         if row.total:
             for col in range(1, len(header) + 1):
-                cell = sheet.cell(r, col)
+                cell = sheet.cell(r, col)  # type: ignore[assignment]  # written above: never merged
                 cell.font = Font(bold=True)
                 cell.fill = PatternFill("solid", fgColor=_TOTAL_FILL)
     last = header_row + len(table.rows)
@@ -129,7 +129,7 @@ def _table(sheet: Worksheet, table: Table, lang: Lang) -> None:
     sheet.column_dimensions["A"].width = max([30, *(min(len(r.label(lang)) + 2, 70) for r in table.rows)])
     for col in range(2, len(header) + 1):
         sheet.column_dimensions[get_column_letter(col)].width = max(14, min(len(header[col - 1]) + 2, 30))
-    sheet.freeze_panes = sheet.cell(header_row + 1, 2)
+    sheet.freeze_panes = f"B{header_row + 1}"
     if table.chart is not None:
         _chart(sheet, table, header_row, lang)
 
