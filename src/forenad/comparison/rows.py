@@ -348,9 +348,16 @@ def _amount(value: Any) -> Cell:
 
 
 def _decimal(value: Any) -> Decimal | None:
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+    """A number from the facts: amounts come as exact decimal strings (``"8758.13"``), other figures as
+    numbers; anything else is no number."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
         return None
-    return value if isinstance(value, Decimal) else Decimal(str(value))
+    if isinstance(value, Decimal):
+        return value
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
 
 
 # -- findings -------------------------------------------------------------------------------------------
