@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,9 @@ import pytest
 os.environ.pop("FORENAD_LANG", None)
 # Likewise the tests read the shipped parameters unless they name an overlay folder themselves.
 os.environ.pop("FORENAD_PARAMS_OVERLAY", None)
+# The on-disk cache of parsed rules and parameters: a folder of the test run's own, so that no developer's
+# cache is read or written and every run starts empty (subprocesses inherit it).
+os.environ["FORENAD_CACHE_DIR"] = tempfile.mkdtemp(prefix="forenad-test-cache-")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES_DIR = ROOT / "examples"

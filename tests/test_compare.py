@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import forenad
-from forenad.compare import Comparison, compare
+from forenad.comparison import Comparison, compare
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -136,7 +136,7 @@ def test_json_shape(pair: Comparison) -> None:
 
 
 def test_public_api_is_callable_however_imported() -> None:
-    import forenad.compare.result  # imports the package as a module first
+    import forenad.comparison.result  # imports the package as a module first
 
     cmp = forenad.compare([OREBRO], on=ON)
     assert isinstance(cmp, Comparison)
@@ -157,8 +157,8 @@ def test_agreements_given_as_objects_and_degraded_economics() -> None:
     cmp = compare([agreement], on=ON)
     assert cmp.columns[0].source == agreement.id
     # without the economics facts the rows fall back on the named facts, then on unknown cells
-    from forenad.compare.result import Column
-    from forenad.compare.rows import build_rows
+    from forenad.comparison.result import Column
+    from forenad.comparison.rows import build_rows
 
     column = cmp.columns[0]
     rows = {r.key: r for r in build_rows([column], [{"yearly_cost_by_employer": {"oru": 1000}}])}

@@ -17,8 +17,8 @@ import pytest
 
 import forenad
 from forenad import parse_agreement
-from forenad.compare import Comparison, compare, recast
-from forenad.compare.overlay import Editor
+from forenad.comparison import Comparison, compare, recast
+from forenad.comparison.overlay import Editor
 from forenad.model import Agreement, EmploymentModel, Position
 
 ROOT = Path(__file__).resolve().parents[1]

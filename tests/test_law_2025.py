@@ -15,7 +15,7 @@ from test_draft import document_text
 
 import forenad
 from forenad import yamlio
-from forenad.compare import compare
+from forenad.comparison import compare
 from forenad.engine import evaluate
 from forenad.model import Agreement
 

@@ -29,7 +29,7 @@ def test_a_check_without_the_new_amounts_is_incomplete_and_names_what_it_could_n
     assert result["valid"] is True and result["complete"] is False
     missing = {f["parameter"]: f for f in result["findings"] if f["rule"] == "dates.parameter_not_in_force"}
     assert {"inkomstbasbelopp", "arbetsgivaravgift_full"} <= set(missing)
-    assert [n["rule"] for n in missing["inkomstbasbelopp"]["not_made"]] == ["pension.split_loss"]
+    assert "pension.split_loss" in [n["rule"] for n in missing["inkomstbasbelopp"]["not_made"]]
     assert {"rule": "pension.split_loss", "severity": "warning"} in result["not_made"]
     # The advice is something the user can do, with no path into the installed package.
     assert "forenad params add inkomstbasbelopp" in missing["inkomstbasbelopp"]["message"]
@@ -59,7 +59,7 @@ def test_entering_the_amounts_is_one_command_each_and_changes_the_next_check(tmp
     assert code == 0, out
     code, out = cli("check", UPPSALA, "--on", "2027-03-01", "--format", "json", "--params-overlay", overlay)
     result = json.loads(out)["results"][0]
-    assert result["facts"]["break_point_month"] == 90000 * 7.5 / 12  # 56 250
+    assert result["facts"]["break_point_month"] == "56250.00"  # 90 000 × 7.5 / 12
     assert "inkomstbasbelopp" not in [f.get("parameter") for f in result["findings"]]
     assert code == 4  # the employer's fees for 2027 are still missing
     for name, value in (

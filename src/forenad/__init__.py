@@ -4,8 +4,9 @@ The public API::
 
     import forenad
     agreement = forenad.load("examples/uppsala-professor-overlakare.yaml")
-    findings, facts = forenad.evaluate(agreement)
-    run = forenad.check_files(["examples/uppsala-professor-overlakare.yaml"])
+    run = forenad.check("examples/uppsala-professor-overlakare.yaml")  # CheckRun; .as_json(): the contract
+    run = forenad.check(agreement, on=datetime.date(2027, 3, 1))
+    overview = forenad.survey(["avtal/"])  # Survey: a map of a portfolio, in aggregates only
 
 Names are imported on first use (PEP 562), so ``import forenad`` and ``forenad --version`` stay fast.
 """
@@ -27,13 +28,16 @@ _EXPORTS: dict[str, str] = {
     "ForenadError": "forenad.errors",
     "InputError": "forenad.errors",
     "LoadResult": "forenad.io",
+    "check": "forenad.checking",
     "check_files": "forenad.checking",
-    "compare": "forenad.compare",
+    "compare": "forenad.comparison",
     "draft": "forenad.render",
     "evaluate": "forenad.checking",
     "load": "forenad.io",
     "parse_agreement": "forenad.io",
     "read_agreement": "forenad.io",
+    "survey": "forenad.kartlaggning",
+    "Survey": "forenad.kartlaggning",
 }
 
 __all__ = [
@@ -46,7 +50,9 @@ __all__ = [
     "ForenadError",
     "InputError",
     "LoadResult",
+    "Survey",
     "__version__",
+    "check",
     "check_files",
     "compare",
     "draft",
@@ -54,6 +60,7 @@ __all__ = [
     "load",
     "parse_agreement",
     "read_agreement",
+    "survey",
 ]
 
 
@@ -71,9 +78,11 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from forenad.checking import check_files, evaluate
+    from forenad.checking import check, check_files, evaluate
+    from forenad.comparison import compare
     from forenad.errors import AgreementFileError, DataFileError, ForenadError, InputError
     from forenad.io import LoadResult, load, parse_agreement, read_agreement
+    from forenad.kartlaggning import Survey, survey
     from forenad.model import Agreement
     from forenad.render import draft
     from forenad.report import CheckRun, FileResult, Finding

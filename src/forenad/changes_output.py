@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from rich import box
@@ -139,9 +140,9 @@ _TEXT_VALUE_LIMIT = 110
 # Values as text
 
 
-def number(value: int | float, lang: Lang, *, sign: bool = False) -> str:
+def number(value: int | float | Decimal, lang: Lang, *, sign: bool = False) -> str:
     """``46 000``, ``5 341,40`` (sv, with no-break spaces) or ``46,000``, ``5,341.40`` (en)."""
-    text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"
+    text = f"{int(value):,}" if value == int(value) else f"{value:,.2f}"
     if lang == "sv":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", "\u00a0")
     if sign and value > 0:
@@ -153,7 +154,7 @@ def figure_value(value: Any, unit: str, lang: Lang, *, sign: bool = False) -> st
     w = WORDS[lang]
     if value is None:
         return w["unknown"]
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         return str(value)
     word = w.get(unit, unit)
     return f"{number(value, lang, sign=sign)} {word}".rstrip()
@@ -282,11 +283,11 @@ def _print_entry(console: Console, entry: AgreementChanges, lang: Lang) -> None:
         console.print(Padding(_figure_table(entry.figures, lang), (0, 0, 0, 4), expand=False))
     if entry.parameters:
         console.print(f"  [bold]{w['behind']}[/]")
-        for change in entry.parameters:
+        for param in entry.parameters:
             console.print(
                 _indented(
-                    f"{escape(change.name)}: {escape(parameter_side(change, 'before', lang, limit=60))} → "
-                    f"{escape(parameter_side(change, 'after', lang, limit=60))}",
+                    f"{escape(param.name)}: {escape(parameter_side(param, 'before', lang, limit=60))} → "
+                    f"{escape(parameter_side(param, 'after', lang, limit=60))}",
                     4,
                 )
             )
@@ -435,6 +436,8 @@ def _cell_number(value: Any, lang: Lang) -> Any:
         return WORDS[lang]["unknown"]
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, Decimal):
+        return float(value)  # a number cell (the workbook keeps the öre exactly)
     return value
 
 

@@ -41,6 +41,8 @@ class OutputError(ForenadError, OSError):
 
 
 class OutputExists(OutputError, FileExistsError):
+    """An output file exists and ``force`` was not given (exit code 2 from the CLI)."""
+
     def __init__(self, path: str | Path) -> None:
         super().__init__(
             path,
@@ -49,12 +51,6 @@ class OutputExists(OutputError, FileExistsError):
                 f"{path}: the file exists; use --force to overwrite",
             ),
             errno.EEXIST,
-        )
-
-    def __str__(self) -> str:
-        return (
-            f"{self.path}: filen finns redan; använd --force för att skriva över / "
-            "the file exists; use --force to overwrite"
         )
 
 

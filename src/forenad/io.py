@@ -21,8 +21,6 @@ from forenad.model import Agreement
 from forenad.model.messages import translate
 from forenad.model.paths import dotted
 
-SUFFIXES = (".yaml", ".yml", ".json")
-
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
@@ -41,18 +39,29 @@ def read_agreement(path: str | Path) -> LoadResult:
     """Read and validate one agreement file; never raises for bad input."""
     path = Path(path)
     try:
-        document = yamlio.load(path)
+        text = yamlio.read_text(path)
     except yamlio.DocumentError as exc:
-        return LoadResult(str(path), None, (InputError(exc.path, exc.line, exc.text),))
-    return validate_document(str(path), document)
+        return LoadResult(str(path), None, (InputError(exc.path, exc.line, exc.text, exc.code),))
+    return parse_agreement(text, str(path))
 
 
 def parse_agreement(text: str, file: str = "<text>") -> LoadResult:
-    """Validate an agreement given as YAML or JSON text."""
+    """Validate an agreement given as YAML or JSON text.
+
+    A valid file is read with the fast parser (:func:`forenad.yamlio.parse_fast`); anything it does not
+    take, and any file that does not validate, is parsed again with the careful one, which knows the line
+    of every field, so that each error names its line.
+    """
+    fast = yamlio.parse_fast(text)
+    if isinstance(fast, dict):
+        try:
+            return LoadResult(file, Agreement.model_validate(fast), ())
+        except ValidationError:
+            pass  # reported below, with lines
     try:
         document = yamlio.parse(text)
     except yamlio.DocumentError as exc:
-        return LoadResult(file, None, (InputError(exc.path, exc.line, exc.text),))
+        return LoadResult(file, None, (InputError(exc.path, exc.line, exc.text, exc.code),))
     return validate_document(file, document)
 
 
@@ -72,6 +81,7 @@ def validate_document(file: str, document: yamlio.Document) -> LoadResult:
                         "the file must hold a mapping of the agreement's fields "
                         f"(got: {'empty' if data is None else what})",
                     ),
+                    "not_a_mapping",
                 ),
             ),
         )
@@ -83,7 +93,10 @@ def validate_document(file: str, document: yamlio.Document) -> LoadResult:
             sorted(
                 (
                     InputError(
-                        dotted(err["loc"]), document.lines.line_of(err["loc"]), translate(err, Agreement)
+                        dotted(err["loc"]),
+                        document.lines.line_of(err["loc"]),
+                        translate(err, Agreement),
+                        str(err["type"]),
                     )
                     for err in exc.errors(include_url=False)
                 ),
@@ -119,12 +132,12 @@ def revalidate(agreement: Agreement) -> LoadResult:
             f"avtalet kan inte läsas tillbaka efter ändringen: {exc}",
             f"the agreement cannot be read back after it was changed: {exc}",
         )
-        return LoadResult(label, None, (InputError("", None, problem),))
+        return LoadResult(label, None, (InputError("", None, problem, "unreadable_object"),))
     try:
         return LoadResult(label, Agreement.model_validate(data), ())
     except ValidationError as exc:
         errors = tuple(
-            InputError(dotted(err["loc"]), None, translate(err, Agreement))
+            InputError(dotted(err["loc"]), None, translate(err, Agreement), str(err["type"]))
             for err in exc.errors(include_url=False)
         )
         return LoadResult(label, None, errors)

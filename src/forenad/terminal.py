@@ -21,7 +21,10 @@ import json
 import re
 import sys
 from functools import cache
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
@@ -95,6 +98,7 @@ def _console_class() -> type[Any]:
     return SafeConsole
 
 
-def console(**options: Any) -> Any:
+def console(**options: Any) -> Console:
     """A rich ``Console(**options)`` that shows control characters instead of sending them."""
-    return _console_class()(**options)
+    made: Console = _console_class()(**options)
+    return made

@@ -1,6 +1,6 @@
 """``forenad compare``: agreements side by side, or one case under every employment model that can apply.
 
-A thin layer over :func:`forenad.compare.compare` and :mod:`forenad.compare.output`; openpyxl and
+A thin layer over :func:`forenad.comparison.compare` and :mod:`forenad.comparison.output`; openpyxl and
 python-docx are imported only for ``--format xlsx`` and ``--format docx``.
 """
 
@@ -16,18 +16,21 @@ import typer
 
 from forenad.cli.common import (
     LangArg,
+    ParamsDirArg,
     ParamsOverlayArg,
+    RulesArg,
     default_lang,
     lang_of,
     parameters_or_exit,
     parse_date,
+    rules_or_exit,
 )
 from forenad.i18n import Lang
 from forenad.terminal import console as safe_console
 from forenad.terminal import write_text
 
 if TYPE_CHECKING:
-    from forenad.compare import Comparison
+    from forenad.comparison import Comparison
 
 
 class CompareFormat(StrEnum):
@@ -81,9 +84,11 @@ def compare(
     ] = None,
     lang: LangArg = default_lang(),  # noqa: B008
     params_overlay: ParamsOverlayArg = None,
+    rules_dir: RulesArg = None,
+    params_dir: ParamsDirArg = None,
 ) -> None:
     """Jämför avtal sida vid sida. / Compare agreements side by side."""
-    from forenad.compare import compare as run
+    from forenad.comparison import compare as run
     from forenad.files import OutputExists
 
     language = lang_of(lang)
@@ -95,8 +100,9 @@ def compare(
     if output is not None and output.exists() and not force:
         _error(str(OutputExists(output)))
         raise typer.Exit(2)
-    params = parameters_or_exit(params_overlay)
-    cmp = run(files, on=date, lang=language, all_models=all_models, params=params)
+    params = parameters_or_exit(params_overlay, params_dir)
+    rules = rules_or_exit(rules_dir)
+    cmp = run(files, on=date, lang=language, all_models=all_models, params=params, rules=rules)
     _print_input_errors(cmp, language)
     if not cmp.columns:
         _error(text["nothing"])
@@ -123,7 +129,7 @@ def compare(
 
 def _render(cmp: Comparison, fmt: CompareFormat, lang: Lang, to_file: bool) -> bytes | None:
     """The output as bytes; the terminal table is printed directly (``None``) unless it goes to a file."""
-    from forenad.compare import output
+    from forenad.comparison import output
 
     if fmt == CompareFormat.json:
         return output.to_json(cmp, lang).encode("utf-8")

@@ -125,10 +125,7 @@ def register(params_app: typer.Typer) -> None:
 
 def _console(stderr: bool = False) -> Console:
 
-    console = safe_console(highlight=False, soft_wrap=True, stderr=stderr)
-    if not console.is_terminal:
-        console = safe_console(highlight=False, soft_wrap=True, width=160, stderr=stderr)
-    return console
+    return safe_console(highlight=False, stderr=stderr)  # the terminal's width (COLUMNS or 80 when piped)
 
 
 def _fail(message: str) -> typer.Exit:

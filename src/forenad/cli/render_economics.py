@@ -18,9 +18,9 @@ from rich.table import Table
 
 from forenad.economics import Economics, Note
 from forenad.economics.notes import scheme_name
-from forenad.engine.formatting import format_number
 from forenad.i18n import Lang, Text
 from forenad.model import Agreement
+from forenad.presentation.formatting import format_number
 from forenad.report import CheckRun
 from forenad.terminal import console as safe_console
 

@@ -1,12 +1,10 @@
-"""Economics facts: what each employer pays and what the person gets (see :mod:`forenad.economics`).
+"""Economics facts: thin adapters over the plain functions of :mod:`forenad.economics.calculate`.
 
-``economics`` is the whole breakdown as JSON (it appears under ``facts`` in ``check --format json``); the
-other facts are the few figures rules read. Facts read each other through the context, so a finding lists
-only the dated values behind the figures it uses: the overhead facts rest on the overhead parameters, the
-fee rate on the fee parameters, the invoice figures on ``invoice_assigned_year`` (which computes only the
-seller's cost, its shares and the invoice, with the employment pensions), and everything else on
-``total_cost_year``, which computes the whole economics (cheaply: the JSON is only built for
-``economics``).
+Each piece (the fee rule, the overheads, the employments' pensions, the invoice, the whole result) is an
+internal fact computed once per agreement, so a finding lists only the dated values behind the figures it
+uses: the fee rate rests on the fee parameters, the overheads on the overhead parameters, the invoice on
+those and the employments' pensions, the totals on everything. ``economics`` is the whole breakdown as JSON
+(under ``facts`` in ``check --format json``).
 """
 
 from __future__ import annotations
@@ -14,26 +12,69 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from forenad.economics.calculate import (
-    InvoicePlan,
-    economics_of,
-    fee_rule_of,
-    invoice_of,
-    invoice_plan_of,
-    overheads_of,
-)
+from forenad.derive.source import lookup_of
+from forenad.economics.calculate import Pieces, build, fee_rule_for, invoice, overheads
+from forenad.economics.fees import FeeRule
+from forenad.economics.overhead import Overhead
+from forenad.economics.pensions import EmploymentPension, employment_pensions, employment_plans
 from forenad.economics.result import Economics, Invoice
 from forenad.engine.facts import FactContext, fact
+from forenad.i18n import Text
+
+# -- pieces (internal) ----------------------------------------------------------------------------------
+
+
+@fact("fee_rule", sv="Avgiftsregeln för personen", en="The person's fee rule", export=False)
+def _fee_rule(ctx: FactContext) -> tuple[FeeRule | None, Text | None]:
+    return fee_rule_for(ctx.agreement, lookup_of(ctx))
+
+
+@fact("overheads", sv="Pålägg per anställande arbetsgivare", en="Overheads per employer", export=False)
+def _overheads(ctx: FactContext) -> dict[str, Overhead]:
+    return overheads(ctx.agreement, lookup_of(ctx))
+
+
+@fact(
+    "employment_pensions",
+    sv="Anställningarna (delarna per arbetsgivare) med plan, satser och avsättning",
+    en="The employments (the parts per employer) with scheme, rates and contribution",
+    export=False,
+)
+def _employment_pensions(ctx: FactContext) -> list[EmploymentPension]:
+    schemes = [ctx.get("pension_scheme", i) for i in range(ctx.part_count())]
+    return employment_pensions(ctx.agreement, employment_plans(ctx.agreement, lookup_of(ctx), schemes))
+
+
+def _pieces(ctx: FactContext) -> Pieces:
+    fee, note = ctx.get("fee_rule")
+    return Pieces(fee, note, ctx.get("overheads"), ctx.get("employment_pensions"))
+
+
+@fact("invoice_result", sv="Fakturan", en="The invoice", export=False)
+def _invoice_result(ctx: FactContext) -> tuple[Invoice | None, Decimal | None]:
+    return invoice(ctx.agreement, lookup_of(ctx), _pieces(ctx))
+
+
+@fact("economics_result", sv="Ekonomin", en="The economics", export=False)
+def _economics_result(ctx: FactContext) -> Economics:
+    return build(ctx.agreement, lookup_of(ctx), _pieces(ctx), _invoice_and_assigned(ctx))
 
 
 def _economics(ctx: FactContext) -> Economics:
-    ctx.get("total_cost_year")  # the dependency, so findings show the values behind the figures
-    return economics_of(ctx)
+    result: Economics = ctx.get("economics_result")
+    return result
+
+
+def _invoice_and_assigned(ctx: FactContext) -> tuple[Invoice | None, Decimal | None]:
+    result: tuple[Invoice | None, Decimal | None] = ctx.get("invoice_result")
+    return result
 
 
 def _invoice(ctx: FactContext) -> Invoice | None:
-    ctx.get("invoice_assigned_year")  # the dependency of the invoice figures (not the whole economics)
-    return invoice_of(ctx)[0]
+    return _invoice_and_assigned(ctx)[0]
+
+
+# -- public facts -----------------------------------------------------------------------------------------
 
 
 @fact(
@@ -42,7 +83,7 @@ def _invoice(ctx: FactContext) -> Invoice | None:
     en="Employer's fee rate in percent for the person (the reduced rate up to the cap for the young)",
 )
 def employer_fee_rate_percent(ctx: FactContext) -> Decimal | None:
-    rule, _ = fee_rule_of(ctx)
+    rule: FeeRule | None = ctx.get("fee_rule")[0]
     return None if rule is None else rule.rate
 
 
@@ -52,7 +93,7 @@ def employer_fee_rate_percent(ctx: FactContext) -> Decimal | None:
     en="Overhead (PO/LKP) in percent per employing employer: stated, else a default, else unknown",
 )
 def overhead_percent_by_employer(ctx: FactContext) -> dict[str, Decimal | None]:
-    return {e: o.percent for e, o in overheads_of(ctx).items()}
+    return {e: o.percent for e, o in ctx.get("overheads").items()}
 
 
 @fact(
@@ -61,8 +102,7 @@ def overhead_percent_by_employer(ctx: FactContext) -> dict[str, Decimal | None]:
     en="Employing employers whose overhead (PO/LKP) is unknown",
 )
 def overhead_unknown_employers(ctx: FactContext) -> list[str]:
-    ctx.get("overhead_percent_by_employer")
-    return [ctx.agreement.employer(e).name for e, o in overheads_of(ctx).items() if o.percent is None]
+    return [ctx.agreement.employer(e).name for e, o in ctx.get("overheads").items() if o.percent is None]
 
 
 @fact(
@@ -71,52 +111,32 @@ def overhead_unknown_employers(ctx: FactContext) -> list[str]:
     en="Employing employers whose overhead is a default from the parameters",
 )
 def overhead_default_employers(ctx: FactContext) -> list[str]:
-    ctx.get("overhead_percent_by_employer")
-    return [ctx.agreement.employer(e).name for e, o in overheads_of(ctx).items() if o.is_default]
+    return [ctx.agreement.employer(e).name for e, o in ctx.get("overheads").items() if o.is_default]
 
 
 @fact(
     "total_cost_year",
+    money=True,
     sv="Den sammanlagda kostnaden per år för alla arbetsgivare (nedre gräns om ett pålägg saknas)",
     en="The total yearly cost for all employers (a lower bound when an overhead is missing)",
 )
 def total_cost_year(ctx: FactContext) -> Decimal | None:
-    # Computes the economics: every other economics fact reads this one first, so that the dated values
-    # behind the figures are recorded here once (and the fee and overhead values under their own facts, the
-    # employment pensions of an agreement with an invoice under invoice_assigned_year, whose pieces the
-    # whole economics reuses).
-    ctx.get("employer_fee_rate_percent")
-    ctx.get("overhead_percent_by_employer")
-    ctx.get("invoice_assigned_year")
-    return economics_of(ctx).total.cost_year
+    return _economics(ctx).total.cost_year
 
 
 @fact(
     "invoice_assigned_year",
+    money=True,
     sv="Vad kostnadsandelarna lägger av säljarens kostnad på köparen per år, det fakturan ska täcka "
     "(tomt utan faktura)",
     en="What the cost shares put of the seller's cost on the buyer a year, what the invoice is to cover "
     "(empty without an invoice)",
 )
 def invoice_assigned_year(ctx: FactContext) -> Decimal | None:
-    # The dependency of the invoice facts: computes the invoice from the seller's payroll and the shares of
-    # its parts only, recording the dated values behind them (fees and overheads under their own facts).
     settlement = ctx.agreement.cost_settlement
     if settlement is None or settlement.invoicing is None:
         return None
-    ctx.get("employer_fee_rate_percent")
-    ctx.get("overhead_percent_by_employer")
-    return invoice_of(ctx)[1]
-
-
-@fact(
-    "invoice_plan",
-    sv="Vad fakturans belopp följer av utom lönerna: säljarens anställning, avgiftsregel och pålägg",
-    en="What the invoice figures follow from besides the salaries: the seller's employment, fee and overhead",
-    export=False,
-)
-def invoice_plan(ctx: FactContext) -> InvoicePlan | None:
-    return invoice_plan_of(ctx)
+    return _invoice_and_assigned(ctx)[1]
 
 
 @fact(
@@ -130,6 +150,7 @@ def economics(ctx: FactContext) -> dict[str, Any]:
 
 @fact(
     "employer_fees_month_by_part",
+    money=True,
     sv="Arbetsgivaravgifter per månad per del",
     en="Employer's fees per month per part",
 )
@@ -139,6 +160,7 @@ def employer_fees_month_by_part(ctx: FactContext) -> list[Decimal | None]:
 
 @fact(
     "yearly_cost_by_employer",
+    money=True,
     sv="Vad varje organisation betalar per år till slut (efter kostnadsandelar och faktura)",
     en="What each organisation pays a year in the end (after cost shares and the invoice)",
 )
@@ -148,6 +170,7 @@ def yearly_cost_by_employer(ctx: FactContext) -> dict[str, Decimal | None]:
 
 @fact(
     "invoice_amount_per_period",
+    money=True,
     sv="Fakturans belopp per faktureringsperiod",
     en="The invoice amount per invoicing period",
 )
@@ -158,6 +181,7 @@ def invoice_amount_per_period(ctx: FactContext) -> Decimal | None:
 
 @fact(
     "invoice_shortfall_year",
+    money=True,
     sv="Hur mycket mindre per år fakturan täcker än kostnaden som kostnadsandelarna lägger på köparen "
     "(hela kr)",
     en="How much less a year the invoice covers than the cost the cost shares assign to the buyer (whole kr)",

@@ -18,30 +18,28 @@ shares and the invoice then move costs between the organisations (:mod:`forenad.
 
 Amounts are exact Decimals inside and rounded half up to öre at the edges (:mod:`forenad.economics.money`).
 
-**Pieces.** The result is built from pieces computed once per context and shared: the fee rule, the
-overheads, the employment pensions, each employment's payroll, each part's cost shares and the invoice.
-:func:`invoice_of` needs only some of them (the seller's payroll and shares), which is what the rules read;
-:func:`economics_of` builds the whole result (part and employer rows, the person's pensions, the totals and
-the notes) from the same pieces, so both give the same figures.
+**Pieces.** Plain functions of the agreement and a :class:`~forenad.economics.lookup.Lookup` (the dated
+parameters on a date): :func:`fee_rule_for`, :func:`overheads`, :func:`pensions` (the employments and their
+contributions), :func:`invoice` (the seller's cost shared out and invoiced) and :func:`build`, the whole
+result from them. The facts of :mod:`forenad.derive` call the same functions, each piece once per
+agreement, so that findings list the dated values behind the figures they use.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING
 
 from forenad.economics import notes
 from forenad.economics.fees import FeeRule, fee_rule
 from forenad.economics.invoicing import invoice as make_invoice
-from forenad.economics.lookup import Lookup
+from forenad.economics.lookup import Lookup, PlainSource
 from forenad.economics.money import HUNDRED, ONE, ZERO, split_rounded, sum_known, to_ore, yearly
 from forenad.economics.overhead import Overhead, resolve
 from forenad.economics.pensions import (
     EmploymentPension,
-    PlannedPension,
     employment_pensions,
     employment_plans,
     person_pensions,
@@ -57,94 +55,63 @@ from forenad.economics.result import (
     Totals,
     unique,
 )
-from forenad.economics.settlement import (
-    Shared,
-    SharePlan,
-    after_shares,
-    moved,
-    net_costs,
-    share_part,
-    share_plan,
-    shared_out,
-)
-from forenad.engine.facts import FactContext
+from forenad.economics.scheme import pension_scheme
+from forenad.economics.settlement import Shared, after_shares, moved, net_costs, share_part
 from forenad.i18n import Text
-from forenad.model import Agreement, Employer, EmployerKind
+from forenad.model import Agreement, Employer
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from forenad.params import ParameterSet
 
 
-def compute(agreement: Agreement, on: dt.date, params: Any = None) -> Economics:
+def compute(agreement: Agreement, on: dt.date, params: ParameterSet | None = None) -> Economics:
     """The economics of a valid agreement on ``on``, with the packaged parameters unless ``params`` (a
     :class:`forenad.params.ParameterSet`) is given. Never raises for missing parameters: the amounts that
     need them are ``None`` with a note."""
-    import forenad.derive  # noqa: F401  (registers the pension facts read here)
     from forenad.params import default_parameters
 
-    ctx = FactContext(agreement, on, params if params is not None else default_parameters())
-    return economics_of(ctx)
+    lookup = Lookup(PlainSource(params if params is not None else default_parameters(), on))
+    return build(agreement, lookup)
 
 
-def _memo(ctx: FactContext, key: str, make: Callable[[], T]) -> T:
-    found = ctx.memo.get(key)
-    if found is None:
-        found = ctx.memo[key] = make()
-    return found  # type: ignore[no-any-return]
+@dataclass(frozen=True, slots=True)
+class Pieces:
+    """What the costs are built from: the person's fee rule (and its note), each employing employer's
+    overhead and each employment's pension."""
+
+    fee: FeeRule | None
+    fee_note: Text | None
+    overheads: dict[str, Overhead]
+    pensions: list[EmploymentPension]
 
 
-def lookup_of(ctx: FactContext) -> Lookup:
-    return _memo(ctx, "economics.lookup", lambda: Lookup(ctx))
-
-
-def fee_rule_of(ctx: FactContext) -> tuple[FeeRule | None, Text | None]:
+def fee_rule_for(agreement: Agreement, lookup: Lookup) -> tuple[FeeRule | None, Text | None]:
     """The person's employer's-fee rule on the date (or ``None``), and a note."""
-
-    def make() -> tuple[FeeRule | None, Text | None]:
-        lookup, year = lookup_of(ctx), ctx.agreement.person.effective_birth_year
-        return lookup.remembered(("fee", year), lambda: fee_rule(lookup, year))
-
-    return _memo(ctx, "economics.fee", make)
+    return fee_rule(lookup, agreement.person.effective_birth_year)
 
 
-def overheads_of(ctx: FactContext) -> dict[str, Overhead]:
+def overheads(agreement: Agreement, lookup: Lookup) -> dict[str, Overhead]:
     """The overhead of each employer that employs in a part."""
-
-    def make() -> dict[str, Overhead]:
-        lookup, year = lookup_of(ctx), ctx.agreement.person.effective_birth_year
-        out: dict[str, Overhead] = {}
-        for part in ctx.agreement.parts:
-            if part.employer in out:
-                continue
-            employer = ctx.agreement.employer(part.employer)
-            if employer.overhead_percent is not None:  # stated: nothing to look up
-                out[part.employer] = resolve(employer, year, lookup)
-            else:  # a default, or unknown: the same for every employer of this kind and name (and year of
-                # birth, for the lärosäte default)
-                born = year if employer.kind == EmployerKind.statligt_larosate else None
-                key = ("overhead", employer.kind, employer.name, born)
-                out[part.employer] = lookup.remembered(key, lambda e=employer: resolve(e, year, lookup))
-        return out
-
-    return _memo(ctx, "economics.overheads", make)
+    year = agreement.person.effective_birth_year
+    out: dict[str, Overhead] = {}
+    for part in agreement.parts:
+        if part.employer not in out:
+            out[part.employer] = resolve(agreement.employer(part.employer), year, lookup)
+    return out
 
 
-def employment_pensions_of(ctx: FactContext) -> list[EmploymentPension]:
-    """Each employment's premium-based pension, computed once per context."""
-    return _memo(ctx, "economics.employments", lambda: employment_pensions(ctx, lookup_of(ctx)))
+def pensions(
+    agreement: Agreement, lookup: Lookup, schemes: list[str | None] | None = None
+) -> list[EmploymentPension]:
+    """Each employment's premium-based pension; ``schemes`` (each part's) are worked out when not given."""
+    if schemes is None:
+        schemes = [pension_scheme(agreement, i, lookup) for i in range(len(agreement.parts))]
+    return employment_pensions(agreement, employment_plans(agreement, lookup, schemes))
 
 
-def economics_of(ctx: FactContext) -> Economics:
-    """The economics for a fact context (computed once per context)."""
-    return _memo(ctx, "economics.result", lambda: _build(ctx))
-
-
-def invoice_of(ctx: FactContext) -> tuple[Invoice | None, Decimal | None]:
-    """The invoice (``None`` without ``cost_settlement.invoicing``) and what the cost shares move from the
-    seller's parts to the buyer a year (``ZERO`` without an invoice, ``None`` when unknown).
-
-    Only the seller's payroll and the shares of its parts are computed, not the whole economics; the figures
-    are those of :func:`economics_of` (which reads them from here)."""
-    return _memo(ctx, "economics.invoice", lambda: _invoice(ctx))
+def pieces(agreement: Agreement, lookup: Lookup) -> Pieces:
+    fee, note = fee_rule_for(agreement, lookup)
+    return Pieces(fee, note, overheads(agreement, lookup), pensions(agreement, lookup))
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -214,29 +181,15 @@ def _at(values: list[Decimal] | None, k: int) -> Decimal | None:
     return None if values is None else values[k]
 
 
-def _payroll_of(ctx: FactContext, employer_id: str) -> _Payroll | None:
-    """An employer's payroll (``None`` when it employs in no part), computed once per context."""
-    cache: dict[str, _Payroll | None] = _memo(ctx, "economics.payrolls", dict)
-    if employer_id in cache:
-        return cache[employer_id]
-    emp = next((e for e in employment_pensions_of(ctx) if e.employer == employer_id), None)
-    found = None
-    if emp is not None:
-        found = _payroll(ctx.agreement, emp, fee_rule_of(ctx)[0], overheads_of(ctx)[employer_id])
-    cache[employer_id] = found
-    return found
+def _payrolls(agreement: Agreement, p: Pieces) -> dict[str, _Payroll]:
+    """Each employing employer's payroll."""
+    return {e.employer: _payroll(agreement, e, p.fee, p.overheads[e.employer]) for e in p.pensions}
 
 
-def _shared_of(ctx: FactContext, index: int) -> Shared:
-    """One part's yearly cost shared out among its payers, computed once per context."""
-    cache: dict[int, Shared] = _memo(ctx, "economics.shared", dict)
-    found = cache.get(index)
-    if found is None:
-        employer = ctx.agreement.parts[index].employer
-        pr = _payroll_of(ctx, employer)
-        cost = None if pr is None else _at(pr.costs, pr.emp.parts.index(index))
-        found = cache[index] = share_part(ctx.agreement, index, yearly(cost))
-    return found
+def _shared(agreement: Agreement, payrolls: dict[str, _Payroll], index: int) -> Shared:
+    """One part's yearly cost shared out among its payers."""
+    pr = payrolls[agreement.parts[index].employer]
+    return share_part(agreement, index, yearly(_at(pr.costs, pr.emp.parts.index(index))))
 
 
 def _part_bases(agreement: Agreement, payrolls: list[_Payroll]) -> list[CostBasis | None]:
@@ -371,59 +324,25 @@ def _net_basis(
     return "complete"
 
 
-@dataclass(frozen=True, slots=True)
-class InvoicePlan:
-    """What an agreement's invoice figures follow from besides its salaries: the seller's employment (``None``
-    when it employs in no part) with the fee rule, its overhead and how the cost of each of its parts is
-    shared out. The same for every agreement of a structure and birth year (the fact ``invoice_plan``)."""
-
-    seller: PlannedPension | None
-    fee: FeeRule | None
-    overhead: Overhead | None
-    shares: tuple[SharePlan, ...] = ()  # for each of the seller's parts, in part order
-
-
-def invoice_plan_of(ctx: FactContext) -> InvoicePlan | None:
-    """The invoice plan (``None`` without ``cost_settlement.invoicing``); reads no salary."""
-    agreement = ctx.agreement
-    settlement = agreement.cost_settlement
-    if settlement is None or settlement.invoicing is None:
-        return None
-    seller_id = settlement.invoicing.seller
-    # Every employment's pension, even when the seller's cost does not need it: the parameters they need are
-    # then reported missing, and the finding lists them, as when the whole economics is built.
-    plans = employment_plans(ctx, lookup_of(ctx))
-    seller = next((p for p in plans if p.employer == seller_id), None)
-    if seller is None:
-        return InvoicePlan(None, None, None)
-    shares = tuple(share_plan(agreement, i) for i in seller.parts)
-    return InvoicePlan(seller, fee_rule_of(ctx)[0], overheads_of(ctx)[seller_id], shares)
-
-
-def _invoice(ctx: FactContext) -> tuple[Invoice | None, Decimal | None]:
-    """The invoice with its shortfall against the cost shares, and what the shares move to the buyer: from
-    the invoice plan (shared) and the seller's salaries."""
-    agreement = ctx.agreement
+def invoice(
+    agreement: Agreement, lookup: Lookup, p: Pieces | None = None
+) -> tuple[Invoice | None, Decimal | None]:
+    """The invoice (``None`` without ``cost_settlement.invoicing``) with its shortfall against the cost
+    shares, and what the shares move from the seller's parts to the buyer a year (``ZERO`` without an
+    invoice, ``None`` when unknown)."""
     settlement = agreement.cost_settlement
     if settlement is None or settlement.invoicing is None:
         return None, ZERO
     inv = settlement.invoicing
-    plan: InvoicePlan = ctx.get("invoice_plan")
+    p = p if p is not None else pieces(agreement, lookup)
     seller_parts: dict[int, Shared] = {}
     lower_bound = False
-    if plan.seller is not None:
-        assert plan.overhead is not None
-        parts = agreement.parts
-        salaries = [parts[i].monthly_salary for i in plan.seller.parts]
-        costs: list[Decimal] | None
-        if plan.overhead.percent is not None:  # the seller's cost on its overhead: fees and pension inside
-            costs = _overhead_costs(salaries, plan.overhead.percent)
-        else:
-            emp = plan.seller.with_salary(sum(salaries, ZERO))
-            seller = _payroll(agreement, emp, plan.fee, plan.overhead)
-            costs, lower_bound = seller.costs, seller.basis == "lower_bound"
-        for k, (i, shares) in enumerate(zip(plan.seller.parts, plan.shares, strict=True)):
-            seller_parts[i] = shared_out(shares, yearly(_at(costs, k)))
+    seller = next((e for e in p.pensions if e.employer == inv.seller), None)
+    if seller is not None:
+        pr = _payroll(agreement, seller, p.fee, p.overheads[inv.seller])
+        lower_bound = pr.basis == "lower_bound"
+        for k, i in enumerate(seller.parts):
+            seller_parts[i] = share_part(agreement, i, yearly(_at(pr.costs, k)))
     assigned = moved(agreement, seller_parts, inv.seller, inv.buyer)
     return make_invoice(agreement, inv, assigned, lower_bound), assigned
 
@@ -455,19 +374,22 @@ def _totals(employers: tuple[EmployerEconomics, ...], parts: tuple[PartEconomics
     )
 
 
-def _build(ctx: FactContext) -> Economics:
-    agreement = ctx.agreement
-    lookup = lookup_of(ctx)
-    fee, fee_note = fee_rule_of(ctx)
-    overheads = overheads_of(ctx)
-    emps = employment_pensions_of(ctx)
-    payrolls = [pr for pr in (_payroll_of(ctx, emp.employer) for emp in emps) if pr is not None]
+def build(
+    agreement: Agreement,
+    lookup: Lookup,
+    p: Pieces | None = None,
+    invoiced: tuple[Invoice | None, Decimal | None] | None = None,
+) -> Economics:
+    """The whole economics from the pieces (worked out when not given)."""
+    p = p if p is not None else pieces(agreement, lookup)
+    fee, fee_note, overheads_by = p.fee, p.fee_note, p.overheads
+    by_employer = _payrolls(agreement, p)
+    payrolls = list(by_employer.values())
     bases = _part_bases(agreement, payrolls)
-    shared = [_shared_of(ctx, i) for i in range(len(agreement.parts))]
-    by_employer = {pr.emp.employer: pr for pr in payrolls}
-    notes_of = {k: _payroll_notes(pr, fee, fee_note, overheads[k]) for k, pr in by_employer.items()}
+    shared = [_shared(agreement, by_employer, i) for i in range(len(agreement.parts))]
+    notes_of = {k: _payroll_notes(pr, fee, fee_note, overheads_by[k]) for k, pr in by_employer.items()}
     parts = _part_rows(agreement, payrolls, shared, notes_of)
-    inv, assigned = invoice_of(ctx)
+    inv, assigned = invoiced if invoiced is not None else invoice(agreement, lookup, p)
     after = {e.id: after_shares(e.id, shared) for e in agreement.employers}
     net, net_notes = net_costs(after, assigned, inv)
 
@@ -482,11 +404,10 @@ def _build(ctx: FactContext) -> Economics:
         )
 
     employers = tuple(
-        _employer_row(e, by_employer.get(e.id), notes_of.get(e.id, ()), overheads.get(e.id), settled(e.id))
+        _employer_row(e, by_employer.get(e.id), notes_of.get(e.id, ()), overheads_by.get(e.id), settled(e.id))
         for e in agreement.employers
     )
-    rounded = {pr.emp.employer: None if pr.pension is None else sum(pr.pension, ZERO) for pr in payrolls}
-    person = person_pensions(ctx, lookup, emps, rounded)
+    person = person_pensions(agreement, lookup, p.pensions)
 
     general: list[Note] = []
     if fee_note is not None and fee is not None:
@@ -497,7 +418,7 @@ def _build(ctx: FactContext) -> Economics:
         general.append(Note("cost_model", notes.OVERHEAD_INCLUDES_FEES, unknown=False))
     return Economics(
         agreement_id=agreement.id,
-        on=ctx.on,
+        on=lookup.on,
         fee=fee,
         parts=parts,
         employers=employers,

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from forenad import yamlio
+from forenad.errors import ForenadError
 from forenad.guided.texts import MESSAGES, PROMPTS
 from forenad.i18n import Text
 
@@ -22,7 +23,7 @@ QUESTION_KEYS: tuple[str, ...] = tuple(PROMPTS)
 _KEY_PATTERNS = tuple(re.compile("^" + re.escape(key).replace("N", r"[1-9][0-9]*") + "$") for key in PROMPTS)
 
 
-class AnswersFileError(Exception):
+class AnswersFileError(ForenadError):
     """The answers file cannot be read or has a key that is not a question."""
 
     def __init__(self, text: Text) -> None:

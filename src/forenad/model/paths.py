@@ -13,6 +13,8 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from forenad.errors import ForenadError
+
 
 def dotted(loc: Sequence[str | int]) -> str:
     return ".".join(str(part) for part in loc)
@@ -65,7 +67,7 @@ def suggest(word: str, candidates: Sequence[str]) -> str | None:
     return matches[0] if matches else None
 
 
-class PathError(ValueError):
+class PathError(ForenadError, ValueError):
     """A dotted path that does not exist in the model; carries the failing segment and a suggestion."""
 
     def __init__(self, path: str, segment: str, suggestion: str | None) -> None:

@@ -19,9 +19,9 @@ from jinja2 import nodes
 from forenad.i18n import Text, t
 from forenad.model import Agreement
 from forenad.model.paths import PathError, field_names_at, resolve
+from forenad.presentation.labels import KINDS
 from forenad.render.context import DOC_FIELDS, EXTRA_NAMES, FINDING_FIELDS, PER_EMPLOYER_NAMES
 from forenad.render.environment import SAFE_TESTS, allowed_filters
-from forenad.render.labels import KINDS
 
 Severity = Literal["error", "warning", "info"]
 RefKind = Literal["model", "doc", "finding", "findings", "loop", "value", "fact", "missing"]

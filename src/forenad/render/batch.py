@@ -23,7 +23,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,7 +183,7 @@ def _params(options: BatchOptions) -> Any:
     return _WORKER["params"]
 
 
-def _map(func: Any, items: Sequence[Any], options: BatchOptions, jobs: int) -> Iterator[Any]:
+def _map(func: Any, items: Sequence[Any], options: BatchOptions, jobs: int) -> Generator[Any, None, None]:
     """``func`` over ``items`` in order: in this process for one job or one item, else in a pool."""
     if jobs <= 1 or len(items) <= 1:
         _init_worker(options)

@@ -162,7 +162,7 @@ class DocInfo:
 
 def annex_findings(findings: Sequence[Finding], lang: Lang) -> tuple[Node, ...]:
     """Findings of severity error or warning, errors first, as rows for the annex."""
-    from forenad.render.labels import label
+    from forenad.presentation.labels import label
 
     order = {"error": 0, "warning": 1}
     rows = sorted((f for f in findings if f.severity in order), key=lambda f: (order[f.severity], f.rule))

@@ -32,8 +32,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from forenad.i18n import Lang
+from forenad.presentation.labels import label
 from forenad.render.filters import format_date, make_filters
-from forenad.render.labels import label
 from forenad.render.sandbox import (
     MAX_TEXT_CHARS,
     BoundedTemplate,
@@ -102,12 +102,12 @@ class ForenadEnvironment(SandboxedEnvironment):
     def _generate(
         self, source: nodes.Template, name: str | None, filename: str | None, defer_init: bool = False
     ) -> str:
-        return super()._generate(bound_tree(source), name, filename, defer_init)  # type: ignore[no-any-return]
+        return super()._generate(bound_tree(source), name, filename, defer_init)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**":
             raise SecurityError("the power operator is not allowed in a forenad template")
-        sequences = str | list | tuple
+        sequences = (str, list, tuple)
         if operator == "*" and (isinstance(left, sequences) or isinstance(right, sequences)):
             raise SecurityError("repeating text or lists with * is not allowed in a forenad template")
         if operator == "%" and isinstance(left, str):
@@ -145,7 +145,7 @@ def _finalize(lang: Lang, markup: bool) -> Any:
         elif isinstance(value, bool | enum.Enum):
             text = label(value, lang)
         elif isinstance(value, int | float | Decimal):
-            from forenad.engine.formatting import format_number
+            from forenad.presentation.formatting import format_number
 
             text = format_number(value, lang)
         elif isinstance(value, dt.date):

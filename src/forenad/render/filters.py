@@ -16,9 +16,9 @@ from typing import Any
 from jinja2 import Undefined, pass_context
 from jinja2.runtime import Context
 
-from forenad.engine.formatting import format_number
 from forenad.i18n import Lang
-from forenad.render.labels import label
+from forenad.presentation.formatting import format_number
+from forenad.presentation.labels import label
 
 NBSP = "\u00a0"
 _LOCALES = {"sv": "sv_SE", "en": "en_GB"}

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Template as JinjaTemplate
 from jinja2 import nodes
@@ -101,7 +101,7 @@ class BoundedTemplate(JinjaTemplate):
                 if size > MAX_OUTPUT_CHARS:
                     raise _too_much_output()
                 pieces.append(piece)
-            return self.environment.concat(pieces)  # type: ignore[attr-defined,no-any-return]
+            return self.environment.concat(pieces)
         except Exception:
             self.environment.handle_exception()
         finally:
@@ -154,13 +154,13 @@ def bound_tree(tree: nodes.Template) -> nodes.Template:
                     if isinstance(child, nodes.Node):
                         visit(child)
                         if isinstance(child, nodes.Concat):
-                            value[index] = _call("forenad_text", child)
+                            value[index] = _call("forenad_text", cast(nodes.Expr, child))
             elif isinstance(value, nodes.Node):
                 visit(value)
                 if isinstance(value, nodes.Concat):
                     setattr(node, field, _call("forenad_text", value))
         if isinstance(node, nodes.For):
-            node.iter = _call("forenad_loop", node.iter)
+            node.iter = _call("forenad_loop", cast(nodes.Expr, node.iter))
 
     visit(tree)
     return tree

@@ -67,9 +67,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from forenad.compare import labels
-from forenad.compare.case import ADJUNCT, ADJUNCT_OF, TEACHER, Case, care_sites
-from forenad.compare.overlay import Editor
+from forenad.comparison import labels
+from forenad.comparison.case import ADJUNCT, ADJUNCT_OF, TEACHER, Case, care_sites
+from forenad.comparison.overlay import Editor
 from forenad.i18n import Text, t
 from forenad.model import EmploymentForm, EmploymentModel, Position, SickPayHandling
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from forenad.compare.overlay import FieldChange, Overlay
-from forenad.compare.result import Column, Comparison
+from forenad.comparison.overlay import FieldChange, Overlay
+from forenad.comparison.result import Column, Comparison
 from forenad.i18n import Lang
 from forenad.report import SEVERITIES, Finding
 

@@ -13,13 +13,13 @@ from forenad.i18n import Lang
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from forenad.compare.result import Comparison
+    from forenad.comparison.result import Comparison
 
 __all__ = ["print_comparison", "to_docx", "to_json", "to_markdown", "to_xlsx"]
 
 
 def print_comparison(cmp: Comparison, lang: Lang | None = None, console: Console | None = None) -> None:
-    from forenad.compare.output.text import print_comparison as run
+    from forenad.comparison.output.text import print_comparison as run
 
     run(cmp, lang, console)
 
@@ -29,18 +29,18 @@ def to_json(cmp: Comparison, lang: Lang | None = None) -> str:
 
 
 def to_markdown(cmp: Comparison, lang: Lang | None = None) -> str:
-    from forenad.compare.output.markdown import to_markdown as run
+    from forenad.comparison.output.markdown import to_markdown as run
 
     return run(cmp, lang)
 
 
 def to_xlsx(cmp: Comparison, lang: Lang | None = None) -> bytes:
-    from forenad.compare.output.xlsx import to_xlsx as run
+    from forenad.comparison.output.xlsx import to_xlsx as run
 
     return run(cmp, lang)
 
 
 def to_docx(cmp: Comparison, lang: Lang | None = None) -> bytes:
-    from forenad.compare.output.docx import to_docx as run
+    from forenad.comparison.output.docx import to_docx as run
 
     return run(cmp, lang)

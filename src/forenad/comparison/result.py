@@ -1,4 +1,4 @@
-"""The typed, frozen result of :func:`forenad.compare.compare`: columns, rows of cells, and what could not
+"""The typed, frozen result of :func:`forenad.comparison.compare`: columns, rows of cells, and what could not
 be compared.
 
 A cell keeps its value's type — a :class:`~decimal.Decimal` or ``int`` for amounts, percentages, days and
@@ -14,11 +14,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from forenad._version import __version__
-from forenad.compare import labels
+from forenad.comparison import labels
 from forenad.i18n import Lang, Text
 
 if TYPE_CHECKING:
-    from forenad.compare.overlay import Overlay
+    from forenad.comparison.overlay import Overlay
     from forenad.io import LoadResult
     from forenad.model import Agreement, EmploymentModel
     from forenad.report import Finding
@@ -45,7 +45,7 @@ class Cell:
             return labels.UNKNOWN
         if isinstance(self.value, str):
             return self.value
-        from forenad.engine.formatting import format_number
+        from forenad.presentation.formatting import format_number
 
         if kind == "kronor":
             text = f"{format_number(self.value, lang, 0)} kr"

@@ -1,13 +1,13 @@
 """Recasting a case under every employment model that can apply to it.
 
-    from forenad.compare import recast
+    from forenad.comparison import recast
     result = recast(agreement)              # the baseline's own model is the baseline, not an alternative
     for alt in result.alternatives:
         alt.model, alt.overlay.changes, alt.agreement      # each a validated Agreement
     result.not_applicable                   # models that cannot apply, with bilingual reasons
 
-Which models can apply is decided in :mod:`forenad.compare.case`; what each model changes in
-:mod:`forenad.compare.models`.
+Which models can apply is decided in :mod:`forenad.comparison.case`; what each model changes in
+:mod:`forenad.comparison.models`.
 """
 
 from __future__ import annotations
@@ -15,16 +15,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from forenad.compare.case import make_case, reasons_against
-from forenad.compare.models import build
-from forenad.compare.overlay import Overlay
-from forenad.compare.result import NotApplicable
+from forenad.comparison.case import make_case, reasons_against
+from forenad.comparison.models import build
+from forenad.comparison.overlay import Overlay
+from forenad.comparison.result import NotApplicable
 from forenad.i18n import t
 from forenad.model import Agreement, EmploymentModel
+
+if TYPE_CHECKING:
+    from forenad.params import ParameterSet
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class Recast:
 def recast(
     agreement: Agreement,
     on: dt.date | None = None,
-    params: Any = None,
+    params: ParameterSet | None = None,
     models: Iterable[EmploymentModel] | None = None,
 ) -> Recast:
     """The case recast under each model in ``models`` (default: all seven) other than its own."""

@@ -1,6 +1,6 @@
 """Short bilingual words for the comparison table: models, sections, rows and coded values.
 
-The table has little room, so these are shorter than the document labels in :mod:`forenad.render.labels`
+The table has little room, so these are shorter than the document labels in :mod:`forenad.presentation.labels`
 (which are used for positions and pension schemes, where the words are already short).
 """
 
@@ -50,7 +50,6 @@ SECTIONS: dict[str, Text] = {
 
 UNKNOWN = "–"
 BASELINE = t("utgångsläge", "baseline")
-LOWER_BOUND = t("≥ = nedre gräns (pålägget saknas)", "≥ = lower bound (the overhead is missing)")
 MORE = t("+{n} till", "+{n} more")
 
 
@@ -63,13 +62,13 @@ def section(key: str) -> Text:
 
 
 def position(slug: str, lang: Lang) -> str:
-    from forenad.render.labels import label
+    from forenad.presentation.labels import label
 
     return label(slug, lang, "position")
 
 
 def pension_scheme(slug: str, lang: Lang) -> str:
-    from forenad.render.labels import label
+    from forenad.presentation.labels import label
 
     return label(slug, lang, "pension_scheme")
 

@@ -10,21 +10,17 @@
     cmp.columns[1].overlay.changes                 # the field changes that make the alternative
     cmp.not_applicable                             # the models that cannot apply, with reasons
 
-The outputs (terminal table, Markdown, Excel, Word) are in :mod:`forenad.compare.output`; openpyxl and
-python-docx are imported only when a spreadsheet or a document is written. ``forenad.compare`` is this
-package and is callable as :func:`compare` (``forenad.compare(...)`` works however it was imported).
+The outputs (terminal table, Markdown, Excel, Word) are in :mod:`forenad.comparison.output`; openpyxl and
+python-docx are imported only when a spreadsheet or a document is written. ``forenad.compare`` is the
+function :func:`compare` (this package is ``forenad.comparison``).
 """
 
 from __future__ import annotations
 
-import sys
-import types
-from typing import Any
-
-from forenad.compare.build import compare
-from forenad.compare.overlay import FieldChange, Overlay
-from forenad.compare.recast import Alternative, Recast, recast
-from forenad.compare.result import Cell, Column, Comparison, NotApplicable, Row
+from forenad.comparison.build import compare
+from forenad.comparison.overlay import FieldChange, Overlay
+from forenad.comparison.recast import Alternative, Recast, recast
+from forenad.comparison.result import Cell, Column, Comparison, NotApplicable, Row
 
 __all__ = [
     "Alternative",
@@ -39,13 +35,3 @@ __all__ = [
     "compare",
     "recast",
 ]
-
-
-class _CallableModule(types.ModuleType):
-    """``forenad.compare`` is both this package and, when called, :func:`compare`."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Comparison:
-        return compare(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
