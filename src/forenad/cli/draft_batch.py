@@ -82,8 +82,8 @@ def run(
                 mark = "[yellow]![/]" if outcome.error_findings else "[green]✓[/]"
                 written = text["written"].format(n=len(outcome.written))
                 out.print(f"{mark} [bold]{_escape(outcome.source)}[/]: {written}")
-                for path in outcome.written:
-                    out.print(f"    {_escape(path)}")
+                for written_path in outcome.written:
+                    out.print(f"    {_escape(written_path)}")
             if bar is not None:
                 bar.update(task, advance=1, docs=docs)
     elapsed = time.perf_counter() - start

@@ -257,7 +257,7 @@ def run_batch(
     options: BatchOptions,
     jobs: int | None = None,
     clashes: dict[int, str] | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Draft every file; yields one :class:`Outcome` per file in input order. Run :func:`preflight` first:
     ``clashes`` are the inputs it found sharing an output (they fail with that reason)."""
     jobs = max(1, jobs or os.cpu_count() or 1)
