@@ -195,6 +195,9 @@ def test_control_characters_never_reach_the_terminal(tmp_path: Path, case: str) 
         ["changes", source, "--from", "2026-12-31", "--to", "2027-01-01"],
         ["draft", source, "-o", tmp_path / "ut", "--on", ON],
         ["draft", source, "-o", tmp_path / "ut", "--on", ON],  # refused: the files exist (names printed)
+        ["survey", source, "--on", ON, "--internal-unsuppressed"],
+        ["survey", source, "--on", ON, "--format", "md", "--internal-unsuppressed"],
+        ["survey", source, "--on", ON, "--format", "json", "--internal-unsuppressed"],
     ]
     for args in runs:
         result = runner.invoke(app, [str(a) for a in args])
@@ -218,7 +221,7 @@ FORMULAS = [
 ]
 
 
-@pytest.mark.parametrize("fmt", ["compare", "changes"])
+@pytest.mark.parametrize("fmt", ["compare", "changes", "survey"])
 def test_formula_like_names_are_text_in_every_workbook(tmp_path: Path, fmt: str) -> None:
     sources = []
     for i, value in enumerate(FORMULAS):
@@ -234,6 +237,8 @@ def test_formula_like_names_are_text_in_every_workbook(tmp_path: Path, fmt: str)
     args = (
         ["compare", *sources, "--format", "xlsx", "-o", target, "--on", ON]
         if fmt == "compare"
+        else ["survey", *sources, "--format", "xlsx", "-o", target, "--on", ON, "--internal-unsuppressed"]
+        if fmt == "survey"
         else [
             "changes",
             *sources,

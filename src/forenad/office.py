@@ -43,3 +43,13 @@ def append_row(sheet: Any, values: Sequence[Any]) -> int:
             cell.data_type = "s"
             cell.quotePrefix = True
     return row
+
+
+def put(sheet: Any, row: int, col: int, value: Any) -> Any:
+    """``sheet.cell(row, col, value)`` with the same care as :func:`append_row`; returns the cell."""
+    clean = office_text(value) if isinstance(value, str) else value
+    cell = sheet.cell(row, col, clean)
+    if isinstance(clean, str) and clean.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell

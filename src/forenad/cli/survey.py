@@ -11,6 +11,7 @@ which has them under ``operator`` for the tool that runs the survey.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from enum import StrEnum
@@ -27,6 +28,7 @@ from forenad.cli.common import (
     parameters_or_exit,
     parse_date,
 )
+from forenad.terminal import write_json, write_text
 
 
 class SurveyFormat(StrEnum):
@@ -92,7 +94,7 @@ def survey(
 ) -> None:
     """Kartlägg alla avtal: modeller, yrken, län, kostnader och vanliga fynd, bara sammanräknat. / Survey
     every agreement: models, professions, counties, costs and common findings, in aggregates only."""
-    from forenad.files import OutputExists, write_atomic
+    from forenad.files import OutputError, OutputExists, write_atomic
     from forenad.kartlaggning import survey as work_out
     from forenad.kartlaggning.output import render
 
@@ -110,25 +112,28 @@ def survey(
     result = work_out(paths, date, params=params, suppress=not internal)
     data = render(result, output_format.value, language)
     if output is None:
-        sys.stdout.write(data.decode("utf-8"))
+        if output_format == SurveyFormat.json:
+            write_json(json.loads(data), indent=2)  # exact in any encoding, no control character raw
+        else:
+            write_text(data.decode("utf-8"))  # control characters shown, not sent
     else:
         try:
             write_atomic(output, data, force=force)
-        except OutputExists as exc:
-            _error(str(exc))
+        except OutputError as exc:  # an existing file, a directory, a read-only folder, a full disk
+            _error(exc.message(language))
             raise typer.Exit(2) from None
-        sys.stderr.write(text["written"].format(path=output) + "\n")
+        write_text(text["written"].format(path=output) + "\n", sys.stderr)
     if result.operator.unreadable and (output is not None or output_format != SurveyFormat.text):
         _error(text["unreadable"].format(n=len(result.operator.unreadable)))
         for name in result.operator.unreadable:
-            sys.stderr.write(f"  {name}\n")
+            write_text(f"  {name}\n", sys.stderr)
     if internal:
         _error(text["internal"])
     raise typer.Exit(result.exit_code)
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"forenad: {message}\n")
+    write_text(f"forenad: {message}\n", sys.stderr)
 
 
 def register(app: typer.Typer) -> None:

@@ -29,6 +29,7 @@ from forenad.kartlaggning.output.common import (
     hidden_lines,
 )
 from forenad.kartlaggning.result import Survey, Table
+from forenad.office import office_text
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -75,7 +76,7 @@ def to_docx(survey: Survey, lang: Lang = "sv", today: dt.date | None = None) -> 
     if not hidden_list:
         document.add_paragraph(HIDDEN_NONE(lang))
     for line in hidden_list:
-        document.add_paragraph(line, style="List Bullet" if "List Bullet" in styles else None)
+        document.add_paragraph(office_text(line), style="List Bullet" if "List Bullet" in styles else None)
     props = document.core_properties
     props.title = TITLE(lang)
     props.subject = survey.on.isoformat()
@@ -141,7 +142,7 @@ def _table(document: DocumentObject, table: Table, lang: Lang, styles: set[str],
     for cell, text in zip(header.cells, ["", *(c.label(lang) for c in table.columns)], strict=True):
         paragraph = cell.paragraphs[0]
         paragraph.style = head_style
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(office_text(text))
         run.bold = True
         if size is not None:
             run.font.size = size
@@ -154,7 +155,7 @@ def _table(document: DocumentObject, table: Table, lang: Lang, styles: set[str],
             paragraph.style = cell_style
             if i:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            run = paragraph.add_run(text)
+            run = paragraph.add_run(office_text(text))
             run.bold = row.total
             if size is not None:
                 run.font.size = size

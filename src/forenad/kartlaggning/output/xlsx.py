@@ -28,6 +28,7 @@ from forenad.kartlaggning.output.common import (
     hidden_lines,
 )
 from forenad.kartlaggning.result import Cell, Survey, Table
+from forenad.office import append_row, put
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -57,23 +58,23 @@ def to_xlsx(survey: Survey, lang: Lang = "sv", today: dt.date | None = None) -> 
         sheet = first if i == 0 else book.create_sheet()
         sheet.title = _sheet_name(table.title(lang), names)
         if i == 0:
-            sheet.append([TITLE(lang)])
+            append_row(sheet, [TITLE(lang)])
             sheet["A1"].font = Font(bold=True, size=14)
             for line in heading(survey, lang, today):
-                sheet.append([line])
+                append_row(sheet, [line])
                 sheet.cell(sheet.max_row, 1).alignment = Alignment(wrap_text=False)
             if survey.internal:
                 cell = sheet.cell(sheet.max_row, 1)
                 cell.font = Font(bold=True)
                 cell.fill = PatternFill("solid", fgColor=_INTERNAL_FILL)
-            sheet.append([])
+            append_row(sheet, [])
         _table(sheet, table, lang)
     hidden = book.create_sheet(_sheet_name(HIDDEN_TITLE(lang), names))
-    hidden.append([HIDDEN_TITLE(lang)])
+    append_row(hidden, [HIDDEN_TITLE(lang)])
     hidden["A1"].font = Font(bold=True, size=12)
     lines = hidden_lines(survey, lang) if survey.suppressed else []
     for line in lines or [HIDDEN_NONE(lang)]:
-        hidden.append([line])
+        append_row(hidden, [line])
     hidden.column_dimensions["A"].width = 120
     book.properties.title = TITLE(lang)
     book.properties.subject = survey.on.isoformat()
@@ -100,32 +101,32 @@ def _table(sheet: Worksheet, table: Table, lang: Lang) -> None:
     from openpyxl.utils import get_column_letter
 
     top = sheet.max_row + 1 if sheet.max_row > 1 else 1
-    sheet.cell(top, 1, table.title(lang)).font = Font(bold=True, size=12)
-    sheet.cell(top + 1, 1, table.text(lang)).alignment = Alignment(wrap_text=False, vertical="top")
+    put(sheet, top, 1, table.title(lang)).font = Font(bold=True, size=12)
+    put(sheet, top + 1, 1, table.text(lang)).alignment = Alignment(wrap_text=False, vertical="top")
     header_row = top + 3
     header = ["", *(c.label(lang) for c in table.columns)]
     for col, text in enumerate(header, start=1):
-        cell = sheet.cell(header_row, col, text)
+        cell = put(sheet, header_row, col, text)
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for offset, row in enumerate(table.rows, start=1):
         r = header_row + offset
-        label = sheet.cell(r, 1, row.label(lang))
+        label = put(sheet, r, 1, row.label(lang))
         label.alignment = Alignment(wrap_text=True, vertical="top")
         for col, data in enumerate(row.cells, start=2):
-            cell = sheet.cell(r, col, _value(data, lang))
+            cell = put(sheet, r, col, _value(data, lang))
             if isinstance(cell.value, int | float):
                 cell.number_format = _LOWER if data.lower_bound else _FORMATS[data.kind]
             cell.alignment = Alignment(horizontal="right", vertical="top")
         if row.total:
             for col in range(1, len(header) + 1):
-                cell = sheet.cell(r, col)  # type: ignore[assignment]  # written above: never merged
+                cell = sheet.cell(r, col)  # written above: never merged
                 cell.font = Font(bold=True)
                 cell.fill = PatternFill("solid", fgColor=_TOTAL_FILL)
     last = header_row + len(table.rows)
     if has_lower_bound(table):
-        sheet.cell(last + 1, 1, LOWER_BOUND(lang))
+        put(sheet, last + 1, 1, LOWER_BOUND(lang))
     sheet.column_dimensions["A"].width = max([30, *(min(len(r.label(lang)) + 2, 70) for r in table.rows)])
     for col in range(2, len(header) + 1):
         sheet.column_dimensions[get_column_letter(col)].width = max(14, min(len(header[col - 1]) + 2, 30))
