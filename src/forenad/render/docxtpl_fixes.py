@@ -8,10 +8,15 @@
 - Footnotes are rendered once. docxtpl renders the footnotes part once per section, so with two sections
   the output of the first render is rendered again as a template.
 - The core properties (title, subject, …) are rendered as plain text, not XML, so ``&`` stays ``&``.
+- docxtpl's ``resolve_listing`` (a value's tab, line break, ``\a`` and ``\f`` as Word's) runs its regular
+  expressions over every paragraph of the part once any paragraph has one of them; :func:`resolve_listing`
+  hands it only the paragraphs that do (the same regular expression finds the same paragraphs, so the
+  result is the same, in a fraction of the time for a large agreement).
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -19,6 +24,24 @@ _XML_ATTR = "{http://www.w3.org/XML/1998/namespace}"
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 CORE_RENDERED = ("author", "comments", "identifier", "language", "subject", "title")
 """The core properties docxtpl renders (``render_properties``)."""
+
+
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docxtpl's own
+_LISTING = re.compile("[\t\n\a\f]")
+
+
+def resolve_listing(xml: str) -> str:
+    """docxtpl's ``resolve_listing`` on the paragraphs that hold a tab, line break, ``\a`` or ``\f``."""
+    from docxtpl import DocxTemplate
+
+    if not _LISTING.search(xml):
+        return xml
+
+    def paragraph(match: re.Match[str]) -> str:
+        text = match.group(0)
+        return str(DocxTemplate.resolve_listing(None, text)) if _LISTING.search(text) else text
+
+    return _PARAGRAPH.sub(paragraph, xml)
 
 
 def replace_linear(parent: Any, old: Any, new: Any) -> None:
@@ -43,6 +66,9 @@ def template_class() -> type[Any]:
     from jinja2 import Environment
 
     class ForenadDocxTemplate(DocxTemplate):  # type: ignore[misc]
+        def resolve_listing(self, xml: str) -> str:
+            return resolve_listing(xml)
+
         def map_tree(self, tree: Any) -> None:
             root = self.docx._element
             replace_linear(root, root.body, tree)

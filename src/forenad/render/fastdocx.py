@@ -33,7 +33,7 @@ from typing import Any
 from forenad.i18n import Lang, t
 from forenad.render.catalogue import Template
 from forenad.render.context import MARKER_WORD
-from forenad.render.docxtpl_fixes import CORE_RENDERED, replace_linear
+from forenad.render.docxtpl_fixes import CORE_RENDERED, replace_linear, resolve_listing
 from forenad.render.environment import BRACE_BUDGET, environment
 from forenad.render.errors import RenderCheckError
 from forenad.render.sandbox import translated
@@ -260,9 +260,7 @@ def _after_render(xml: str) -> str:
     """docxtpl's steps after Jinja (``render_xml_part``)."""
     xml = _P_NEWLINE.sub(r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    if not any(char in xml for char in "\t\n\a\f"):
-        return xml  # resolve_listing only rewrites these characters: without them it is the identity
-    return str(_DOCXTPL.resolve_listing(xml))
+    return resolve_listing(xml)  # docxtpl's, on the paragraphs it changes
 
 
 class _Helper:
