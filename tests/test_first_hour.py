@@ -151,7 +151,7 @@ def test_rules_test_runs_an_organisations_cases(tmp_path: Path) -> None:
 def test_a_partial_parameter_folder_is_refused_not_a_crash(tmp_path: Path) -> None:
     partial = tmp_path / "parametrar"
     partial.mkdir()
-    source = ROOT / "src" / "forenad" / "rules" / "parameters" / "inkomstbasbelopp.yaml"
+    source = ROOT / "rules" / "parameters" / "inkomstbasbelopp.yaml"
     (partial / "inkomstbasbelopp.yaml").write_bytes(source.read_bytes())
     for command in (["check", str(UPPSALA)], ["compare", str(UPPSALA)]):
         refused = runner.invoke(app, [*command, "--params", str(partial)])
