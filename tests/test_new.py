@@ -472,6 +472,25 @@ def test_amounts_and_dates_as_people_write_them(tmp_path: Path) -> None:
     assert [p.monthly_salary for p in agreement.parts] == [Decimal(26500), Decimal("26500.50")]
 
 
+def test_an_answers_file_is_read_as_written_not_as_yaml_floats(tmp_path: Path) -> None:
+    """YAML reads ``26.500`` as the float 26.5; the person who wrote it means 26 500 kr."""
+    file = tmp_path / "svar.yaml"
+    written = {
+        "start_date": "1 mars 2027  # a date in words",
+        "part.1.extent_percent": "50.0",
+        "part.1.monthly_salary": "26.500",
+        "part.2.monthly_salary": "23500.5",
+    }
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in FORENAD_TVA.items()]
+    lines = [ln for ln in lines if ln.split(":")[0] not in written]
+    file.write_text("\n".join([*lines, *(f"{k}: {v}" for k, v in written.items())]) + "\n", "utf-8")
+    out = tmp_path / "avtal.yaml"
+    result = runner.invoke(app, ["new", "-o", str(out), "--answers", str(file)])
+    agreement = _written(result, out)
+    assert [p.monthly_salary for p in agreement.parts] == [Decimal(26500), Decimal("23500.5")]
+    assert agreement.start_date == dt.date(2027, 3, 1)
+
+
 def test_lang_en_reads_english_dates_and_amounts(tmp_path: Path) -> None:
     out = tmp_path / "avtal.yaml"
     answers = {

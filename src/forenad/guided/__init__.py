@@ -21,7 +21,8 @@ Numbers and dates are read as people write them (:mod:`forenad.guided.reading`):
 three digits sets thousands apart), percentages such as ``37,5`` or ``37.5 %``; dates such as ``2027-03-01``,
 ``1 mars 2027``, ``1/3 2027`` or, in English, ``1 March 2027`` and ``March 1, 2027`` (``1/3/2027`` is refused:
 it means another day in American use). An answer read in another form than it was typed is repeated as read
-(``→ 2027-03-01``). Suggestions are shown in the language's number form and read back the same.
+(``→ 2027-03-01``). Suggestions are shown in the language's number form and read back the same. In an
+answers file a decimal number is taken as written (``26.500``), not as YAML's float (26.5).
 
 Question keys, in the order they are asked (``N`` counts from 1):
 
