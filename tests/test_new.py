@@ -142,6 +142,8 @@ DELAD_TJANST_LINES = [
     "Hemsjukvården Västerås väst",  # part.2.workplace
     "",  # part.2.payer
     "",  # total_extent_percent
+    "6 mån",  # part.1.notice.employer_months: AB 24's notice is not reviewed in forenad, so it is asked
+    "",  # part.1.notice.employee_months: left for later (part 2 is a vikariat: no notice is asked)
     "",  # work_environment.1.responsible
     "",  # work_environment.2.responsible
     "",  # rehabilitation.lead
@@ -263,6 +265,9 @@ def test_delad_tjanst_on_standard_input_reasks_a_bad_orgnr(tmp_path: Path) -> No
     assert [p.extent_percent for p in agreement.parts] == [Decimal(60), Decimal(40)]
     assert [p.position for p in agreement.parts] == [Position.distriktsskoterska] * 2
     assert [p.end_date for p in agreement.parts] == [None, dt.date(2027, 8, 31)]
+    notice = agreement.parts[0].notice
+    assert notice is not None and (notice.employer_months, notice.employee_months) == (6, None)
+    assert agreement.parts[1].notice is None
     assert "→ 2027-08-31" in result.output  # a date typed in words is repeated as read
     assert agreement.secondary_employment is not None
     assert agreement.secondary_employment.reported_to == ["region-vastmanland", "vasteras"]
@@ -425,6 +430,21 @@ def test_a_study_share_too_low_is_said_at_once(tmp_path: Path) -> None:
     result = _new(["-o", str(out)], answers=answers, tmp=tmp_path)
     _written(result, out)
     assert "Vid studietakten 40 % tar utbildningen 10 år" in result.output
+
+
+def test_the_notice_the_check_cannot_set_is_asked(tmp_path: Path) -> None:
+    out = tmp_path / "avtal.yaml"
+    model = EmploymentModel.kombinationsanstallning
+    answers = {"model": model.value, "id": "K-1", **SENSIBLE[model], "check": False}
+    answers.update({"part.1.notice.employer_months": "6 månader", "part.1.notice.employee_months": 3})
+    result = _new(["-o", str(out)], answers=answers, tmp=tmp_path)
+    agreement = _written(result, out)
+    assert "Uppsägningstiden enligt AB på startdagen finns inte bland forenads granskade" in result.output
+    notice = agreement.parts[0].notice
+    assert notice is not None and (notice.employer_months, notice.employee_months) == (6, 3)
+    assert agreement.parts[1].notice is None  # Mälardalens universitet: the state's notice is known
+    rules = {f.rule for f in forenad.check(out).results[0].findings}
+    assert "notice.not_determined" not in rules
 
 
 def test_invoicing_is_asked_when_another_party_bears_a_part_and_can_be_declined(tmp_path: Path) -> None:

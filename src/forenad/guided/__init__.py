@@ -76,6 +76,11 @@ key                                         answer
 ``part.N.workplace``                        the workplace, or ``-``; default the name of the host or employer
 ``part.N.payer``                            the employer id that bears the part's salary cost
 ``total_extent_percent``                    the person's total extent; default the sum of the parts
+``part.N.notice.employer_months``           whole months, or ``-``; asked, after the parts, for each
+                                            open-ended part whose notice ``forenad check`` cannot set from
+                                            reviewed values on the start date (AB 24 § 33: a region's or
+                                            kommun's part); no default
+``part.N.notice.employee_months``           the same for the employee's notice
 ``invoicing``                               yes/no: does the employer invoice the party that bears a part's
                                             cost; asked, default yes, when a part's payer is not its employer
                                             (a ``tjanstekop`` always invoices and is not asked)

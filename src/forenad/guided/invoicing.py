@@ -15,10 +15,9 @@ from typing import Any
 
 from forenad.guided import defaults
 from forenad.guided.parsing import Invalid, choice, field_value, yes_no
-from forenad.guided.reading import Unit, decimal_value, number, number_echo, shown
+from forenad.guided.reading import Unit, decimal_value, number_echo, shown, whole_number
 from forenad.guided.state import State
 from forenad.guided.texts import INVOICING_BASES, INVOICING_PERIODS, MESSAGES
-from forenad.i18n import Lang
 from forenad.model import EmploymentModel, Invoicing, InvoicingBasis, InvoicingPeriod
 
 
@@ -155,13 +154,6 @@ def _ask_terms(state: State, invoicing: dict[str, Any]) -> None:
     )
     invoicing["payment_terms_days"] = ask.ask(
         "invoicing.payment_terms_days",
-        lambda raw: field_value(Invoicing, "payment_terms_days", _whole_days(raw, ask.lang)),
+        lambda raw: field_value(Invoicing, "payment_terms_days", whole_number(raw, Unit.days, ask.lang)),
         default=str(defaults.PAYMENT_TERMS_DAYS),
     )
-
-
-def _whole_days(raw: str, lang: Lang) -> int:
-    value = number(raw, Unit.days, lang)
-    if value != value.to_integral_value():
-        raise Invalid(MESSAGES["whole_days"])
-    return int(value)

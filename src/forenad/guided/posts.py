@@ -8,18 +8,28 @@ from typing import Any
 
 from forenad.guided import defaults
 from forenad.guided.parsing import Invalid, choice, count, error_text, field_value
-from forenad.guided.reading import Unit, date_echo, date_value, decimal_value, number_echo, shown
+from forenad.guided.reading import (
+    Unit,
+    date_echo,
+    date_value,
+    decimal_value,
+    number_echo,
+    shown,
+    whole_number,
+)
 from forenad.guided.state import State
 from forenad.guided.texts import EMPLOYMENT_FORMS, MESSAGES, POSITIONS, WORKING_TIME_FORMS
 from forenad.model import (
     Agreement,
     EmploymentForm,
     EmploymentModel,
+    NoticeTerms,
     Part,
     Position,
     WorkingTime,
     WorkingTimeForm,
 )
+from forenad.presentation.formatting import format_value
 
 MAX_PARTS = 10
 _PAID_BY_HOST = frozenset({EmploymentModel.forenad_en_arbetsgivare, EmploymentModel.tjanstekop})
@@ -48,6 +58,7 @@ def ask_parts(state: State) -> None:
         default=shown(suggested, ask.lang),
         echo=number_echo(ask.lang),
     )
+    _ask_notice(state)
 
 
 def _ask_part(state: State, n: int, how_many: int) -> tuple[dict[str, Any], str]:
@@ -158,6 +169,40 @@ def _ask_employment_form(state: State, part: dict[str, Any], n: int, position: P
     )
     if end is not None:
         part["end_date"] = end
+
+
+def _ask_notice(state: State) -> None:
+    """The notice periods of each open-ended part whose notice the check cannot set from reviewed values on
+    the start date (AB 24 § 33 is not reviewed): the negotiator has the collective agreement at hand."""
+    ask = state.asker
+    said = False
+    for i, found in enumerate(state.facts().get("parts", [])):
+        if not found.get("notice_undetermined"):
+            continue
+        n, part = i + 1, state.parts[i]
+        if not said:
+            agreement = format_value(found.get("collective_agreement"), "", ask.lang)
+            ask.say(MESSAGES["notice_unknown"].format(agreement=agreement)(ask.lang), style="dim")
+            said = True
+        notice: dict[str, int] = {}
+        for who in ("employer_months", "employee_months"):
+
+            def months_of(raw: str, who: str = who) -> int:
+                value: int = field_value(NoticeTerms, who, whole_number(raw, Unit.months, ask.lang))
+                return value
+
+            months = ask.ask(
+                f"part.{n}.notice.{who}",
+                months_of,
+                pattern=f"part.N.notice.{who}",
+                optional=True,
+                n=n,
+                employer=state.employer(part["employer"])["name"],
+            )
+            if months is not None:
+                notice[who] = months
+        if notice:
+            part["notice"] = notice
 
 
 def _ask_working_time(

@@ -5,10 +5,10 @@ with a Swedish and English message; no text makes it raise anything else.
 
 **Numbers.** ASCII digits with an optional sign (``-``, or the minus sign ``−``) and a unit before or after
 them (``kr``, ``kronor``, ``SEK``, ``:-``, ``kr/mån`` for amounts; ``%``, ``procent`` for percentages;
-``h``, ``tim``, ``timmar`` for hours). Groups of three digits may be set apart by a space, a non-breaking
-space or a narrow no-break space (Babel writes Swedish numbers with the non-breaking one). Groups must be
-regular — one to three digits, then groups of exactly three — so ``2 6500`` is rejected, never guessed. The
-decimal sign is a comma or a dot:
+``h``, ``tim``, ``timmar`` for hours; ``dagar``, ``mån`` for days and months). Groups of three digits may
+be set apart by a space, a non-breaking space or a narrow no-break space (Babel writes Swedish numbers with
+the non-breaking one). Groups must be regular — one to three digits, then groups of exactly three — so
+``2 6500`` is rejected, never guessed. The decimal sign is a comma or a dot:
 
 - with both a comma and a dot, the last one is the decimal sign and the other sets groups apart
   (``26.500,50`` and ``26,500.50`` are both 26 500,50);
@@ -54,6 +54,7 @@ class Unit(Enum):
     percent = "percent"
     hours = "hours"
     days = "days"
+    months = "months"
 
 
 _UNITS: dict[Unit, str] = {
@@ -61,6 +62,7 @@ _UNITS: dict[Unit, str] = {
     Unit.percent: r"%|procent|percent",
     Unit.hours: r"h|tim\.?|timmar|timme|hours?",
     Unit.days: r"d|dagar|dag|days?",
+    Unit.months: r"mån\.?|månader|månad|months?",
 }
 _SPACE = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _SHAPE = re.compile(r"[-+]?[0-9](?:[0-9 .,]*[0-9])?")
@@ -90,6 +92,14 @@ def number(raw: str, unit: Unit, lang: Lang = "sv") -> Decimal:
         raise Invalid(MESSAGES["number_groups"])
     digits = "".join(groups)
     return Decimal(f"{sign}{digits}.{fraction}" if fraction else f"{sign}{digits}")
+
+
+def whole_number(raw: str, unit: Unit, lang: Lang = "sv") -> int:
+    """A whole number (days, months) as people write it: ``30``, ``30 dagar``, ``6 mån``."""
+    value = number(raw, unit, lang)
+    if value != value.to_integral_value():
+        raise Invalid(MESSAGES["whole_number"])
+    return int(value)
 
 
 def _marks(body: str, unit: Unit, lang: Lang) -> tuple[str | None, str]:

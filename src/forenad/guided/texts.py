@@ -278,6 +278,14 @@ PROMPTS: dict[str, Text] = {
         "Total omfattning i procent (delarna ska summera till den)",
         "Total extent in percent (the parts must add up to it)",
     ),
+    "part.N.notice.employer_months": t(
+        "Del {n} ({employer}): arbetsgivarens uppsägningstid i månader (- för att ange senare)",
+        "Part {n} ({employer}): the employer's notice period in months (- to state later)",
+    ),
+    "part.N.notice.employee_months": t(
+        "Del {n} ({employer}): arbetstagarens uppsägningstid i månader (- för att ange senare)",
+        "Part {n} ({employer}): the employee's notice period in months (- to state later)",
+    ),
     "invoicing": t(
         "Fakturerar arbetsgivaren den som bär kostnaden för en del (ja/nej)",
         "Does the employer invoice the party that bears a part's cost (yes/no)",
@@ -453,7 +461,13 @@ MESSAGES: dict[str, Text] = {
         "  (förslaget är forenads standardvärde för {name}; ersätt det med arbetsgivarens eget pålägg)",
         "  (the suggestion is forenad's default for {name}; replace it with the employer's own overhead)",
     ),
-    "whole_days": t("ett helt antal dagar väntas", "a whole number of days is expected"),
+    "whole_number": t("ett heltal väntas", "a whole number is expected"),
+    "notice_unknown": t(
+        "  Uppsägningstiden enligt {agreement} på startdagen finns inte bland forenads granskade värden; "
+        "ange den ur kollektivavtalet (eller - för att ange senare)",
+        "  The notice period under {agreement} on the start date is not among forenad's reviewed values; "
+        "give it from the collective agreement (or - to state later)",
+    ),
     "doctoral_without_larosate": t(
         "  Inget lärosäte är part, så forskarutbildningen kan inte anges; lägg till lärosätet i filen",
         "  No university is a party, so the doctoral studies cannot be given; add the university in the file",
