@@ -156,7 +156,7 @@ INVOICING_PERIODS: dict[InvoicingPeriod, Text] = {
 
 DEGREES: dict[Degree, Text] = {
     Degree.doktorsexamen: t(
-        "doktorsexamen (240 hp, fyra år på heltid)", "doctorate (240 credits, four years)"
+        "doktorsexamen (240 hp, fyra år på heltid)", "doctorate (240 credits, four years full time)"
     ),
     Degree.licentiatexamen: t(
         "licentiatexamen (120 hp, två år på heltid)", "licentiate (120 credits, two years full time)"
