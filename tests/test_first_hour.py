@@ -157,3 +157,25 @@ def test_a_partial_parameter_folder_is_refused_not_a_crash(tmp_path: Path) -> No
         refused = runner.invoke(app, [*command, "--params", str(partial)])
         assert refused.exit_code == 2, refused.stdout
         assert "--params-overlay" in refused.stderr and "pension_akap_kr" in refused.stderr
+
+
+def test_big_runs_have_a_brief_and_a_quiet_mode(tmp_path: Path) -> None:
+    folder = ROOT / "examples"
+    brief = runner.invoke(app, ["check", str(folder), "--brief", "--on", "2026-06-01"]).stdout
+    files = sorted(folder.glob("*.yaml"))
+    lines = brief.splitlines()
+    assert all(any(line.startswith(("✓ ", "✗ ", "? ")) and str(f) in line for line in lines) for f in files)
+    assert "vacation.coordination_missing" not in brief  # no findings, only counts
+    assert "0 fel, 1 varning" in brief
+    quiet = runner.invoke(app, ["check", str(folder), "-q", "--on", "2026-06-01"])
+    assert not any(str(f) in quiet.stdout for f in files)
+    assert f"{len(files)} filer:" in quiet.stdout and quiet.exit_code == 0
+
+
+def test_a_person_sees_parts_numbered_from_one_with_the_position() -> None:
+    gavle = ROOT / "examples" / "gavleborg-kommundoktorand.yaml"
+    out = runner.invoke(app, ["check", str(gavle), "--on", "2026-09-01"], env={"COLUMNS": "300"}).stdout
+    assert "Del 1 (specialistsjuksköterska): parts.0.notice" in out
+    assert "Del 2 (doktorand): parts.1.notice" in out
+    english = runner.invoke(app, ["check", str(gavle), "--on", "2026-09-01", "--lang", "en"]).stdout
+    assert "Part 2 (doctoral student): parts.1.notice" in english

@@ -88,6 +88,19 @@ def check(
             "'facts'). / Show the economics per file (JSON always has 'facts').",
         ),
     ] = False,
+    brief: Annotated[
+        bool,
+        typer.Option(
+            "--brief",
+            help="En rad per fil (för stora mappar). / One line per file (for big folders).",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Bara sammanfattningen; slutkoden säger resten. / Only the summary."
+        ),
+    ] = False,
 ) -> None:
     """Validera och pröva avtalsfiler, eller alla avtal i mappar. / Validate and check agreement files, or
     every agreement in folders."""
@@ -118,7 +131,7 @@ def check(
     else:
         from forenad.cli.render_check import print_run
 
-        print_run(run, language)
+        print_run(run, language, mode="quiet" if quiet else "brief" if brief else "full")
         if show_facts:
             from forenad.cli.render_economics import print_run_economics
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Literal
 
 from rich.console import Console
 from rich.markup import escape
 
-from forenad.i18n import Lang
+from forenad.i18n import Lang, Text
 from forenad.presentation import count
 from forenad.report import SEVERITIES, TOPICS, CheckRun, FileResult, Finding
 
@@ -53,6 +55,7 @@ _WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "warnings": ("varning", "varningar"),
         "infos": ("info", "info"),
         "incomplete": ("ofullständigt prövad", "ofullständigt prövade"),
+        "problems": ("problem", "problem"),
     },
     "en": {
         "files": ("file", "files"),
@@ -61,6 +64,7 @@ _WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "warnings": ("warning", "warnings"),
         "infos": ("info", "info"),
         "incomplete": ("checked incompletely", "checked incompletely"),
+        "problems": ("problem", "problems"),
     },
 }
 """Words counted in the summary, singular and plural (the form is chosen by the language's rules)."""
@@ -110,11 +114,19 @@ TOPIC_LABELS = {
 }
 
 
-def print_run(run: CheckRun, lang: Lang, console: Console | None = None) -> None:
+Mode = Literal["full", "brief", "quiet"]
+
+
+def print_run(run: CheckRun, lang: Lang, console: Console | None = None, *, mode: Mode = "full") -> None:
+    """The findings of each file (``full``), one line per file (``brief``) or nothing but the summary line
+    (``quiet``), then the summary line."""
     console = console or Console(highlight=False, soft_wrap=True)
     labels = _LABELS[lang]
     for result in run.results:
-        _print_file(console, result, lang, run.evaluated_on)
+        if mode == "full":
+            _print_file(console, result, lang, run.evaluated_on)
+        elif mode == "brief":
+            _print_line(console, result, lang)
     counts = {s: sum(1 for r in run.results for f in r.findings if f.severity == s) for s in SEVERITIES}
     bad = sum(1 for r in run.results if not r.valid)
     incomplete = sum(1 for r in run.results if r.valid and not r.complete)
@@ -132,6 +144,32 @@ def print_run(run: CheckRun, lang: Lang, console: Console | None = None) -> None
         f"{count(len(run.results), *words['files'], lang)}: {', '.join(parts)}"
         f" ({labels['on'].format(date=run.evaluated_on.isoformat())})"
     )
+
+
+_PART_PATH = re.compile(r"^parts\.(\d+)(\.|$)")
+
+
+def human_path(path: str, names: tuple[Text, ...], lang: Lang) -> str:
+    """A field path as a person reads it: ``parts.1.extent_percent`` is ``Del 2 (överläkare):
+    parts.1.extent_percent`` (the file's index kept, so it can be found in the file)."""
+    match = _PART_PATH.match(path)
+    if match is None or int(match.group(1)) >= len(names):
+        return path
+    return f"{names[int(match.group(1))](lang)}: {path}"
+
+
+def _print_line(console: Console, result: FileResult, lang: Lang) -> None:
+    """One line for a file: its mark, name and counts (the errors of an invalid file, in number)."""
+    words = _WORDS[lang]
+    if not result.valid:
+        problems = count(len(result.input_errors), *words["problems"], lang)
+        console.print(f"[bold red]✗[/] {escape(result.file)}: {_LABELS[lang]['invalid']} ({problems})")
+        return
+    mark = "[bold red]✗[/]" if result.has_errors else "[yellow]?[/]" if not result.complete else "[green]✓[/]"
+    errors = sum(1 for f in result.findings if f.severity == "error")
+    warnings = sum(1 for f in result.findings if f.severity == "warning")
+    counts = f"{count(errors, *words['errors'], lang)}, {count(warnings, *words['warnings'], lang)}"
+    console.print(f"{mark} {escape(result.file)}: {counts}")
 
 
 def _print_file(console: Console, result: FileResult, lang: Lang, run_date: dt.date | None = None) -> None:
@@ -165,6 +203,7 @@ def _print_file(console: Console, result: FileResult, lang: Lang, run_date: dt.d
                 f"      {escape(finding.text(lang))}"
             )
             if finding.paths:
-                console.print(f"      [dim]{escape(', '.join(finding.paths))}[/]")
+                shown = ", ".join(human_path(p, result.part_names, lang) for p in finding.paths)
+                console.print(f"      [dim]{escape(shown)}[/]")
             for ref in finding.refs:
                 console.print(f"      [dim]→ {escape(ref.short())}[/]")
