@@ -177,3 +177,7 @@ _register_compare(app)
 from forenad.cli.changes import register as _register_changes  # noqa: E402
 
 _register_changes(app)
+
+from forenad.cli.serve import register as _register_serve  # noqa: E402
+
+_register_serve(app)
