@@ -122,9 +122,9 @@ AGREEMENT_BODY = {
     },
 )
 async def check(request: Request, on: str | None = None, lang: str | None = None) -> Response:
-    """Validate and check the agreement in the body (JSON or YAML, or a JSON list of agreements) on ``on``
-    (default today). The answer is the CLI's ``check --format json`` object; a result's ``file`` is
-    ``<id>`` for a valid agreement and ``<request>`` for one that cannot be validated."""
+    """Validate and check the agreement in the body (JSON or YAML, or a JSON list of agreements) on `on`
+    (default today). The answer is the CLI's `check --format json` object; a result's `file` is
+    `<id>` for a valid agreement and `<request>` for one that cannot be validated."""
     run = _results(await _body_text(request), _date(on), state_of(request).params())
     body = json.dumps(run.as_json(_lang(lang)), ensure_ascii=False, default=str)
     status = 422 if any(not r.valid for r in run.results) else 200
@@ -160,8 +160,8 @@ async def compare(
     request: Request, on: str | None = None, lang: str | None = None, format: str = "json"
 ) -> Response:
     """Compare two or more agreements side by side, or one under every employment model that can apply
-    (``all_models``), on ``on``. ``format``: ``json`` (the CLI's compare JSON), ``md``, ``xlsx`` or
-    ``docx``."""
+    (`all_models`), on `on`. `format`: `json` (the CLI's compare JSON), `md`, `xlsx` or
+    `docx`."""
     from forenad.comparison import compare as run_compare
     from forenad.comparison import output
 
@@ -226,9 +226,9 @@ async def draft(
     lang: str | None = None,
     final: bool = False,
 ) -> Response:
-    """Draft the agreement in the body. ``template``: a shipped template id (``forenad templates list``);
+    """Draft the agreement in the body. `template`: a shipped template id (`forenad templates list`);
     without it, every shipped template that serves the agreement's model. One document comes back as a
-    ``.docx``, several as a ``.zip``. ``final``: no markers and no annex, a missing value refused."""
+    `.docx`, several as a `.zip`. `final`: no markers and no annex, a missing value refused."""
     from starlette.concurrency import run_in_threadpool
 
     from forenad.errors import ForenadError
@@ -281,7 +281,7 @@ def docs(request: Request) -> Response:
                         (
                             p["name"],
                             p.get("in", ""),
-                            p.get("schema", {}).get("type", "") or "",
+                            _type(p.get("schema", {})),
                             p.get("required", False),
                         )
                         for p in op.get("parameters", [])
@@ -299,6 +299,13 @@ def docs(request: Request) -> Response:
         title=spec["info"]["title"],
         version=spec["info"]["version"],
     )
+
+
+def _type(schema: dict[str, Any]) -> str:
+    if "type" in schema:
+        return str(schema["type"])
+    kinds = [s.get("type") for s in schema.get("anyOf", []) if s.get("type") not in (None, "null")]
+    return str(kinds[0]) if kinds else ""
 
 
 def install_openapi(app: Any) -> None:

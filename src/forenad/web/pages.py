@@ -968,7 +968,7 @@ def params_page(request: Request, on: str = "") -> Response:
         overlay=word("overlay", lang, name=Path(overlay.directory).name, version=overlay.version)
         if overlay
         else word("no_overlay", lang),
-        version=params.version,
+        params_version=params.version,
     )
 
 
