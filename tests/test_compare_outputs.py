@@ -25,7 +25,7 @@ runner = CliRunner()
 
 
 def run(*args: object) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["compare", *(str(a) for a in args)])
+    result = runner.invoke(app, ["compare", *(str(a) for a in args)], env={"COLUMNS": "200"})
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.stdout, result.stderr

@@ -141,7 +141,9 @@ def test_check_json_contract_with_findings(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert set(data) == {"forenad", "evaluated_on", "results"}
     for res in data["results"]:
-        assert set(res) == {"file", "valid", "complete", "input_errors", "findings", "not_made", "facts"}
+        assert set(res) == {
+            "file", "valid", "evaluated_on", "complete", "input_errors", "findings", "not_made", "facts"
+        }  # fmt: skip
         for finding in res["findings"]:
             assert {"rule", "topic", "severity", "message", "paths", "refs"} <= set(finding)
             assert finding["topic"] in TOPICS
@@ -164,7 +166,8 @@ def test_error_finding_gives_exit_code_1(tmp_path: Path) -> None:
 
 def test_rules_show_and_params_show() -> None:
     runner = CliRunner()
-    shown = runner.invoke(app, ["rules", "show", "pension.split_loss", "--lang", "en"])
+    wide = {"COLUMNS": "300"}
+    shown = runner.invoke(app, ["rules", "show", "pension.split_loss", "--lang", "en"], env=wide)
     assert shown.exit_code == 0 and "break point" in shown.stdout
     unknown = runner.invoke(app, ["rules", "show", "pension.split_los"])
     assert unknown.exit_code == 2

@@ -375,15 +375,12 @@ def test_without_o_the_file_name_is_asked_and_an_existing_file_refused(tmp_path:
     assert taken.read_text(encoding="utf-8") == "keep me\n"
 
 
-def test_offers_to_draft_only_when_the_draft_command_exists(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(forenad.cli.new, "_draft_command", lambda: None)
+def test_the_offered_draft_goes_through_the_library_next_to_the_file(tmp_path: Path) -> None:
     out = tmp_path / "avtal.yaml"
-    result = _new(["-o", str(out)], answers={**FORENAD_TVA, "check": False}, tmp=tmp_path)
+    result = _new(["-o", str(out)], answers={**FORENAD_TVA, "check": False, "draft": True}, tmp=tmp_path)
     _written(result, out)
-    assert "Skriva ett Word-utkast" not in result.output
-    assert f"forenad check {out}" in result.output
+    drafts = sorted(p.name for p in tmp_path.glob("avtal.*.docx"))
+    assert drafts and all(name in result.output for name in drafts)
 
 
 # -- language -------------------------------------------------------------------------------------------

@@ -60,7 +60,7 @@ def ibb_2027(value: object = FAKE) -> str:
 
 
 def cli(*args: object) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
+    result = runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "400"})  # no folded lines
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.stdout, result.stderr

@@ -184,7 +184,7 @@ def test_exit_codes_follow_the_contract(tmp_path: Path) -> None:
     (clean / "sub" / "uppsala.yaml").write_text(UPPSALA.read_text(encoding="utf-8"), encoding="utf-8")
     code, out, _ = run(clean, *ON)
     assert code == 0
-    assert "1 filer: 1 giltiga (0 med fel, 0 med varningar), 0 ogiltiga" in out
+    assert "1 fil: 1 giltig (0 med fel, 0 med varningar), 0 ogiltiga" in out
     (clean / "bl.yaml").write_text(
         OREBRO.read_text(encoding="utf-8").replace("position: lektor\n", "position: doktorand\n"),
         encoding="utf-8",

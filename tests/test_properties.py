@@ -302,39 +302,8 @@ def valid_agreements(draw: st.DrawFn) -> dict[str, Any]:
 
     start = draw(DATES)
     n_parts = draw(st.integers(1, 4))
-    parts = []
-    for _ in range(n_parts):
-        part: dict[str, Any] = {
-            "employer": draw(st.sampled_from(ids)),
-            "position": draw(st.sampled_from(list(Position))).value,
-            "extent_percent": float(Decimal(draw(st.integers(1, 100_000 // n_parts))) / 1000),
-            "monthly_salary": _money(draw(st.integers(100, 20_000_000))),
-            "employment_form": draw(st.sampled_from(list(EmploymentForm))).value,
-        }
-        for key, strategy in (("title", NAMES), ("duties", FREE_TEXT), ("host", st.sampled_from(ids))):
-            if (value := draw(optional(strategy))) is not None:
-                part[key] = value
-        if draw(st.booleans()):
-            part["working_time"] = {
-                "form": draw(st.sampled_from(list(WorkingTimeForm))).value,
-                "full_time_hours": _money(draw(st.integers(1, 200_000))),
-            }
-        if draw(st.booleans()):
-            part_start = start + dt.timedelta(days=draw(st.integers(0, 400)))
-            part["start_date"] = part_start.isoformat()
-            if draw(st.booleans()):
-                part["end_date"] = (part_start + dt.timedelta(days=draw(st.integers(0, 2000)))).isoformat()
-        parts.append(part)
-
-    person: dict[str, Any] = {"name": draw(NAMES)}
-    if draw(st.booleans()):
-        number, year = draw(personnummer())
-        person["personnummer"] = number
-        if draw(st.booleans()):
-            person["birth_year"] = year
-    elif draw(st.booleans()):
-        person["birth_year"] = draw(st.integers(1930, 2008))
-
+    parts = [_draw_part(draw, ids, n_parts, start) for _ in range(n_parts)]
+    person = _draw_person(draw)
     data: dict[str, Any] = {
         "id": draw(NAMES),
         "title": draw(NAMES),
@@ -344,6 +313,49 @@ def valid_agreements(draw: st.DrawFn) -> dict[str, Any]:
         "parts": parts,
         "start_date": start.isoformat(),
     }
+    _draw_optional_terms(draw, data, ids, start, n_parts)
+    return data
+
+
+def _draw_part(draw: st.DrawFn, ids: list[str], n_parts: int, start: dt.date) -> dict[str, Any]:
+    part: dict[str, Any] = {
+        "employer": draw(st.sampled_from(ids)),
+        "position": draw(st.sampled_from(list(Position))).value,
+        "extent_percent": float(Decimal(draw(st.integers(1, 100_000 // n_parts))) / 1000),
+        "monthly_salary": _money(draw(st.integers(100, 20_000_000))),
+        "employment_form": draw(st.sampled_from(list(EmploymentForm))).value,
+    }
+    for key, strategy in (("title", NAMES), ("duties", FREE_TEXT), ("host", st.sampled_from(ids))):
+        if (value := draw(optional(strategy))) is not None:
+            part[key] = value
+    if draw(st.booleans()):
+        part["working_time"] = {
+            "form": draw(st.sampled_from(list(WorkingTimeForm))).value,
+            "full_time_hours": _money(draw(st.integers(1, 200_000))),
+        }
+    if draw(st.booleans()):
+        part_start = start + dt.timedelta(days=draw(st.integers(0, 400)))
+        part["start_date"] = part_start.isoformat()
+        if draw(st.booleans()):
+            part["end_date"] = (part_start + dt.timedelta(days=draw(st.integers(0, 2000)))).isoformat()
+    return part
+
+
+def _draw_person(draw: st.DrawFn) -> dict[str, Any]:
+    person: dict[str, Any] = {"name": draw(NAMES)}
+    if draw(st.booleans()):
+        number, year = draw(personnummer())
+        person["personnummer"] = number
+        if draw(st.booleans()):
+            person["birth_year"] = year
+    elif draw(st.booleans()):
+        person["birth_year"] = draw(st.integers(1930, 2008))
+    return person
+
+
+def _draw_optional_terms(
+    draw: st.DrawFn, data: dict[str, Any], ids: list[str], start: dt.date, n_parts: int
+) -> None:
     if draw(st.booleans()):
         data["end_date"] = (start + dt.timedelta(days=draw(st.integers(0, 4000)))).isoformat()
     if draw(st.booleans()):
@@ -365,7 +377,6 @@ def valid_agreements(draw: st.DrawFn) -> dict[str, Any]:
         ]
     if draw(st.booleans()):
         data["clauses"] = [{"heading": draw(NAMES), "text": draw(FREE_TEXT)}]
-    return data
 
 
 @PROPERTY

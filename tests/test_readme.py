@@ -18,7 +18,11 @@ def test_readme_agreement_example_validates() -> None:
 
 
 def test_quick_start_drafts_a_shipped_example() -> None:
-    command = re.search(r"```sh\n(python3 -m pip install \. && forenad [^\n]+)\n```", README)
+    command = re.search(
+        r"```sh\n(python3 -m venv \.venv && \.venv/bin/python -m pip install \. "
+        r"&& \.venv/bin/forenad [^\n]+)\n```",
+        README,
+    )
     assert command, "the quick start installs and runs forenad on a shipped example"
     example = re.search(r"(examples/\S+\.yaml)", command.group(1))
     assert example and (Path(__file__).resolve().parent.parent / example.group(1)).is_file()
@@ -26,5 +30,7 @@ def test_quick_start_drafts_a_shipped_example() -> None:
 
 def test_test_command_is_marked_for_ci() -> None:
     assert re.search(
-        r"<!-- test-command -->\n```sh\npython3 -m pip install '\.\[test\]' && python3 -m pytest\n```", README
+        r"<!-- test-command -->\n```sh\npython3 -m venv \.venv && "
+        r"\.venv/bin/python -m pip install '\.\[test\]' && \.venv/bin/python -m pytest\n```",
+        README,
     )

@@ -6,6 +6,7 @@ The public API::
     agreement = forenad.load("examples/uppsala-professor-overlakare.yaml")
     run = forenad.check("examples/uppsala-professor-overlakare.yaml")  # CheckRun; .as_json(): the contract
     run = forenad.check(agreement, on=datetime.date(2027, 3, 1))
+    overview = forenad.survey(["avtal/"])  # Survey: a map of a portfolio, in aggregates only
 
 Names are imported on first use (PEP 562), so ``import forenad`` and ``forenad --version`` stay fast.
 """
@@ -35,6 +36,8 @@ _EXPORTS: dict[str, str] = {
     "load": "forenad.io",
     "parse_agreement": "forenad.io",
     "read_agreement": "forenad.io",
+    "survey": "forenad.kartlaggning",
+    "Survey": "forenad.kartlaggning",
 }
 
 __all__ = [
@@ -47,6 +50,7 @@ __all__ = [
     "ForenadError",
     "InputError",
     "LoadResult",
+    "Survey",
     "__version__",
     "check",
     "check_files",
@@ -56,6 +60,7 @@ __all__ = [
     "load",
     "parse_agreement",
     "read_agreement",
+    "survey",
 ]
 
 
@@ -77,6 +82,7 @@ if TYPE_CHECKING:
     from forenad.comparison import compare
     from forenad.errors import AgreementFileError, DataFileError, ForenadError, InputError
     from forenad.io import LoadResult, load, parse_agreement, read_agreement
+    from forenad.kartlaggning import Survey, survey
     from forenad.model import Agreement
     from forenad.render import draft
     from forenad.report import CheckRun, FileResult, Finding

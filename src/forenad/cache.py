@@ -54,7 +54,8 @@ def cached(kind: str, key: str, build: Callable[[], T]) -> T:
     try:
         if _trusted(folder):
             with path.open("rb") as handle:
-                return pickle.load(handle)  # type: ignore[no-any-return]
+                stored: T = pickle.load(handle)  # what build() returned when it was stored
+                return stored
     except Exception:  # missing, damaged or unreadable: parse again
         pass
     value = build()

@@ -47,6 +47,7 @@ from forenad.model import Agreement
 from forenad.report import TOPICS, Finding, Severity
 
 if TYPE_CHECKING:
+    from forenad.engine.rules import RuleSet
     from forenad.params import ParameterSet
 
 __all__ = [
@@ -333,7 +334,7 @@ def changes(
     *,
     params_from: ParameterSet | None = None,
     params_to: ParameterSet | None = None,
-    rules: Any = None,
+    rules: RuleSet | None = None,
     figures: Sequence[Figure] = FIGURES,
 ) -> ChangeReport:
     """Evaluate every agreement on both sides and report what changes (see the module's docstring).

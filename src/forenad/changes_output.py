@@ -284,11 +284,11 @@ def _print_entry(console: Console, entry: AgreementChanges, lang: Lang) -> None:
         console.print(Padding(_figure_table(entry.figures, lang), (0, 0, 0, 4), expand=False))
     if entry.parameters:
         console.print(f"  [bold]{w['behind']}[/]")
-        for change in entry.parameters:
+        for param in entry.parameters:
             console.print(
                 _indented(
-                    f"{escape(change.name)}: {escape(parameter_side(change, 'before', lang, limit=60))} → "
-                    f"{escape(parameter_side(change, 'after', lang, limit=60))}",
+                    f"{escape(param.name)}: {escape(parameter_side(param, 'before', lang, limit=60))} → "
+                    f"{escape(parameter_side(param, 'after', lang, limit=60))}",
                     4,
                 )
             )

@@ -32,9 +32,10 @@ def check(
     rules: RuleSet | None = None,
     facts: bool = True,
 ) -> CheckRun:
-    """Check agreements at ``on`` (default today): an :class:`~forenad.model.Agreement`, a path to a file or
-    a folder of files, or an iterable of these. Never raises for bad input: a file that cannot be read or
-    validated is a result with ``input_errors``; one bad file never stops the others.
+    """Check agreements at ``on`` (default: today, or an agreement's start when that is later): an
+    :class:`~forenad.model.Agreement`, a path to a file or a folder of files, or an iterable of these.
+    Never raises for bad input: a file that cannot be read or validated is a result with ``input_errors``;
+    one bad file never stops the others.
 
     An agreement given in Python is reported under ``<id>`` (its ``file`` in the JSON). ``facts=False``
     leaves the facts out (faster). ``params`` defaults to the packaged parameters (see
@@ -50,21 +51,35 @@ def check(
     run = CheckRun(evaluated_on=on or dt.date.today())
     for item in items:
         if isinstance(item, Agreement):
-            result = FileResult(file=f"<{item.id}>")
-            result.findings, result.facts = evaluate(item, run.evaluated_on, rules, params, facts)
-            run.results.append(result)
+            run.results.append(_checked(f"<{item.id}>", item, on, rules, params, facts))
         else:
             from forenad.portfolio import check_paths
 
-            run.results.extend(check_paths([Path(item)], run.evaluated_on, rules, params, facts).results)
+            run.results.extend(check_paths([Path(item)], on, rules, params, facts).results)
     return run
+
+
+def date_for(agreement: Agreement, on: dt.date | None) -> dt.date:
+    """The date to check an agreement on: ``on`` when given, else today, or the agreement's start when that
+    is later (an agreement for next year is checked by next year's rules and amounts)."""
+    if on is not None:
+        return on
+    return max(dt.date.today(), agreement.start_date)
+
+
+def _checked(
+    file: str, agreement: Agreement, on: dt.date | None, rules: Any, params: Any, facts: bool
+) -> FileResult:
+    result = FileResult(file=file, evaluated_on=date_for(agreement, on))
+    result.findings, result.facts = evaluate(agreement, result.evaluated_on, rules, params, facts)
+    return result
 
 
 def evaluate(
     agreement: Agreement,
     on: dt.date | None = None,
-    rules: Any = None,
-    params: Any = None,
+    rules: RuleSet | None = None,
+    params: ParameterSet | None = None,
     facts: bool = True,
 ) -> tuple[list[Finding], dict[str, Any]]:
     """Findings and facts for one valid agreement at a date (today when not given).
@@ -80,16 +95,17 @@ def evaluate(
 def check_files(
     files: Iterable[str | Path],
     on: dt.date | None = None,
-    rules: Any = None,
-    params: Any = None,
+    rules: RuleSet | None = None,
+    params: ParameterSet | None = None,
     facts: bool = True,
 ) -> CheckRun:
-    """Check each file independently: one file's failure never stops the others."""
+    """Check each file independently: one file's failure never stops the others. Without ``on`` each agreement
+    is checked on :func:`date_for` it (today, or its start when later)."""
     run = CheckRun(evaluated_on=on or dt.date.today())
     for file in files:
         loaded = read_agreement(file)
-        result = FileResult(file=str(file), input_errors=list(loaded.errors))
-        if loaded.agreement is not None:
-            result.findings, result.facts = evaluate(loaded.agreement, run.evaluated_on, rules, params, facts)
-        run.results.append(result)
+        if loaded.agreement is None:
+            run.results.append(FileResult(file=str(file), input_errors=list(loaded.errors)))
+        else:
+            run.results.append(_checked(str(file), loaded.agreement, on, rules, params, facts))
     return run

@@ -10,17 +10,25 @@ from forenad.i18n import Lang, Text
 
 @dataclass(frozen=True, slots=True)
 class InputError:
-    """One problem with user input, located by dotted field path and 1-based line (when known)."""
+    """One problem with user input, located by dotted field path and 1-based line (when known).
+
+    ``code`` names the kind of problem for programs, stable across versions and languages: pydantic's error
+    type for a field (``missing``, ``extra_forbidden``, ``greater_than``, ``date_parsing``, …, and forenad's
+    own: ``orgnr_checksum``, ``unknown_employer``, ``duplicate_id``, ``end_before_start``, …), or the
+    reading problem (``yaml_syntax``, ``duplicate_key``, ``file_not_found``, ``not_utf8``, ``too_large``, …;
+    see :class:`forenad.yamlio.DocumentError`).
+    """
 
     path: str
     line: int | None
     text: Text
+    code: str = "invalid"
 
     def message(self, lang: Lang = "sv") -> str:
         return self.text(lang)
 
     def as_json(self, lang: Lang = "sv") -> dict[str, object]:
-        return {"path": self.path, "line": self.line, "message": self.text(lang)}
+        return {"path": self.path, "line": self.line, "code": self.code, "message": self.text(lang)}
 
 
 class ForenadError(Exception):

@@ -7,7 +7,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 Lang = Literal["sv", "en"]
-LANGS: tuple[Lang, ...] = ("sv", "en")
 DEFAULT_LANG: Lang = "sv"
 
 

@@ -21,8 +21,6 @@ from forenad.model import Agreement
 from forenad.model.messages import translate
 from forenad.model.paths import dotted
 
-SUFFIXES = (".yaml", ".yml", ".json")
-
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
@@ -43,7 +41,7 @@ def read_agreement(path: str | Path) -> LoadResult:
     try:
         text = yamlio.read_text(path)
     except yamlio.DocumentError as exc:
-        return LoadResult(str(path), None, (InputError(exc.path, exc.line, exc.text),))
+        return LoadResult(str(path), None, (InputError(exc.path, exc.line, exc.text, exc.code),))
     return parse_agreement(text, str(path))
 
 
@@ -63,7 +61,7 @@ def parse_agreement(text: str, file: str = "<text>") -> LoadResult:
     try:
         document = yamlio.parse(text)
     except yamlio.DocumentError as exc:
-        return LoadResult(file, None, (InputError(exc.path, exc.line, exc.text),))
+        return LoadResult(file, None, (InputError(exc.path, exc.line, exc.text, exc.code),))
     return validate_document(file, document)
 
 
@@ -83,6 +81,7 @@ def validate_document(file: str, document: yamlio.Document) -> LoadResult:
                         "the file must hold a mapping of the agreement's fields "
                         f"(got: {'empty' if data is None else what})",
                     ),
+                    "not_a_mapping",
                 ),
             ),
         )
@@ -94,7 +93,10 @@ def validate_document(file: str, document: yamlio.Document) -> LoadResult:
             sorted(
                 (
                     InputError(
-                        dotted(err["loc"]), document.lines.line_of(err["loc"]), translate(err, Agreement)
+                        dotted(err["loc"]),
+                        document.lines.line_of(err["loc"]),
+                        translate(err, Agreement),
+                        str(err["type"]),
                     )
                     for err in exc.errors(include_url=False)
                 ),

@@ -296,13 +296,26 @@ class ParameterSet:
         )
 
 
-def load_parameters(directory: Path | None = None) -> ParameterSet:
+def load_parameters(directory: Path | None = None, *, complete: bool = False) -> ParameterSet:
     """Load every ``*.yaml`` file of ``directory`` (default: the packaged ``forenad/rules/parameters``).
 
-    Raises :class:`forenad.errors.DataFileError` for the first malformed file.
+    Raises :class:`forenad.errors.DataFileError` for the first malformed file. With ``complete`` a folder
+    meant to replace the packaged set must hold every parameter the packaged set has (the rules read them);
+    one that does not is refused, naming the missing ones (add values with an overlay instead).
     """
     root: Traversable = _default_directory() if directory is None else Path(directory)
-    return _load_tree(root)
+    loaded = _load_tree(root)
+    if complete and directory is not None:
+        missing = sorted(set(default_parameters().names()) - set(loaded.names()))
+        if missing:
+            raise DataFileError(
+                str(directory),
+                None,
+                "",
+                f"the parameter folder lacks {', '.join(missing)}; a folder given with --params replaces the "
+                "shipped parameters and must hold them all (to add or change values, use --params-overlay)",
+            )
+    return loaded
 
 
 def _load_tree(root: Traversable) -> ParameterSet:
@@ -639,7 +652,8 @@ def _confidence(f: _File, loc: list[Any], value: Any) -> Confidence:
             f"unknown confidence {value!r}; expected one of {', '.join(CONFIDENCES)}",
             _suggest(str(value), CONFIDENCES),
         )
-    return value  # type: ignore[no-any-return]
+    confidence: Confidence = value
+    return confidence
 
 
 def _text(f: _File, loc: list[Any], value: Any) -> Text:
@@ -740,9 +754,9 @@ class _FrozenDict(dict[str, Any]):
         raise TypeError("parameter values are read-only")
 
     __setitem__ = __delitem__ = __ior__ = _readonly
-    clear = pop = popitem = setdefault = update = _readonly  # type: ignore[assignment]
+    clear = pop = popitem = setdefault = update = _readonly
 
-    def __hash__(self) -> int:  # type: ignore[override]
+    def __hash__(self) -> int:  # type: ignore[override]  # dict declares __hash__ = None; this one is frozen
         return hash(tuple(sorted(self.items(), key=lambda kv: str(kv[0]))))
 
     def __reduce__(self) -> tuple[Any, ...]:  # pickled as a plain dict, frozen again when loaded

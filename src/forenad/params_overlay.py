@@ -197,7 +197,7 @@ def resolve_parameters(
     environ: Mapping[str, str] | None = None,
 ) -> ParameterSet:
     """See :func:`forenad.params.resolve_parameters`."""
-    base = default_parameters() if params_dir is None else load_parameters(params_dir)
+    base = default_parameters() if params_dir is None else load_parameters(params_dir, complete=True)
     if overlay is None and not discover:
         return base
     location = locate_overlay(overlay, cwd=cwd, environ=environ)
@@ -357,74 +357,107 @@ def shape_problem(expected: Any, given: Any, where: str = "") -> Text | None:
     number is, text where text is, ``true``/``false`` where they are, a list where a list is (each item like
     one of the items), a mapping with the same keys (each value like the expected one). Inside a list or
     mapping ``null`` stands for an unknown value, as in the shipped files."""
-    at_sv = f" vid {where}" if where else ""
-    at_en = f" at {where}" if where else ""
-
-    def wrong(kind_sv: str, kind_en: str, hint: Text | None = None) -> Text:
-        shown, example = show_value(given), show_value(expected)
-        extra_sv = f" {hint.sv}" if hint else ""
-        extra_en = f" {hint.en}" if hint else ""
-        return t(
-            f"väntade {kind_sv}{at_sv} (som i det medföljande värdet {example}), fick {shown}.{extra_sv}",
-            f"expected {kind_en}{at_en} (as in the shipped value {example}), got {shown}.{extra_en}",
-        )
-
     if expected is None:
         return None
-    if isinstance(expected, bool):
-        return None if isinstance(given, bool) else wrong("true eller false", "true or false")
-    if isinstance(expected, int | float):
-        if isinstance(given, int | float) and not isinstance(given, bool) and math.isfinite(given):
-            return None
-        hint = None
-        if isinstance(given, str) and re.fullmatch(r"-?[\d\s ]+(,\d+)?", given.strip()):
-            hint = t(
-                "Skriv tal utan mellanslag och med decimalpunkt, t.ex. 86000 eller 31.42.",
-                "Write numbers without spaces and with a decimal point, e.g. 86000 or 31.42.",
-            )
-        return wrong("ett tal", "a number", hint)
-    if isinstance(expected, str):
-        return None if isinstance(given, str) else wrong("text", "text")
-    if isinstance(expected, dt.date):
-        return None if type(given) is type(expected) else wrong("ett datum", "a date")
+    if isinstance(expected, int | float) and not isinstance(expected, bool):
+        return _number_problem(expected, given, where)
     if isinstance(expected, Mapping):
-        keys = ", ".join(str(k) for k in expected)
-        if not isinstance(given, Mapping):
-            return wrong(f"en mappning med nycklarna {keys}", f"a mapping with the keys {keys}")
-        missing = [k for k in expected if k not in given]
-        extra = [k for k in given if k not in expected]
-        if extra:
-            hint_key = _suggest(str(extra[0]), [str(k) for k in expected])
-            hint = t(f"Menade du {hint_key!r}?", f"Did you mean {hint_key!r}?") if hint_key else None
-            return wrong(
-                f"en mappning med nycklarna {keys}; okänd nyckel {extra[0]!r}",
-                f"a mapping with the keys {keys}; unknown key {extra[0]!r}",
-                hint,
-            )
-        if missing:
-            return wrong(
-                f"en mappning med nycklarna {keys}; nyckeln {missing[0]!r} saknas",
-                f"a mapping with the keys {keys}; the key {missing[0]!r} is missing",
-            )
-        for k, v in expected.items():
-            if given[k] is None:
-                continue
-            problem = shape_problem(v, given[k], f"{where}.{k}" if where else str(k))
-            if problem is not None:
-                return problem
-        return None
+        return _mapping_problem(expected, given, where)
     if isinstance(expected, list | tuple):
-        if not isinstance(given, list | tuple):
-            return wrong("en lista", "a list")
-        for i, item in enumerate(given):
-            if item is None or not expected:
-                continue
-            inner = f"{where}[{i}]" if where else f"[{i}]"
-            problems = [shape_problem(e, item, inner) for e in expected]
-            if all(p is not None for p in problems):
-                return problems[0]
+        return _list_problem(expected, given, where)
+    fits, kind_sv, kind_en = _scalar_fit(expected, given)
+    return None if fits else _wrong(expected, given, where, kind_sv, kind_en)
+
+
+def _scalar_fit(expected: object, given: object) -> tuple[bool, str, str]:
+    """Whether ``given`` is of the kind of the single value ``expected``, and that kind in words."""
+    if isinstance(expected, bool):
+        return isinstance(given, bool), "true eller false", "true or false"
+    if isinstance(expected, str):
+        return isinstance(given, str), "text", "text"
+    if isinstance(expected, dt.date):
+        return type(given) is type(expected), "ett datum", "a date"
+    name = type(expected).__name__
+    return type(given) is type(expected), name, name
+
+
+def _wrong(
+    expected: Any, given: Any, where: str, kind_sv: str, kind_en: str, hint: Text | None = None
+) -> Text:
+    """What was expected (``kind``) at ``where``, with the shipped value as an example, and what was given."""
+    at_sv = f" vid {where}" if where else ""
+    at_en = f" at {where}" if where else ""
+    shown, example = show_value(given), show_value(expected)
+    extra_sv = f" {hint.sv}" if hint else ""
+    extra_en = f" {hint.en}" if hint else ""
+    return t(
+        f"väntade {kind_sv}{at_sv} (som i det medföljande värdet {example}), fick {shown}.{extra_sv}",
+        f"expected {kind_en}{at_en} (as in the shipped value {example}), got {shown}.{extra_en}",
+    )
+
+
+def _number_problem(expected: float, given: Any, where: str) -> Text | None:
+    """A finite number is expected; text that looks like a Swedish-written number gets a hint."""
+    if isinstance(given, int | float) and not isinstance(given, bool) and math.isfinite(given):
         return None
-    return None if type(given) is type(expected) else wrong(type(expected).__name__, type(expected).__name__)
+    hint = None
+    if isinstance(given, str) and re.fullmatch(r"-?[\d\s ]+(,\d+)?", given.strip()):
+        hint = t(
+            "Skriv tal utan mellanslag och med decimalpunkt, t.ex. 86000 eller 31.42.",
+            "Write numbers without spaces and with a decimal point, e.g. 86000 or 31.42.",
+        )
+    return _wrong(expected, given, where, "ett tal", "a number", hint)
+
+
+def _mapping_problem(expected: Mapping[Any, Any], given: Any, where: str) -> Text | None:
+    """A mapping with the same keys is expected, each value like the expected one (or ``null``)."""
+    keys = ", ".join(str(k) for k in expected)
+    if not isinstance(given, Mapping):
+        return _wrong(
+            expected, given, where, f"en mappning med nycklarna {keys}", f"a mapping with the keys {keys}"
+        )
+    extra = [k for k in given if k not in expected]
+    if extra:
+        hint_key = _suggest(str(extra[0]), [str(k) for k in expected])
+        hint = t(f"Menade du {hint_key!r}?", f"Did you mean {hint_key!r}?") if hint_key else None
+        return _wrong(
+            expected,
+            given,
+            where,
+            f"en mappning med nycklarna {keys}; okänd nyckel {extra[0]!r}",
+            f"a mapping with the keys {keys}; unknown key {extra[0]!r}",
+            hint,
+        )
+    missing = [k for k in expected if k not in given]
+    if missing:
+        return _wrong(
+            expected,
+            given,
+            where,
+            f"en mappning med nycklarna {keys}; nyckeln {missing[0]!r} saknas",
+            f"a mapping with the keys {keys}; the key {missing[0]!r} is missing",
+        )
+    for k, v in expected.items():
+        if given[k] is None:
+            continue
+        problem = shape_problem(v, given[k], f"{where}.{k}" if where else str(k))
+        if problem is not None:
+            return problem
+    return None
+
+
+def _list_problem(expected: list[Any] | tuple[Any, ...], given: Any, where: str) -> Text | None:
+    """A list is expected, each item (or ``null``) like one of the expected items."""
+    if not isinstance(given, list | tuple):
+        return _wrong(expected, given, where, "en lista", "a list")
+    for i, item in enumerate(given):
+        if item is None or not expected:
+            continue
+        inner = f"{where}[{i}]" if where else f"[{i}]"
+        problems = [shape_problem(e, item, inner) for e in expected]
+        if all(p is not None for p in problems):
+            return problems[0]
+    return None
 
 
 def show_value(value: Any) -> str:

@@ -23,11 +23,15 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from forenad.errors import InputError
 from forenad.i18n import t
 from forenad.report import SEVERITIES, TOPICS, CheckRun, FileResult, Severity
+
+if TYPE_CHECKING:
+    from forenad.engine.rules import RuleSet
+    from forenad.params import ParameterSet
 
 __all__ = [
     "AGREEMENT_SUFFIXES",
@@ -108,8 +112,8 @@ def agreement_files(paths: Iterable[str | Path]) -> list[Path]:
 def check_paths(
     paths: Iterable[str | Path],
     on: dt.date | None = None,
-    rules: Any = None,
-    params: Any = None,
+    rules: RuleSet | None = None,
+    params: ParameterSet | None = None,
     facts: bool = True,
 ) -> CheckRun:
     """:func:`forenad.checking.check_files` over files and folders: a folder with no agreement file (or one
@@ -249,11 +253,15 @@ def _empty_folder() -> InputError:
             f"mappen innehåller inga avtalsfiler ({suffixes}; dolda filer och mappar räknas inte)",
             f"the folder holds no agreement files ({suffixes}; hidden files and folders do not count)",
         ),
+        "empty_folder",
     )
 
 
 def _unreadable_folder(exc: OSError) -> InputError:
     reason = exc.strerror or type(exc).__name__
     return InputError(
-        "", None, t(f"mappen kan inte läsas ({reason})", f"the folder cannot be read ({reason})")
+        "",
+        None,
+        t(f"mappen kan inte läsas ({reason})", f"the folder cannot be read ({reason})"),
+        "unreadable_folder",
     )

@@ -168,6 +168,8 @@ class FileResult:
     input_errors: list[InputError] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)
+    evaluated_on: dt.date | None = None
+    """The date the agreement was checked on (``None`` when it could not be read)."""
 
     @property
     def valid(self) -> bool:
@@ -201,6 +203,7 @@ class FileResult:
         return {
             "file": self.file,
             "valid": self.valid,
+            "evaluated_on": None if self.evaluated_on is None else self.evaluated_on.isoformat(),
             "complete": self.complete,
             "input_errors": [e.as_json(lang) for e in self.input_errors],
             "findings": [f.as_json(lang) for f in self.findings],

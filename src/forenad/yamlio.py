@@ -29,13 +29,15 @@ MAX_NODES = 200_000
 
 
 class DocumentError(ForenadError):
-    """A document that cannot be parsed; ``line`` is 1-based when known."""
+    """A document that cannot be parsed; ``line`` is 1-based when known; ``code`` a stable name for the kind
+    of problem (``yaml_syntax``, ``duplicate_key``, ``file_not_found``, …) for programs to read."""
 
-    def __init__(self, text: Text, line: int | None = None, path: str = "") -> None:
+    def __init__(self, text: Text, line: int | None = None, path: str = "", *, code: str = "invalid") -> None:
         super().__init__(text.en)
         self.text = text
         self.line = line
         self.path = path
+        self.code = code
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,7 @@ class LineIndex:
 
 def _text_key(node: CommentedMap, key: object) -> object | None:
     """The key of ``node`` written as ``key`` (a number or date key, looked up by its text)."""
+    candidate: object
     for candidate in node:
         if not isinstance(candidate, str) and key_text(candidate) == key:
             return candidate
@@ -101,7 +104,9 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """
     try:
         if path.is_dir():
-            raise DocumentError(t("är en katalog, inte en fil", "is a directory, not a file"))
+            raise DocumentError(
+                t("är en katalog, inte en fil", "is a directory, not a file"), code="is_directory"
+            )
         size = path.stat().st_size
         if size <= max_bytes:
             # At most max_bytes + 1, whatever stat() said: /dev/zero says 0 and never ends, a pipe
@@ -113,22 +118,27 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
                     t(
                         f"filen är för stor (mer än {max_bytes} byte)",
                         f"the file is too large (more than {max_bytes} bytes)",
-                    )
+                    ),
+                    code="too_large",
                 )
         else:
             raise DocumentError(
                 t(
                     f"filen är för stor ({size} byte, högst {max_bytes})",
                     f"the file is too large ({size} bytes, at most {max_bytes})",
-                )
+                ),
+                code="too_large",
             )
     except FileNotFoundError:
-        raise DocumentError(t("filen finns inte", "no such file")) from None
+        raise DocumentError(t("filen finns inte", "no such file"), code="file_not_found") from None
     except PermissionError:
-        raise DocumentError(t("filen kan inte läsas (behörighet saknas)", "permission denied")) from None
+        raise DocumentError(
+            t("filen kan inte läsas (behörighet saknas)", "permission denied"), code="permission_denied"
+        ) from None
     except OSError as exc:
         raise DocumentError(
-            t(f"filen kan inte läsas: {exc.strerror}", f"cannot read file: {exc.strerror}")
+            t(f"filen kan inte läsas: {exc.strerror}", f"cannot read file: {exc.strerror}"),
+            code="unreadable",
         ) from None
     return decode(raw)
 
@@ -141,6 +151,7 @@ def decode(raw: bytes) -> str:
                 "the file is encoded as UTF-16; save it as UTF-8",
             ),
             1,
+            code="utf16",
         )
     if b"\x00" in raw:
         sample = raw[:4096]
@@ -151,8 +162,11 @@ def decode(raw: bytes) -> str:
                     "the file looks encoded as UTF-16 (without a BOM); save it as UTF-8",
                 ),
                 1,
+                code="utf16",
             )
-        raise DocumentError(t("filen är binär, inte text", "the file is binary, not text"), 1)
+        raise DocumentError(
+            t("filen är binär, inte text", "the file is binary, not text"), 1, code="binary_file"
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -165,6 +179,7 @@ def decode(raw: bytes) -> str:
                 "for example if it was saved as Latin-1/Windows-1252",
             ),
             line,
+            code="not_utf8",
         ) from None
 
 
@@ -208,8 +223,11 @@ def parse(text: str) -> Document:
                 t(f"nyckeln {key} förekommer två gånger", f"the key {key} appears twice"),
                 line,
                 _duplicate_path(text, key.strip("'\""), line),
+                code="duplicate_key",
             ) from None
-        raise DocumentError(t(f"ogiltig YAML: {problem}", f"invalid YAML: {problem}"), line) from None
+        raise DocumentError(
+            t(f"ogiltig YAML: {problem}", f"invalid YAML: {problem}"), line, code="yaml_syntax"
+        ) from None
     except ReaderError as exc:
         # A character YAML forbids (e.g. U+000B, Word's manual line break, pasted into a name).
         line = text[: exc.position].count("\n") + 1
@@ -220,23 +238,28 @@ def parse(text: str) -> Document:
                 f"forbidden character {code} (a control character, often pasted from Word); remove it",
             ),
             line,
+            code="forbidden_character",
         ) from None
     except YAMLError as exc:
-        raise DocumentError(t(f"ogiltig YAML: {exc}", f"invalid YAML: {exc}")) from None
+        raise DocumentError(t(f"ogiltig YAML: {exc}", f"invalid YAML: {exc}"), code="yaml_syntax") from None
     except RecursionError:
         raise DocumentError(
-            t("dokumentet är för djupt nästlat", "the document is nested too deeply")
+            t("dokumentet är för djupt nästlat", "the document is nested too deeply"),
+            code="too_deep",
         ) from None
     except Exception as exc:  # ruamel's constructors raise ValueError, KeyError, … for bad scalars
         raise DocumentError(
             t(f"ogiltigt värde: {exc}", f"invalid value: {exc}"),
             _line_of_token(text, str(exc)),
+            code="invalid_value",
         ) from None
     budget = [MAX_NODES]
     try:
         data = _plain(root, budget)
     except RecursionError:
-        raise DocumentError(t("ett alias hänvisar till sig självt", "an alias refers to itself")) from None
+        raise DocumentError(
+            t("ett alias hänvisar till sig självt", "an alias refers to itself"), code="alias_loop"
+        ) from None
     return Document(data=data, lines=LineIndex(root))
 
 
@@ -313,7 +336,8 @@ def _plain(node: Any, budget: list[int]) -> Any:
             t(
                 f"dokumentet har för många värden (högst {MAX_NODES}, alias räknade)",
                 f"the document has too many values (at most {MAX_NODES}, aliases counted)",
-            )
+            ),
+            code="too_many_values",
         )
     if isinstance(node, dict):
         return {_plain_key(k): _plain(v, budget) for k, v in node.items()}
@@ -333,14 +357,16 @@ def _plain(node: Any, budget: list[int]) -> Any:
         return dt.date(node.year, node.month, node.day)
     if isinstance(node, bytes):
         raise DocumentError(
-            t("binära värden (!!binary) tillåts inte", "binary values (!!binary) are not allowed")
+            t("binära värden (!!binary) tillåts inte", "binary values (!!binary) are not allowed"),
+            code="binary_value",
         )
     # Tagged scalars and anything else a YAML tag might produce.
     raise DocumentError(
         t(
             f"värdet {str(node)[:40]!r} har en typ som inte stöds",
             f"the value {str(node)[:40]!r} has an unsupported type",
-        )
+        ),
+        code="unsupported_value",
     )
 
 
@@ -350,7 +376,8 @@ def _plain_key(key: Any) -> Any:
     if isinstance(key, bool | int | str):
         return type(key)(key) if not isinstance(key, str) else str(key)
     raise DocumentError(
-        t(f"nyckeln {str(key)[:40]!r} stöds inte", f"the key {str(key)[:40]!r} is not supported")
+        t(f"nyckeln {str(key)[:40]!r} stöds inte", f"the key {str(key)[:40]!r} is not supported"),
+        code="unsupported_key",
     )
 
 

@@ -10,8 +10,6 @@ import sys
 
 from forenad._version import __version__
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 EXIT_INTERNAL = 3
 

@@ -69,7 +69,11 @@ def check(
     lang: LangArg = default_lang(),  # noqa: B008
     rules_dir: Annotated[
         Path | None,
-        typer.Option("--rules", help="Egen katalog med regelfiler (*.yaml). / Own directory of rule files."),
+        typer.Option(
+            "--rules",
+            help="Egna regelfiler (*.yaml) som läggs till de medföljande. "
+            "/ Own rule files, added to the shipped ones.",
+        ),
     ] = None,
     params_dir: Annotated[
         Path | None,
@@ -84,6 +88,19 @@ def check(
             "'facts'). / Show the economics per file (JSON always has 'facts').",
         ),
     ] = False,
+    brief: Annotated[
+        bool,
+        typer.Option(
+            "--brief",
+            help="En rad per fil (för stora mappar). / One line per file (for big folders).",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Bara sammanfattningen; slutkoden säger resten. / Only the summary."
+        ),
+    ] = False,
 ) -> None:
     """Validera och pröva avtalsfiler, eller alla avtal i mappar. / Validate and check agreement files, or
     every agreement in folders."""
@@ -95,9 +112,9 @@ def check(
     rules = None
     try:
         if rules_dir is not None:
-            from forenad.engine import load_rules
+            from forenad.engine import default_rules, with_local_rules
 
-            rules = load_rules(_data_dir(rules_dir, "--rules"))
+            rules = with_local_rules(default_rules(), _data_dir(rules_dir, "--rules"))
         params = resolve_parameters(
             _data_dir(params_dir, "--params") if params_dir is not None else None, params_overlay
         )
@@ -114,7 +131,7 @@ def check(
     else:
         from forenad.cli.render_check import print_run
 
-        print_run(run, language)
+        print_run(run, language, mode="quiet" if quiet else "brief" if brief else "full")
         if show_facts:
             from forenad.cli.render_economics import print_run_economics
 
@@ -177,6 +194,10 @@ _register_compare(app)
 from forenad.cli.changes import register as _register_changes  # noqa: E402
 
 _register_changes(app)
+
+from forenad.cli.survey import register as _register_survey  # noqa: E402
+
+_register_survey(app)
 
 from forenad.cli.serve import register as _register_serve  # noqa: E402
 

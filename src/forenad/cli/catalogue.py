@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -39,10 +40,23 @@ _SEVERITY = {
 
 
 def _console() -> Console:
-    console = Console(highlight=False, soft_wrap=True)
-    if not console.is_terminal:
-        console = Console(highlight=False, soft_wrap=True, width=160)
-    return console
+    """The terminal as it is: its width (``COLUMNS`` or 80 when the output is not a terminal); tables fold
+    their cells to fit."""
+    return Console(highlight=False)
+
+
+def topic_of(name: str) -> str | None:
+    """A topic given as its id (``legal_basis``) or by the name ``check`` prints, in Swedish or English
+    (``Rättslig grund``, ``legal basis``), any case; ``None`` when there is no such topic."""
+    from forenad.cli.render_check import TOPIC_LABELS
+    from forenad.report import TOPICS
+
+    wanted = " ".join(name.replace("_", " ").split()).casefold()
+    for topic in TOPICS:
+        names = {topic.replace("_", " "), *(TOPIC_LABELS[lang][topic] for lang in ("sv", "en"))}
+        if wanted in {n.casefold() for n in names}:
+            return topic
+    return None
 
 
 @rules_app.command("list")
@@ -55,7 +69,15 @@ def rules_list(
     from forenad.engine import default_rules
 
     language = lang_of(lang)
-    rules = [r for r in default_rules().rules if topic is None or r.topic == topic]
+    wanted = None if topic is None else topic_of(topic)
+    if topic is not None and wanted is None:
+        from forenad.report import TOPICS
+
+        sys.stderr.write(
+            f"okänt ämne / unknown topic: {topic} ({', '.join(TOPICS)}, eller namnen som check skriver)\n"
+        )
+        raise typer.Exit(2)
+    rules = [r for r in default_rules().rules if wanted is None or r.topic == wanted]
     if output_format == OutputFormat.json:
         data = [
             {"id": r.id, "topic": r.topic, "severity": r.severity, "title": r.title(language)} for r in rules
@@ -105,6 +127,50 @@ def rules_show(
     for ref in rule.refs:
         c.print(f"  → {escape(ref.short())}" + (f" {ref.url}" if ref.url else ""))
     c.print(f"  [dim]{rule.source}:{rule.line}[/]")
+
+
+@rules_app.command("test")
+def rules_test(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="Mapp med egna regler (*.yaml) och deras testfall (tests/*.yaml, tests/bases/). "
+            "/ Folder of own rules and their cases."
+        ),
+    ],
+    lang: LangArg = default_lang(),  # noqa: B008
+) -> None:
+    """Pröva en organisations egna regler mot deras testfall. / Run an organisation's rule cases."""
+    from forenad.engine import default_rules, with_local_rules
+    from forenad.engine.ruletests import load_cases, run_case
+    from forenad.errors import DataFileError
+
+    language = lang_of(lang)
+    if not folder.is_dir():
+        sys.stderr.write(f"{folder}: ingen mapp / not a folder\n")
+        raise typer.Exit(2)
+    cases_dir = folder / "tests" if (folder / "tests").is_dir() else folder
+    try:
+        rules = with_local_rules(default_rules(), folder) if any(folder.glob("*.yaml")) else default_rules()
+        cases = load_cases(cases_dir)
+    except DataFileError as exc:
+        sys.stderr.write(f"forenad: fel i datafil / error in data file: {exc}\n")
+        raise typer.Exit(2) from None
+    if not cases:
+        sys.stderr.write(f"{cases_dir}: inga testfall / no rule cases (*.yaml with 'cases:')\n")
+        raise typer.Exit(2)
+    console = _console()
+    failed = 0
+    for case in cases:
+        problems = run_case(case, cases_dir, rules=rules)
+        failed += bool(problems)
+        mark = "[red]✗[/]" if problems else "[green]✓[/]"
+        console.print(f"{mark} {escape(case.label)}")
+        for problem in problems:
+            console.print(f"    {escape(problem)}")
+    done = {"sv": "{n} fall, {f} misslyckades", "en": "{n} cases, {f} failed"}[language]
+    console.print(done.format(n=len(cases), f=failed))
+    raise typer.Exit(1 if failed else 0)
 
 
 @params_app.command("show")

@@ -7,7 +7,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -80,5 +80,42 @@ def parameters_or_exit(overlay: Path | None, params_dir: Path | None = None) -> 
 
     try:
         return resolve_parameters(params_dir, overlay)
+    except DataFileError as exc:
+        exit_data_file_error(exc)
+
+
+RulesArg = Annotated[
+    Path | None,
+    typer.Option(
+        "--rules",
+        metavar="DIR",
+        help="Egna regelfiler (*.yaml) som läggs till de medföljande. "
+        "/ Own rule files, added to the shipped ones.",
+    ),
+]
+ParamsDirArg = Annotated[
+    Path | None,
+    typer.Option(
+        "--params",
+        metavar="DIR",
+        help="Egen katalog med alla parameterfiler (ersätter de medföljande). "
+        "/ Own complete parameter folder (replaces the shipped one).",
+    ),
+]
+
+
+def rules_or_exit(rules_dir: Path | None) -> Any:
+    """The shipped rule catalogue, with an organisation's rules from ``--rules DIR`` added; a malformed or
+    empty folder exits 2."""
+    from forenad.engine import default_rules, with_local_rules
+    from forenad.errors import DataFileError
+
+    if rules_dir is None:
+        return default_rules()
+    if not rules_dir.is_dir():
+        sys.stderr.write(f"forenad: {rules_dir} är ingen mapp / is not a folder (--rules)\n")
+        raise typer.Exit(2)
+    try:
+        return with_local_rules(default_rules(), rules_dir)
     except DataFileError as exc:
         exit_data_file_error(exc)

@@ -16,11 +16,14 @@ import typer
 
 from forenad.cli.common import (
     LangArg,
+    ParamsDirArg,
     ParamsOverlayArg,
+    RulesArg,
     default_lang,
     lang_of,
     parameters_or_exit,
     parse_date,
+    rules_or_exit,
 )
 from forenad.i18n import Lang
 
@@ -79,6 +82,8 @@ def compare(
     ] = None,
     lang: LangArg = default_lang(),  # noqa: B008
     params_overlay: ParamsOverlayArg = None,
+    rules_dir: RulesArg = None,
+    params_dir: ParamsDirArg = None,
 ) -> None:
     """Jämför avtal sida vid sida. / Compare agreements side by side."""
     from forenad.comparison import compare as run
@@ -93,8 +98,9 @@ def compare(
     if output is not None and output.exists() and not force:
         _error(str(OutputExists(output)))
         raise typer.Exit(2)
-    params = parameters_or_exit(params_overlay)
-    cmp = run(files, on=date, lang=language, all_models=all_models, params=params)
+    params = parameters_or_exit(params_overlay, params_dir)
+    rules = rules_or_exit(rules_dir)
+    cmp = run(files, on=date, lang=language, all_models=all_models, params=params, rules=rules)
     _print_input_errors(cmp, language)
     if not cmp.columns:
         _error(text["nothing"])

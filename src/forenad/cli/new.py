@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from forenad.guided import Asker
     from forenad.params import ParameterSet
 
-DRAFT = "draft"
 
 
 def register(app: typer.Typer) -> None:
@@ -138,11 +137,8 @@ def _offer_check_and_draft(asker: Asker, path: Path, lang: Lang, params: Paramet
         from forenad.cli.render_check import print_run
 
         print_run(check_files([path], params=params), lang, asker.console)
-    draft = _draft_command()
-    if draft is None or not checked:
+    if not checked:
         asker.say(MESSAGES["check_later"].format(file=str(path)))
-    if draft is None:
-        return
     try:
         drafting = bool(asker.ask("draft", yes_no, default=no))
     except OutOfAnswers:
@@ -150,24 +146,22 @@ def _offer_check_and_draft(asker: Asker, path: Path, lang: Lang, params: Paramet
     if not drafting:
         asker.say(MESSAGES["draft_later"].format(file=str(path)))
         return
+    _draft(asker, path, lang, params)
+
+
+def _draft(asker: Asker, path: Path, lang: Lang, params: ParameterSet) -> None:
+    """Draft through the library, next to the agreement file (never into whatever directory the user happens
+    to be in); a failed draft is reported, and the agreement file stays written."""
+    import forenad
+    from forenad.errors import ForenadError
+
     try:
-        # The drafts go next to the agreement file, never into whatever directory the user happens to be in.
-        argv = [DRAFT, str(path), "-o", str(path.parent)]
-        if params.overlay is not None:
-            argv += ["--params-overlay", params.overlay.directory]
-        draft.main(argv, prog_name="forenad", standalone_mode=False)
-    except Exception as exc:  # the agreement file is written; a failed draft must not hide that
-        asker.say(f"forenad draft: {exc}", style="red")
+        written = forenad.draft(path, path.parent, lang=lang, params=params)
+    except ForenadError as exc:
+        message = exc.message(lang) if hasattr(exc, "message") else str(exc)
+        asker.say(f"forenad draft: {message}", style="red")
+        return
+    for file in written:
+        asker.say(f"  {file}")
 
 
-def _draft_command() -> typer.core.TyperGroup | None:
-    """The whole application as a click command when it has a ``draft`` command, else ``None``."""
-    from forenad.cli.app import app
-
-    names = {
-        info.name or (info.callback.__name__ if info.callback else "") for info in app.registered_commands
-    }
-    if DRAFT not in names:
-        return None
-    command = typer.main.get_command(app)
-    return command if isinstance(command, typer.core.TyperGroup) else None

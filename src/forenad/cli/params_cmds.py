@@ -125,10 +125,7 @@ def register(params_app: typer.Typer) -> None:
 def _console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    console = Console(highlight=False, soft_wrap=True, stderr=stderr)
-    if not console.is_terminal:
-        console = Console(highlight=False, soft_wrap=True, width=160, stderr=stderr)
-    return console
+    return Console(highlight=False, stderr=stderr)  # the terminal's width (COLUMNS or 80 when piped)
 
 
 def _fail(message: str) -> typer.Exit:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Literal
+
 from rich.console import Console
 from rich.markup import escape
 
 from forenad.i18n import Lang
+from forenad.presentation import count
 from forenad.report import SEVERITIES, TOPICS, CheckRun, FileResult, Finding
 
 _LABELS = {
@@ -15,8 +19,8 @@ _LABELS = {
         "error": "fel",
         "warning": "varning",
         "info": "info",
-        "summary": "{files} fil(er): {bad} ogiltig(a), {errors} fel, {warnings} varningar, {infos} info",
         "on": "prövat per {date}",
+        "own_date": "prövat per {date}, avtalets startdatum",
         "unverified": "overifierat värde",
         "incomplete": (
             "ofullständig prövning: värde saknas per detta datum för {params}; {rules}"
@@ -24,7 +28,6 @@ _LABELS = {
         ),
         "not_made": "regler som inte kunde prövas: {ids}; ",
         "figures": "belopp som bygger på dem är okända; ",
-        "incomplete_run": "{n} ofullständigt prövade",
     },
     "en": {
         "valid": "valid",
@@ -32,8 +35,8 @@ _LABELS = {
         "error": "error",
         "warning": "warning",
         "info": "info",
-        "summary": "{files} file(s): {bad} invalid, {errors} errors, {warnings} warnings, {infos} info",
         "on": "evaluated on {date}",
+        "own_date": "evaluated on {date}, the agreement's start date",
         "unverified": "unverified value",
         "incomplete": (
             "incomplete check: no value in force on this date for {params}; {rules}"
@@ -41,9 +44,29 @@ _LABELS = {
         ),
         "not_made": "rules that could not be made: {ids}; ",
         "figures": "figures that need them are unknown; ",
-        "incomplete_run": "{n} checked incompletely",
     },
 }
+_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "sv": {
+        "files": ("fil", "filer"),
+        "bad": ("ogiltig", "ogiltiga"),
+        "errors": ("fel", "fel"),
+        "warnings": ("varning", "varningar"),
+        "infos": ("info", "info"),
+        "incomplete": ("ofullständigt prövad", "ofullständigt prövade"),
+        "problems": ("problem", "problem"),
+    },
+    "en": {
+        "files": ("file", "files"),
+        "bad": ("invalid", "invalid"),
+        "errors": ("error", "errors"),
+        "warnings": ("warning", "warnings"),
+        "infos": ("info", "info"),
+        "incomplete": ("checked incompletely", "checked incompletely"),
+        "problems": ("problem", "problems"),
+    },
+}
+"""Words counted in the summary, singular and plural (the form is chosen by the language's rules)."""
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 TOPIC_LABELS = {
@@ -90,28 +113,53 @@ TOPIC_LABELS = {
 }
 
 
-def print_run(run: CheckRun, lang: Lang, console: Console | None = None) -> None:
+Mode = Literal["full", "brief", "quiet"]
+
+
+def print_run(run: CheckRun, lang: Lang, console: Console | None = None, *, mode: Mode = "full") -> None:
+    """The findings of each file (``full``), one line per file (``brief``) or nothing but the summary line
+    (``quiet``), then the summary line."""
     console = console or Console(highlight=False, soft_wrap=True)
     labels = _LABELS[lang]
     for result in run.results:
-        _print_file(console, result, lang)
+        if mode == "full":
+            _print_file(console, result, lang, run.evaluated_on)
+        elif mode == "brief":
+            _print_line(console, result, lang)
     counts = {s: sum(1 for r in run.results for f in r.findings if f.severity == s) for s in SEVERITIES}
     bad = sum(1 for r in run.results if not r.valid)
     incomplete = sum(1 for r in run.results if r.valid and not r.complete)
+    words = _WORDS[lang]
+    numbers = {
+        "bad": bad,
+        "errors": counts["error"],
+        "warnings": counts["warning"],
+        "infos": counts["info"],
+    }
+    parts = [count(n, *words[key], lang) for key, n in numbers.items()]
+    if incomplete:
+        parts.append(count(incomplete, *words["incomplete"], lang))
     console.print(
-        labels["summary"].format(
-            files=len(run.results),
-            bad=bad,
-            errors=counts["error"],
-            warnings=counts["warning"],
-            infos=counts["info"],
-        )
-        + (", " + labels["incomplete_run"].format(n=incomplete) if incomplete else "")
-        + f" ({labels['on'].format(date=run.evaluated_on.isoformat())})"
+        f"{count(len(run.results), *words['files'], lang)}: {', '.join(parts)}"
+        f" ({labels['on'].format(date=run.evaluated_on.isoformat())})"
     )
 
 
-def _print_file(console: Console, result: FileResult, lang: Lang) -> None:
+def _print_line(console: Console, result: FileResult, lang: Lang) -> None:
+    """One line for a file: its mark, name and counts (the errors of an invalid file, in number)."""
+    words = _WORDS[lang]
+    if not result.valid:
+        problems = count(len(result.input_errors), *words["problems"], lang)
+        console.print(f"[bold red]✗[/] {escape(result.file)}: {_LABELS[lang]['invalid']} ({problems})")
+        return
+    mark = "[bold red]✗[/]" if result.has_errors else "[yellow]?[/]" if not result.complete else "[green]✓[/]"
+    errors = sum(1 for f in result.findings if f.severity == "error")
+    warnings = sum(1 for f in result.findings if f.severity == "warning")
+    counts = f"{count(errors, *words['errors'], lang)}, {count(warnings, *words['warnings'], lang)}"
+    console.print(f"{mark} {escape(result.file)}: {counts}")
+
+
+def _print_file(console: Console, result: FileResult, lang: Lang, run_date: dt.date | None = None) -> None:
     labels = _LABELS[lang]
     if not result.valid:
         console.print(f"[bold red]✗[/] [bold]{escape(result.file)}[/]: {labels['invalid']}")
@@ -121,7 +169,9 @@ def _print_file(console: Console, result: FileResult, lang: Lang) -> None:
             console.print(f"  {escape(where)}:{escape(path)} {escape(err.message(lang))}")
         return
     mark = "[bold red]✗[/]" if result.has_errors else "[yellow]?[/]" if not result.complete else "[green]✓[/]"
-    console.print(f"{mark} [bold]{escape(result.file)}[/]: {labels['valid']}")
+    own = result.evaluated_on is not None and run_date is not None and result.evaluated_on != run_date
+    date_note = f" ({labels['own_date'].format(date=result.evaluated_on)})" if own else ""
+    console.print(f"{mark} [bold]{escape(result.file)}[/]: {labels['valid']}{escape(date_note)}")
     if not result.complete:
         ids = list(dict.fromkeys(n.rule for n in result.not_made))
         rules = labels["not_made"].format(ids=", ".join(ids)) if ids else labels["figures"]

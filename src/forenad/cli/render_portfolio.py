@@ -9,6 +9,7 @@ from rich.table import Table
 from forenad.cli.render_check import TOPIC_LABELS
 from forenad.i18n import Lang
 from forenad.portfolio import Summary
+from forenad.presentation import count
 from forenad.report import SEVERITIES
 
 _LABELS = {
@@ -45,16 +46,25 @@ _LABELS = {
 }
 
 
+_FILE = {"sv": ("fil", "filer"), "en": ("file", "files")}
+_VALID = {"sv": ("giltig", "giltiga"), "en": ("valid", "valid")}
+_VALID_NOT = {"sv": ("ogiltig", "ogiltiga"), "en": ("invalid", "invalid")}
+
+
 def print_summary(summary: Summary, lang: Lang, console: Console | None = None) -> None:
     """The file counts on one line, then a table of findings per topic and severity."""
     console = console or Console(highlight=False)
     w = _LABELS[lang]
     console.print()
     console.print(f"[bold]{w['title']}[/]")
-    invalid = f"[bold red]{summary.invalid}[/]" if summary.invalid else "0"
+    files = count(summary.files, *_FILE[lang], lang)
+    valid = count(summary.valid, *_VALID[lang], lang)
+    invalid = count(summary.invalid, *_VALID_NOT[lang], lang)
+    if summary.invalid:
+        invalid = f"[bold red]{invalid}[/]"
     console.print(
-        f"  {summary.files} {w['files']}: {summary.valid} {w['valid']} ({summary.with_errors} "
-        f"{w['with_errors']}, {summary.with_warnings} {w['with_warnings']}), {invalid} {w['invalid']}"
+        f"  {files}: {valid} ({summary.with_errors} {w['with_errors']}, {summary.with_warnings} "
+        f"{w['with_warnings']}), {invalid}"
     )
     if summary.incomplete:
         console.print(f"  [yellow]{summary.incomplete}[/] {w['incomplete']}")
@@ -65,8 +75,8 @@ def print_summary(summary: Summary, lang: Lang, console: Console | None = None) 
     table.add_column(w["topic"], footer=w["total"])
     for severity in SEVERITIES:
         table.add_column(w[severity], justify="right", footer=str(summary.findings(severity)))
-    for count in summary.topics:
+    for topic in summary.topics:
         table.add_row(
-            TOPIC_LABELS[lang].get(count.topic, count.topic), *(str(count.count(s)) for s in SEVERITIES)
+            TOPIC_LABELS[lang].get(topic.topic, topic.topic), *(str(topic.count(s)) for s in SEVERITIES)
         )
     console.print(table)

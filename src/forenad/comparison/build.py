@@ -7,7 +7,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from forenad.comparison import labels
 from forenad.comparison.overlay import Overlay
@@ -17,6 +17,10 @@ from forenad.comparison.rows import build_rows
 from forenad.i18n import Lang, Text, t
 from forenad.io import LoadResult, read_agreement
 from forenad.model import Agreement
+
+if TYPE_CHECKING:
+    from forenad.engine.rules import RuleSet
+    from forenad.params import ParameterSet
 
 Item = Agreement | LoadResult | str | os.PathLike[str]
 
@@ -29,8 +33,8 @@ def compare(
     lang: Lang = "sv",
     *,
     all_models: bool = False,
-    rules: Any = None,
-    params: Any = None,
+    rules: RuleSet | None = None,
+    params: ParameterSet | None = None,
 ) -> Comparison:
     """Compare agreements (objects, or files to read) on one date (today when not given).
 
@@ -60,7 +64,7 @@ def compare(
             name = Path(source).name if source.endswith(_SUFFIXES) else source
             planned.append((source, t(name, name), agreement, True, None))
             continue
-        result = recast(agreement, on, params)
+        recast_to = recast(agreement, on, params)
         prefix = f"{Path(source).name}: " if several else ""
         own = labels.model(agreement.model)
         planned.append(
@@ -72,12 +76,12 @@ def compare(
                 None,
             )
         )
-        for alt in result.alternatives:
+        for alt in recast_to.alternatives:
             label = labels.model(alt.model)
             planned.append(
                 (source, t(prefix + label.sv, prefix + label.en), alt.agreement, False, alt.overlay)
             )
-        refused += [dataclasses.replace(n, source=source) for n in result.not_applicable]
+        refused += [dataclasses.replace(n, source=source) for n in recast_to.not_applicable]
     columns: list[Column] = []
     facts: list[dict[str, Any]] = []
     keys: set[str] = set()
@@ -119,12 +123,12 @@ def _unique(key: str, seen: set[str]) -> str:
     return candidate
 
 
-def _title(rules: Any, rule_id: str) -> Text:
+def _title(rules: RuleSet, rule_id: str) -> Text:
     from forenad.engine.evaluate import PARAMETER_NOT_IN_FORCE
 
     if rule_id == PARAMETER_NOT_IN_FORCE:
         return _PARAMETER_NOT_IN_FORCE
     try:
-        return rules.get(rule_id).title  # type: ignore[no-any-return]
+        return rules.get(rule_id).title
     except KeyError:
         return t(rule_id, rule_id)

@@ -29,11 +29,14 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from forenad.comparison import labels
 from forenad.i18n import Lang, Text, t
 from forenad.model import Agreement, EmployerKind, EmploymentModel, Position
+
+if TYPE_CHECKING:
+    from forenad.params import ParameterSet
 
 ADJUNCT_OF: dict[Position, Position] = {
     Position.professor: Position.adjungerad_professor,
@@ -94,7 +97,7 @@ class Case:
         """The baseline's main employer if it is among ``orgs``, else the one where most of the work is
         done (the first in the file on a tie)."""
         main = self.agreement.main_employer
-        if main in orgs:
+        if main is not None and main in orgs:
             return main
         return max(orgs, key=lambda o: (self.extent_at(o), -orgs.index(o)))
 
@@ -123,7 +126,7 @@ class Case:
         )
 
 
-def make_case(agreement: Agreement, on: dt.date, params: Any = None) -> Case:
+def make_case(agreement: Agreement, on: dt.date, params: ParameterSet | None = None) -> Case:
     titles = _in_force("forenade_titlar", on, params)
     other = _in_force("forenad_annan_anstallning", on, params)
     return Case(

@@ -50,7 +50,6 @@ SECTIONS: dict[str, Text] = {
 
 UNKNOWN = "–"
 BASELINE = t("utgångsläge", "baseline")
-LOWER_BOUND = t("≥ = nedre gräns (pålägget saknas)", "≥ = lower bound (the overhead is missing)")
 MORE = t("+{n} till", "+{n} more")
 
 

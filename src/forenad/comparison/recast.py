@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -25,6 +25,9 @@ from forenad.comparison.overlay import Overlay
 from forenad.comparison.result import NotApplicable
 from forenad.i18n import t
 from forenad.model import Agreement, EmploymentModel
+
+if TYPE_CHECKING:
+    from forenad.params import ParameterSet
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class Recast:
 def recast(
     agreement: Agreement,
     on: dt.date | None = None,
-    params: Any = None,
+    params: ParameterSet | None = None,
     models: Iterable[EmploymentModel] | None = None,
 ) -> Recast:
     """The case recast under each model in ``models`` (default: all seven) other than its own."""

@@ -14,7 +14,7 @@ from typing import Any
 
 from forenad.comparison import labels
 from forenad.comparison.result import Cell, Column, Row, RowKind, make_row
-from forenad.i18n import Text, t
+from forenad.i18n import Lang, Text, t
 from forenad.model import Agreement
 from forenad.report import SEVERITIES
 
@@ -128,10 +128,11 @@ def _part(rows: _Rows, n: int) -> None:
         a = rows.agreement(i)
         p = a.parts[n]
         employer = a.employer(p.employer).name
-        host = f", {a.employer(p.host).name}" if p.host and p.host != p.employer else ""
-        sv = f"{labels.position(p.position.value, 'sv')} · {employer}" + (f" (hos{host[1:]})" if host else "")
-        en = f"{labels.position(p.position.value, 'en')} · {employer}" + (f" (at{host[1:]})" if host else "")
-        value = f"{p.position.value} · {employer}" + (f" @ {a.employer(p.host).name}" if host else "")
+        host = a.employer(p.host).name if p.host and p.host != p.employer else None
+        at_sv, at_en, at = ("", "", "") if host is None else (f" (hos {host})", f" (at {host})", f" @ {host}")
+        sv = f"{labels.position(p.position.value, 'sv')} · {employer}{at_sv}"
+        en = f"{labels.position(p.position.value, 'en')} · {employer}{at_en}"
+        value = f"{p.position.value} · {employer}{at}"
         return Cell(value, t(sv, en))
 
     def attr(name: str) -> Callable[[int], Cell]:
@@ -243,14 +244,12 @@ def _economics(rows: _Rows) -> None:
     for c in rows.columns:
         for e in c.agreement.employers:
             names[e.name] = None
+
+    def cost_of(name: str) -> Callable[[int], Cell]:
+        return lambda i: _employer_cost(rows, i, name)
+
     for name in names:
-        rows.add(
-            f"cost.{name}",
-            s,
-            t(f"Kostnad: {name}", f"Cost: {name}"),
-            "kronor",
-            lambda i, name=name: _employer_cost(rows, i, name),  # type: ignore[misc]
-        )
+        rows.add(f"cost.{name}", s, t(f"Kostnad: {name}", f"Cost: {name}"), "kronor", cost_of(name))
     rows.add("cost.total", s, t("Kostnad totalt", "Total cost"), "kronor", lambda i: _total_cost(rows, i))
     if any(_economics_of(f).get("invoice") for f in rows.facts):
         rows.add(
@@ -359,14 +358,12 @@ def _decimal(value: Any) -> Decimal | None:
 
 def _findings(rows: _Rows) -> None:
     s = "findings"
+
+    def count_of(severity: str) -> Callable[[int], Cell]:
+        return lambda i: Cell(rows.columns[i].count(severity))
+
     for severity in SEVERITIES:
-        rows.add(
-            f"findings.{severity}",
-            s,
-            labels.SEVERITY_PLURAL[severity],
-            "count",
-            lambda i, severity=severity: Cell(rows.columns[i].count(severity)),  # type: ignore[misc]
-        )
+        rows.add(f"findings.{severity}", s, labels.SEVERITY_PLURAL[severity], "count", count_of(severity))
     rows.add(
         "findings.top",
         s,
@@ -388,14 +385,13 @@ def top_findings(column: Column, limit: int = TOP_FINDINGS) -> Cell:
     if not counts:
         return Cell(None, _NONE)
 
-    def named(lang: str) -> str:
-        order = sorted(counts, key=lambda r: (severity[r], column.title_of(r)(lang).casefold()))  # type: ignore[arg-type]
+    def named(lang: Lang) -> str:
+        order = sorted(counts, key=lambda r: (severity[r], column.title_of(r)(lang).casefold()))
         shown = [
-            column.title_of(r)(lang) + (f" ×{counts[r]}" if counts[r] > 1 else "")  # type: ignore[arg-type]
-            for r in order[:limit]
+            column.title_of(r)(lang) + (f" ×{counts[r]}" if counts[r] > 1 else "") for r in order[:limit]
         ]
         if len(order) > limit:
-            shown.append(labels.MORE(lang).format(n=len(order) - limit))  # type: ignore[arg-type]
+            shown.append(labels.MORE(lang).format(n=len(order) - limit))
         return "; ".join(shown)
 
     value = "; ".join(

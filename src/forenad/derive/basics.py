@@ -56,7 +56,8 @@ def extent_by_employer(ctx: FactContext) -> dict[str, Decimal]:
     en="The largest combined extent with one employer",
 )
 def max_extent_one_employer(ctx: FactContext) -> Decimal:
-    return max(ctx.get("extent_by_employer").values())
+    by_employer: dict[str, Decimal] = ctx.get("extent_by_employer")
+    return max(by_employer.values())
 
 
 @fact(
@@ -269,12 +270,12 @@ def collective_agreement(ctx: FactContext, part: int) -> str | None:
 
 
 @fact("start", scope="part", sv="Delens startdatum", en="The part's start date")
-def start(ctx: FactContext, part: int) -> object:
+def start(ctx: FactContext, part: int) -> dt.date:
     return part_of(ctx, part).start_date or ctx.agreement.start_date
 
 
 @fact("end", scope="part", sv="Delens slutdatum", en="The part's end date")
-def end(ctx: FactContext, part: int) -> object:
+def end(ctx: FactContext, part: int) -> dt.date | None:
     return part_of(ctx, part).end_date or ctx.agreement.end_date
 
 
@@ -286,7 +287,7 @@ def end(ctx: FactContext, part: int) -> object:
 )
 def tenure_months(ctx: FactContext, part: int) -> int:
     p = part_of(ctx, part)
-    since = p.employed_since or ctx.get("start", part)
+    since: dt.date = p.employed_since or ctx.get("start", part)
     months = (ctx.on.year - since.year) * 12 + (ctx.on.month - since.month)
     if ctx.on.day < since.day:
         months -= 1
@@ -386,7 +387,8 @@ def doctoral_study_share(ctx: FactContext) -> Decimal | None:
     en="Years the education takes at the study share (full-time years × 100 / share)",
 )
 def doctoral_years_needed(ctx: FactContext) -> Decimal | None:
-    studies, share = ctx.agreement.doctoral_studies, ctx.get("doctoral_study_share")
+    studies = ctx.agreement.doctoral_studies
+    share: Decimal | None = ctx.get("doctoral_study_share")
     if share is None or share <= 0:
         return None
     degree = studies.degree.value if studies is not None else "doktorsexamen"
@@ -416,7 +418,8 @@ def doctoral_start(ctx: FactContext) -> dt.date | None:
         return studies.admitted_on
     for i, p in enumerate(ctx.agreement.parts):
         if p.position == Position.doktorand:
-            return ctx.get("start", i)  # type: ignore[no-any-return]
+            part_start: dt.date = ctx.get("start", i)
+            return part_start
     return None
 
 
@@ -426,7 +429,8 @@ def doctoral_start(ctx: FactContext) -> dt.date | None:
     en="The day the education ends at the study share (financing is needed until then)",
 )
 def doctoral_financing_needed_until(ctx: FactContext) -> dt.date | None:
-    start, years = ctx.get("doctoral_start"), ctx.get("doctoral_years_needed")
+    start: dt.date | None = ctx.get("doctoral_start")
+    years: Decimal | None = ctx.get("doctoral_years_needed")
     if start is None or years is None:
         return None
     months = int((years * 12).to_integral_value(rounding=ROUND_CEILING))
@@ -440,7 +444,7 @@ def doctoral_financing_needed_until(ctx: FactContext) -> dt.date | None:
 )
 def doctoral_financing_short(ctx: FactContext) -> bool | None:
     studies = ctx.agreement.doctoral_studies
-    needed = ctx.get("doctoral_financing_needed_until")
+    needed: dt.date | None = ctx.get("doctoral_financing_needed_until")
     if studies is None or studies.financing_until is None or needed is None:
         return None
     return studies.financing_until < needed
@@ -465,7 +469,8 @@ def doctoral_larosate_is_larosate(ctx: FactContext) -> bool | None:
     en="The part's length in whole months (start to end), when it has an end date",
 )
 def period_months(ctx: FactContext, part: int) -> int | None:
-    start, end = ctx.get("start", part), ctx.get("end", part)
+    start: dt.date = ctx.get("start", part)
+    end: dt.date | None = ctx.get("end", part)
     if end is None:
         return None
     after = end + dt.timedelta(days=1)  # the end date is the last day of the part

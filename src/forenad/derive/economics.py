@@ -14,16 +14,18 @@ from typing import Any
 
 from forenad.derive.source import lookup_of
 from forenad.economics.calculate import Pieces, build, fee_rule_for, invoice, overheads
+from forenad.economics.fees import FeeRule
 from forenad.economics.overhead import Overhead
 from forenad.economics.pensions import EmploymentPension, employment_pensions, employment_plans
 from forenad.economics.result import Economics, Invoice
 from forenad.engine.facts import FactContext, fact
+from forenad.i18n import Text
 
 # -- pieces (internal) ----------------------------------------------------------------------------------
 
 
 @fact("fee_rule", sv="Avgiftsregeln för personen", en="The person's fee rule", export=False)
-def _fee_rule(ctx: FactContext) -> Any:
+def _fee_rule(ctx: FactContext) -> tuple[FeeRule | None, Text | None]:
     return fee_rule_for(ctx.agreement, lookup_of(ctx))
 
 
@@ -55,15 +57,21 @@ def _invoice_result(ctx: FactContext) -> tuple[Invoice | None, Decimal | None]:
 
 @fact("economics_result", sv="Ekonomin", en="The economics", export=False)
 def _economics_result(ctx: FactContext) -> Economics:
-    return build(ctx.agreement, lookup_of(ctx), _pieces(ctx), ctx.get("invoice_result"))
+    return build(ctx.agreement, lookup_of(ctx), _pieces(ctx), _invoice_and_assigned(ctx))
 
 
 def _economics(ctx: FactContext) -> Economics:
-    return ctx.get("economics_result")  # type: ignore[no-any-return]
+    result: Economics = ctx.get("economics_result")
+    return result
+
+
+def _invoice_and_assigned(ctx: FactContext) -> tuple[Invoice | None, Decimal | None]:
+    result: tuple[Invoice | None, Decimal | None] = ctx.get("invoice_result")
+    return result
 
 
 def _invoice(ctx: FactContext) -> Invoice | None:
-    return ctx.get("invoice_result")[0]  # type: ignore[no-any-return]
+    return _invoice_and_assigned(ctx)[0]
 
 
 # -- public facts -----------------------------------------------------------------------------------------
@@ -75,8 +83,8 @@ def _invoice(ctx: FactContext) -> Invoice | None:
     en="Employer's fee rate in percent for the person (the reduced rate up to the cap for the young)",
 )
 def employer_fee_rate_percent(ctx: FactContext) -> Decimal | None:
-    rule, _ = ctx.get("fee_rule")
-    return None if rule is None else rule.rate  # type: ignore[no-any-return]
+    rule: FeeRule | None = ctx.get("fee_rule")[0]
+    return None if rule is None else rule.rate
 
 
 @fact(
@@ -126,7 +134,7 @@ def invoice_assigned_year(ctx: FactContext) -> Decimal | None:
     settlement = ctx.agreement.cost_settlement
     if settlement is None or settlement.invoicing is None:
         return None
-    return ctx.get("invoice_result")[1]  # type: ignore[no-any-return]
+    return _invoice_and_assigned(ctx)[1]
 
 
 @fact(

@@ -55,7 +55,8 @@ def break_point_month_fact(ctx: FactContext) -> Decimal:
 
 
 def _emps(ctx: FactContext) -> list[EmploymentPension]:
-    return ctx.get("employment_pensions")  # type: ignore[no-any-return]
+    emps: list[EmploymentPension] = ctx.get("employment_pensions")
+    return emps
 
 
 @fact(
@@ -69,7 +70,8 @@ def _person_pensions(ctx: FactContext) -> PersonEconomics:
 
 
 def _person(ctx: FactContext) -> PersonEconomics:
-    return ctx.get("person_pensions")  # type: ignore[no-any-return]
+    person: PersonEconomics = ctx.get("person_pensions")
+    return person
 
 
 @fact("total_monthly_salary", sv="Sammanlagd månadslön", en="Total monthly salary")

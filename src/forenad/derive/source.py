@@ -25,7 +25,7 @@ class ContextSource:
         return self.ctx.on
 
     def dated(self, name: str) -> DatedValue | None:
-        return self.ctx.dated_in_force(name)  # type: ignore[no-any-return]
+        return self.ctx.dated_in_force(name)
 
     def reason(self, name: str) -> tuple[Text, bool]:
         try:
@@ -41,13 +41,13 @@ class ContextSource:
 
     def parameter(self, name: str) -> Parameter | None:
         params = self.ctx.params
-        return params.get(name) if name in params else None  # type: ignore[no-any-return]
+        return params.get(name) if name in params else None
 
 
 def lookup_of(ctx: FactContext) -> Lookup:
     """One lookup per evaluation (so the economics' list of unverified values covers all its pieces); what it
     reads is recorded as used by whichever fact is being computed at the time."""
-    found = ctx.memo.get("economics.lookup")
+    found: Lookup | None = ctx.memo.get("economics.lookup")
     if found is None:
         found = ctx.memo["economics.lookup"] = Lookup(ContextSource(ctx))
-    return found  # type: ignore[no-any-return]
+    return found

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Final, Literal
 
 from forenad.economics import notes
 from forenad.economics.lookup import Lookup
@@ -21,8 +21,8 @@ from forenad.model import Employer, EmployerKind
 
 OverheadSource = Literal["agreement", "po_palagg_skr", "lkp_stat_default"]
 
-PO = "po_palagg_skr"
-LKP = "lkp_stat_default"
+PO: Final = "po_palagg_skr"
+LKP: Final = "lkp_stat_default"
 
 
 @dataclass(frozen=True, slots=True)

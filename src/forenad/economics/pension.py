@@ -11,20 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 HUNDRED = Decimal(100)
 TWELVE = Decimal(12)
 ZERO = Decimal(0)
-
-
-ORE = Decimal("0.01")
-
-
-def ore(amount: Decimal) -> Decimal:
-    """Rounded to whole öre, half up (8 758,125 kr → 8 758,13 kr), as amounts are paid."""
-    return amount.quantize(ORE, rounding=ROUND_HALF_UP)
 
 
 def _dec(value: Any) -> Decimal:

@@ -2,7 +2,7 @@
 
 from forenad.engine.evaluate import evaluate
 from forenad.engine.facts import REGISTRY, FactContext, fact
-from forenad.engine.rules import Rule, RuleSet, default_rules, load_rules
+from forenad.engine.rules import Rule, RuleSet, default_rules, load_rules, with_local_rules
 
 __all__ = [
     "REGISTRY",
@@ -13,4 +13,5 @@ __all__ = [
     "evaluate",
     "fact",
     "load_rules",
+    "with_local_rules",
 ]

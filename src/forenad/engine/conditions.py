@@ -62,6 +62,12 @@ class Scope:
     ctx: FactContext
     part: int | None = None
 
+    @property
+    def index(self) -> int:
+        """The part's index: only in a rule with ``each: parts``, as the compiler makes sure."""
+        assert self.part is not None, "a per-part condition evaluated for the whole agreement"
+        return self.part
+
 
 Evaluator = Callable[[Scope], Any]
 
@@ -103,14 +109,14 @@ def _path_getter(path: str, per_part: bool) -> tuple[Evaluator, Any]:
         return value
 
     if head == "part":
-        return (lambda s: walk(s.ctx.agreement.parts[s.part])), annotation
+        return (lambda s: walk(s.ctx.agreement.parts[s.index])), annotation
     if head == "employer":
-        return (lambda s: walk(s.ctx.agreement.employer(s.ctx.agreement.parts[s.part].employer))), annotation
+        return (lambda s: walk(s.ctx.agreement.employer(s.ctx.agreement.parts[s.index].employer))), annotation
 
     if head == "host":
 
         def host(s: Scope) -> Any:
-            part = s.ctx.agreement.parts[s.part]
+            part = s.ctx.agreement.parts[s.index]
             return walk(s.ctx.agreement.employer(part.host)) if part.host else None
 
         return host, annotation
@@ -205,27 +211,52 @@ def compile_condition(data: Any, per_part: bool) -> Compiled:
     return Compiled(evaluate, frozenset(facts), frozenset(paths))
 
 
-def _compile(data: Any, per_part: bool, facts: set[str], paths: set[str]) -> Callable[[Scope], bool | None]:
+Predicate = Callable[[Scope], bool | None]
+"""A compiled condition: true, false, or ``None`` when it cannot be told (a value is unknown)."""
+
+
+def _compile(data: Any, per_part: bool, facts: set[str], paths: set[str]) -> Predicate:
     if not isinstance(data, dict) or not data:
         raise ConditionError("when", "a condition must be a mapping")
-    keys = set(data)
-    if keys & set(COMBINATORS):
-        if len(keys) != 1:
-            raise ConditionError(", ".join(sorted(keys)), "'all', 'any' and 'not' stand alone in a condition")
-        ((key, value),) = data.items()
-        if key == "not":
-            inner = _compile(value, per_part, facts, paths)
+    if set(data) & set(COMBINATORS):
+        return _compile_combination(data, per_part, facts, paths)
+    return _compile_comparison(data, per_part, facts, paths)
 
-            def negate(s: Scope) -> bool | None:
-                result = inner(s)
-                return None if result is None else not result
 
-            return negate
-        if not isinstance(value, list) or not value:
-            raise ConditionError(key, f"'{key}' takes a non-empty list of conditions")
-        items = [_compile(v, per_part, facts, paths) for v in value]
-        return _all(items) if key == "all" else _any(items)
+def _compile_combination(data: dict[Any, Any], per_part: bool, facts: set[str], paths: set[str]) -> Predicate:
+    """``all``, ``any`` or ``not``: each stands alone in its mapping."""
+    if len(data) != 1:
+        raise ConditionError(", ".join(sorted(data)), "'all', 'any' and 'not' stand alone in a condition")
+    ((key, value),) = data.items()
+    if key == "not":
+        return _negate(_compile(value, per_part, facts, paths))
+    if not isinstance(value, list) or not value:
+        raise ConditionError(key, f"'{key}' takes a non-empty list of conditions")
+    items = [_compile(v, per_part, facts, paths) for v in value]
+    return _all(items) if key == "all" else _any(items)
 
+
+def _compile_comparison(data: dict[Any, Any], per_part: bool, facts: set[str], paths: set[str]) -> Predicate:
+    """One ``path`` or ``fact``, one operator, and what it is compared with (a literal or an operand)."""
+    subject_key, op = _subject_and_operator(set(data))
+    left, annotation = operand({subject_key: data[subject_key]}, per_part, facts, paths) or (None, None)
+    assert left is not None
+    right_raw = data[op]
+    if op in ("exists", "empty"):
+        return _presence(op, left, right_raw)
+    right = operand(right_raw, per_part, facts, paths)
+    if right is None:
+        if op in ("in", "not_in") and not isinstance(right_raw, list):
+            raise ConditionError(op, f"'{op}' takes a list")
+        if annotation is not None and op != "contains":
+            _check_literal(annotation, right_raw, str(data[subject_key]))
+        literal = frozenset(right_raw) if op in ("in", "not_in") and _hashable(right_raw) else right_raw
+        return _with_literal(COMPARISONS[op], left, literal)
+    return _with_operand(COMPARISONS[op], left, right[0])
+
+
+def _subject_and_operator(keys: set[Any]) -> tuple[str, str]:
+    """The comparison's subject key (``path`` or ``fact``) and its one operator."""
     subjects = keys & {"path", "fact"}
     if len(subjects) != 1:
         raise ConditionError(", ".join(sorted(keys)), "a comparison needs exactly one of 'path' or 'fact'")
@@ -239,50 +270,49 @@ def _compile(data: Any, per_part: bool, facts: set[str], paths: set[str]) -> Cal
     (op,) = ops
     if op not in OPERATORS:
         raise ConditionError(op, "unknown operator", suggest(op, OPERATORS))
-    subject_key = next(iter(subjects))
-    left, annotation = operand({subject_key: data[subject_key]}, per_part, facts, paths) or (None, None)
-    assert left is not None
-    right_raw = data[op]
+    return next(iter(subjects)), op
 
-    if op in ("exists", "empty"):
-        if not isinstance(right_raw, bool):
-            raise ConditionError(op, f"'{op}' takes true or false")
-        if op == "exists":
 
-            def exists(s: Scope) -> bool | None:
-                value = left(s)
-                return None if value is UNKNOWN else (value is not None) == right_raw
+def _negate(inner: Predicate) -> Predicate:
+    def negate(s: Scope) -> bool | None:
+        result = inner(s)
+        return None if result is None else not result
 
-            return exists
+    return negate
 
-        def empty(s: Scope) -> bool | None:
+
+def _presence(op: str, left: Evaluator, expected: Any) -> Predicate:
+    """``exists`` (the value is not blank) or ``empty`` (blank: none, or an empty text or collection)."""
+    if not isinstance(expected, bool):
+        raise ConditionError(op, f"'{op}' takes true or false")
+    if op == "exists":
+
+        def exists(s: Scope) -> bool | None:
             value = left(s)
-            return None if value is UNKNOWN else _is_empty(value) == right_raw
+            return None if value is UNKNOWN else (value is not None) == expected
 
-        return empty
+        return exists
 
-    right = operand(right_raw, per_part, facts, paths)
-    if right is None:
-        if op in ("in", "not_in") and not isinstance(right_raw, list):
-            raise ConditionError(op, f"'{op}' takes a list")
-        if annotation is not None and op != "contains":
-            _check_literal(annotation, right_raw, str(data[subject_key]))
-        literal = frozenset(right_raw) if op in ("in", "not_in") and _hashable(right_raw) else right_raw
-        compare = COMPARISONS[op]
+    def empty(s: Scope) -> bool | None:
+        value = left(s)
+        return None if value is UNKNOWN else _is_empty(value) == expected
 
-        def with_literal(s: Scope) -> bool | None:
-            value = left(s)
-            if value is None or value is UNKNOWN:
-                return None
-            return bool(compare(value, literal))
+    return empty
 
-        return with_literal
 
-    right_get = right[0]
-    compare = COMPARISONS[op]
+def _with_literal(compare: Callable[[Any, Any], bool], left: Evaluator, literal: Any) -> Predicate:
+    def with_literal(s: Scope) -> bool | None:
+        value = left(s)
+        if value is None or value is UNKNOWN:
+            return None
+        return bool(compare(value, literal))
 
+    return with_literal
+
+
+def _with_operand(compare: Callable[[Any, Any], bool], left: Evaluator, right: Evaluator) -> Predicate:
     def with_operand(s: Scope) -> bool | None:
-        a, b = left(s), right_get(s)
+        a, b = left(s), right(s)
         if a is None or b is None or a is UNKNOWN or b is UNKNOWN:
             return None
         return bool(compare(a, b))

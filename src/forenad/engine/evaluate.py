@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from forenad.engine.conditions import Scope
 from forenad.engine.facts import REGISTRY, FactContext, MissingParameter
@@ -21,6 +21,9 @@ from forenad.model import Agreement
 from forenad.refs import Reference
 from forenad.report import Finding, NotMade, UsedValue
 
+if TYPE_CHECKING:
+    from forenad.params import ParameterSet
+
 PARAMETER_NOT_IN_FORCE = "dates.parameter_not_in_force"
 
 
@@ -28,7 +31,7 @@ def evaluate(
     agreement: Agreement,
     on: dt.date,
     rules: RuleSet | None = None,
-    params: Any = None,
+    params: ParameterSet | None = None,
     facts: bool = True,
 ) -> tuple[list[Finding], dict[str, Any]]:
     """Findings and facts for a valid agreement on a date.

@@ -29,7 +29,7 @@ from typing import Any, Literal
 
 from forenad.i18n import Text
 from forenad.model import Agreement
-from forenad.params import ParameterNotInForce, UnknownParameter
+from forenad.params import DatedValue, ParameterNotInForce, UnknownParameter
 from forenad.report import UsedValue
 
 Scope = Literal["agreement", "part"]
@@ -89,11 +89,12 @@ class _Unknown(Exception):
 
 # The dated value in force (or the ParameterNotInForce it raised), per parameter set and date: looked up
 # once per date, not once per agreement. The set is kept beside its id, so a reused id cannot mislead.
-_IN_FORCE: dict[tuple[int, dt.date], tuple[Any, dict[str, Any]]] = {}
+_InForce = dict[str, "DatedValue | ParameterNotInForce"]
+_IN_FORCE: dict[tuple[int, dt.date], tuple[Any, _InForce]] = {}
 _MAX_DATES = 64
 
 
-def _in_force(params: Any, on: dt.date) -> dict[str, Any]:
+def _in_force(params: Any, on: dt.date) -> _InForce:
     key = (id(params), on)
     found = _IN_FORCE.get(key)
     if found is None or found[0] is not params:
@@ -152,7 +153,7 @@ class FactContext:
         self._stack: list[_Frame] = []
 
     # -- parameters ---------------------------------------------------------------------------------
-    def _dated(self, name: str) -> Any:
+    def _dated(self, name: str) -> DatedValue | ParameterNotInForce:
         """The DatedValue in force, or the ParameterNotInForce it raised (UnknownParameter propagates)."""
         found = self._in_force.get(name)
         if found is None:
@@ -163,11 +164,11 @@ class FactContext:
             self._in_force[name] = found
         return found
 
-    def _record(self, dated: Any) -> None:
+    def _record(self, dated: DatedValue) -> None:
         if self._stack:
             self._stack[-1].dated[dated.name] = dated
 
-    def lookup(self, name: str) -> Any:
+    def lookup(self, name: str) -> DatedValue:
         """The dated value in force (a :class:`~forenad.params.DatedValue`); raises
         :class:`~forenad.params.ParameterNotInForce`. Not recorded as used."""
         found = self._dated(name)
@@ -194,7 +195,7 @@ class FactContext:
         self._record(dated)
         return dated.value
 
-    def dated_in_force(self, name: str) -> Any:
+    def dated_in_force(self, name: str) -> DatedValue | None:
         """The dated value in force, recorded as used like :meth:`param`; ``None`` when it is not in force
         or not known to the parameter set (no ``dates`` finding: see :meth:`lookup` for why)."""
         try:
@@ -285,10 +286,6 @@ class FactContext:
                 self.get(name, part)
             dated.update(self._used_dated((name, part)))
         return tuple(UsedValue.of(dated[pname]) for pname in sorted(dated))
-
-    def rests_on_unverified(self, keys: Iterable[FactKey]) -> bool:
-        """Whether any dated value behind these facts is unverified."""
-        return any(v.confidence == "unverified" for v in self.used_values(keys))
 
     def part_count(self) -> int:
         return len(self.agreement.parts)

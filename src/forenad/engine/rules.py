@@ -26,12 +26,12 @@ import datetime as dt
 import hashlib
 import re
 import string
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
@@ -252,6 +252,36 @@ def load_rules(directory: Path | Iterable[Path]) -> RuleSet:
     return RuleSet(tuple(rules), digest.hexdigest()[:12])
 
 
+def with_local_rules(base: RuleSet, directory: Path) -> RuleSet:
+    """``base`` (the shipped catalogue) with an organisation's own rule files from ``directory`` added after
+    it. Local rules add, they never replace: an id already in ``base`` is refused, and so is a folder with no
+    rule files (naming the folder). Raises :class:`~forenad.errors.DataFileError`."""
+    files = sorted(Path(directory).glob("*.yaml"))
+    if not files:
+        raise DataFileError(
+            str(directory), None, "", "the folder holds no rule files (*.yaml) to add to the shipped ones"
+        )
+    local = load_rules(files)
+    shipped = {r.id: r for r in base.rules}
+    for rule in local.rules:
+        if rule.id in shipped:
+            raise DataFileError(
+                rule.source,
+                rule.line,
+                "id",
+                f"{rule.id!r} is a shipped rule; an organisation's rules add to the catalogue with ids of "
+                "their own (give the rule another name)",
+            )
+    digest = hashlib.sha256(f"{base.version}\0{local.version}".encode()).hexdigest()[:12]
+    return RuleSet((*base.rules, *local.rules), digest)
+
+
+class _Lines(Protocol):
+    """Where the keys of a rule file are: a :class:`~forenad.yamlio.LineIndex` or :class:`_RuleLines`."""
+
+    def line_of(self, loc: Sequence[object]) -> int | None: ...
+
+
 class _RuleLines:
     """Line numbers for the fast path: each rule's ``- id:`` line found by a text scan; other keys unknown
     (an error found on the fast path is reported again from the strict, line-tracking parse)."""
@@ -259,7 +289,7 @@ class _RuleLines:
     def __init__(self, text: str) -> None:
         self._starts = [i for i, line in enumerate(text.splitlines(), 1) if _RULE_START.match(line)]
 
-    def line_of(self, loc: list[Any]) -> int | None:
+    def line_of(self, loc: Sequence[object]) -> int | None:
         if len(loc) == 2 and loc[0] == "rules" and isinstance(loc[1], int) and loc[1] < len(self._starts):
             return self._starts[loc[1]]
         return None
@@ -280,7 +310,7 @@ def _load_file(file: Path, raw: bytes) -> list[Rule]:
         fast = _parsed(text)
         if isinstance(fast, dict) and set(fast) == {"rules"} and isinstance(fast["rules"], list):
             lines = _RuleLines(text)
-            return [_load_rule(name, lines, i, item) for i, item in enumerate(fast["rules"])]  # type: ignore[arg-type]
+            return [_load_rule(name, lines, i, item) for i, item in enumerate(fast["rules"])]
     except Exception:
         pass
     return _load_file_strict(name, text)
@@ -321,7 +351,11 @@ def _load_file_strict(name: str, text: str) -> list[Rule]:
     return [_load_rule(name, document.lines, i, item) for i, item in enumerate(data["rules"])]
 
 
-def _load_rule(file: str, lines: yamlio.LineIndex, index: int, data: Any) -> Rule:
+_Fail = Callable[..., DataFileError]
+"""Makes the error for a key of the rule being read: ``fail(key, problem, suggestion=None, sub=None)``."""
+
+
+def _load_rule(file: str, lines: _Lines, index: int, data: Any) -> Rule:
     def fail(
         key: str, problem: str, suggestion: str | None = None, sub: list[Any] | None = None
     ) -> DataFileError:
@@ -330,41 +364,10 @@ def _load_rule(file: str, lines: yamlio.LineIndex, index: int, data: Any) -> Rul
             loc.append(key)
         return DataFileError(file, lines.line_of(loc + (sub or [])), key, problem, suggestion)
 
-    if not isinstance(data, dict):
-        raise fail("", "a rule must be a mapping")
-    for key in data:
-        if key not in RULE_KEYS:
-            raise fail(str(key), "unknown key in a rule", suggest(str(key), RULE_KEYS))
-    for key in REQUIRED:
-        if key not in data:
-            raise fail("", f"the rule has no {key!r}")
-    rule_id = data["id"]
-    topic = data["topic"]
-    if topic not in TOPICS:
-        raise fail("topic", f"unknown topic {topic!r}", suggest(str(topic), TOPICS))
-    if not isinstance(rule_id, str) or not rule_id.startswith(f"{topic}."):
-        raise fail("id", f"a rule id is '{topic}.<name>'")
-    severity = data["severity"]
-    if severity not in SEVERITIES:
-        raise fail("severity", f"unknown severity {severity!r}", suggest(str(severity), SEVERITIES))
-    applies_to = data.get("applies_to", "all")
-    models: frozenset[str] | None = None
-    if applies_to != "all":
-        if not isinstance(applies_to, list) or not applies_to:
-            raise fail("applies_to", "'applies_to' is 'all' or a list of employment models")
-        allowed = [m.value for m in EmploymentModel]
-        for i, model in enumerate(applies_to):
-            if model not in allowed:
-                raise fail(
-                    "applies_to", f"unknown employment model {model!r}", suggest(str(model), allowed), [i]
-                )
-        models = frozenset(applies_to)
-    dates: dict[str, dt.date | None] = {}
-    for key in ("valid_from", "valid_to"):
-        value = data.get(key)
-        if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-            raise fail(key, "a date YYYY-MM-DD is expected")
-        dates[key] = value
+    _check_keys(data, fail)
+    rule_id, topic, severity = _identity(data, fail)
+    models = _applies_to(data.get("applies_to", "all"), fail)
+    dates = _validity(data, fail)
     each = data.get("each")
     if each not in (None, "parts"):
         raise fail("each", "'each' can only be 'parts'", "parts")
@@ -377,24 +380,8 @@ def _load_rule(file: str, lines: yamlio.LineIndex, index: int, data: Any) -> Rul
     title = _text(data["title"], fail, "title") if "title" in data else message
     notes = _text(data["notes"], fail, "notes") if "notes" in data else None
     placeholders = _placeholders(message, per_part, fail)
-    paths = data.get("paths", [])
-    if not isinstance(paths, list):
-        raise fail("paths", "'paths' is a list of dotted field paths")
-    for i, path in enumerate(paths):
-        try:
-            resolve(_agreement(), str(path))
-        except PathError as exc:
-            raise fail("paths", f"no field {exc.segment!r} in {path!r}", exc.suggestion, [i]) from None
-    refs_raw = data["refs"]
-    if not isinstance(refs_raw, list) or not refs_raw:
-        raise fail("refs", "every rule needs at least one reference")
-    refs: list[Reference] = []
-    for i, ref in enumerate(refs_raw):
-        try:
-            refs.append(Reference.model_validate(ref))
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            raise fail("refs", f"{'.'.join(map(str, err['loc']))}: {err['msg']}", None, [i]) from None
+    paths = _paths(data.get("paths", []), fail)
+    refs = _refs(data["refs"], fail)
     read_facts = condition.facts | frozenset(p.name for p in placeholders if p.name in REGISTRY)
     return Rule(
         id=rule_id,
@@ -408,8 +395,8 @@ def _load_rule(file: str, lines: yamlio.LineIndex, index: int, data: Any) -> Rul
         condition=condition,
         message=message,
         placeholders=placeholders,
-        paths=tuple(str(p) for p in paths),
-        refs=tuple(refs),
+        paths=paths,
+        refs=refs,
         notes=notes,
         source=file,
         line=lines.line_of(["rules", index]),
@@ -418,13 +405,89 @@ def _load_rule(file: str, lines: yamlio.LineIndex, index: int, data: Any) -> Rul
     )
 
 
+def _check_keys(data: Any, fail: _Fail) -> None:
+    """A rule is a mapping of known keys with every required one present."""
+    if not isinstance(data, dict):
+        raise fail("", "a rule must be a mapping")
+    for key in data:
+        if key not in RULE_KEYS:
+            raise fail(str(key), "unknown key in a rule", suggest(str(key), RULE_KEYS))
+    for key in REQUIRED:
+        if key not in data:
+            raise fail("", f"the rule has no {key!r}")
+
+
+def _identity(data: dict[str, Any], fail: _Fail) -> tuple[str, str, Severity]:
+    """The rule's id (``<topic>.<name>``), topic and severity."""
+    rule_id = data["id"]
+    topic = data["topic"]
+    if topic not in TOPICS:
+        raise fail("topic", f"unknown topic {topic!r}", suggest(str(topic), TOPICS))
+    if not isinstance(rule_id, str) or not rule_id.startswith(f"{topic}."):
+        raise fail("id", f"a rule id is '{topic}.<name>'")
+    severity = data["severity"]
+    if severity not in SEVERITIES:
+        raise fail("severity", f"unknown severity {severity!r}", suggest(str(severity), SEVERITIES))
+    return rule_id, topic, severity
+
+
+def _applies_to(applies_to: Any, fail: _Fail) -> frozenset[str] | None:
+    """The employment models the rule applies to; ``None`` for all of them."""
+    if applies_to == "all":
+        return None
+    if not isinstance(applies_to, list) or not applies_to:
+        raise fail("applies_to", "'applies_to' is 'all' or a list of employment models")
+    allowed = [m.value for m in EmploymentModel]
+    for i, model in enumerate(applies_to):
+        if model not in allowed:
+            raise fail("applies_to", f"unknown employment model {model!r}", suggest(str(model), allowed), [i])
+    return frozenset(applies_to)
+
+
+def _validity(data: dict[str, Any], fail: _Fail) -> dict[str, dt.date | None]:
+    """``valid_from`` and ``valid_to``: dates, or ``None`` when not given."""
+    dates: dict[str, dt.date | None] = {}
+    for key in ("valid_from", "valid_to"):
+        value = data.get(key)
+        if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+            raise fail(key, "a date YYYY-MM-DD is expected")
+        dates[key] = value
+    return dates
+
+
+def _paths(paths: Any, fail: _Fail) -> tuple[str, ...]:
+    """The dotted field paths a finding points at, each one a field of the agreement model."""
+    if not isinstance(paths, list):
+        raise fail("paths", "'paths' is a list of dotted field paths")
+    for i, path in enumerate(paths):
+        try:
+            resolve(_agreement(), str(path))
+        except PathError as exc:
+            raise fail("paths", f"no field {exc.segment!r} in {path!r}", exc.suggestion, [i]) from None
+    return tuple(str(p) for p in paths)
+
+
+def _refs(refs_raw: Any, fail: _Fail) -> tuple[Reference, ...]:
+    """The rule's references (at least one)."""
+    if not isinstance(refs_raw, list) or not refs_raw:
+        raise fail("refs", "every rule needs at least one reference")
+    refs: list[Reference] = []
+    for i, ref in enumerate(refs_raw):
+        try:
+            refs.append(Reference.model_validate(ref))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            raise fail("refs", f"{'.'.join(map(str, err['loc']))}: {err['msg']}", None, [i]) from None
+    return tuple(refs)
+
+
 def _agreement() -> Any:
     from forenad.model import Agreement
 
     return Agreement
 
 
-def _text(value: Any, fail: Callable[..., DataFileError], key: str) -> Text:
+def _text(value: Any, fail: _Fail, key: str) -> Text:
     if not isinstance(value, dict) or set(value) != {"sv", "en"}:
         raise fail(key, f"'{key}' needs 'sv' and 'en' texts")
     if not all(isinstance(v, str) and v.strip() for v in value.values()):
@@ -432,9 +495,7 @@ def _text(value: Any, fail: Callable[..., DataFileError], key: str) -> Text:
     return Text(sv=value["sv"].strip(), en=value["en"].strip())
 
 
-def _placeholders(
-    message: Text, per_part: bool, fail: Callable[..., DataFileError]
-) -> tuple[Placeholder, ...]:
+def _placeholders(message: Text, per_part: bool, fail: _Fail) -> tuple[Placeholder, ...]:
     found: dict[str, Placeholder] = {}
     for lang in ("sv", "en"):
         template = getattr(message, lang)
@@ -455,14 +516,12 @@ def _placeholders(
     return tuple(found.values())
 
 
-def _placeholder_getter(
-    name: str, per_part: bool, fail: Callable[..., DataFileError]
-) -> Callable[[Scope], Any]:
+def _placeholder_getter(name: str, per_part: bool, fail: _Fail) -> Callable[[Scope], Any]:
     if name in ("index", "part_path"):
         if not per_part:
             raise fail("message", f"{{{name}}} needs 'each: parts'")
         if name == "index":
-            return lambda s: s.part + 1  # parts are numbered from 1 for people, from 0 in paths
+            return lambda s: s.index + 1  # parts are numbered from 1 for people, from 0 in paths
         return lambda s: f"parts.{s.part}"
     try:
         if name in REGISTRY:

@@ -114,7 +114,9 @@ def _case(file: str, lines: yamlio.LineIndex, i: int, item: Any) -> RuleCase:
 
 @cache
 def _base(name: str, directory: str) -> Any:
-    return yamlio.load(Path(directory) / "bases" / f"{name}.yaml").data
+    """A case's base agreement: from the cases' own ``bases/`` folder, else the shipped one."""
+    own = Path(directory) / "bases" / f"{name}.yaml"
+    return yamlio.load(own if own.exists() else tests_dir() / "bases" / f"{name}.yaml").data
 
 
 def _split(path: str) -> list[str | int]:
@@ -153,8 +155,11 @@ def _fact_value(facts: dict[str, Any], dotted: str) -> Any:
 _MISSING = object()
 
 
-def run_case(case: RuleCase, directory: Path | None = None) -> list[str]:
-    """The ways the case fails; empty when it passes."""
+def run_case(
+    case: RuleCase, directory: Path | None = None, rules: Any = None, params: Any = None
+) -> list[str]:
+    """The ways the case fails; empty when it passes. ``rules`` and ``params`` default to the shipped ones
+    (an organisation's: :func:`forenad.engine.with_local_rules`)."""
     from forenad.engine import evaluate
     from forenad.io import validate_document
 
@@ -163,7 +168,7 @@ def run_case(case: RuleCase, directory: Path | None = None) -> list[str]:
     result = validate_document(case.label, yamlio.Document(data, yamlio.LineIndex(None)))
     if result.agreement is None:
         return [f"the agreement does not validate: {[(e.path, e.message('en')) for e in result.errors]}"]
-    findings, facts = evaluate(result.agreement, case.on)
+    findings, facts = evaluate(result.agreement, case.on, rules=rules, params=params)
     fired = {f.rule for f in findings}
     problems = [f"expected {rule} to fire" for rule in case.findings if rule not in fired]
     problems += [f"expected {rule} not to fire" for rule in case.absent if rule in fired]

@@ -77,8 +77,8 @@ def main_employer(model: EmploymentModel, employers: list[dict[str, Any]]) -> st
     home employer in adjungering or a combined doctorate, the employer in a service purchase."""
     if not employers:
         return None
-    larosate = [e["id"] for e in employers if EmployerKind(e["kind"]).is_larosate]
-    others = [e["id"] for e in employers if not EmployerKind(e["kind"]).is_larosate]
+    larosate: list[str] = [e["id"] for e in employers if EmployerKind(e["kind"]).is_larosate]
+    others: list[str] = [e["id"] for e in employers if not EmployerKind(e["kind"]).is_larosate]
     if model == EmploymentModel.forenad_en_arbetsgivare:
         return (larosate or others)[0]
     if model in (EmploymentModel.adjungering, EmploymentModel.kombinationsdoktorand):

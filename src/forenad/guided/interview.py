@@ -26,6 +26,7 @@ from forenad.guided.texts import (
 from forenad.model import Agreement, Employer, EmployerKind, EmploymentModel, Person
 from forenad.model.messages import translate
 from forenad.model.paths import dotted
+from forenad.model.types import Personnummer
 from forenad.params import ParameterSet
 
 MAX_COUNT = 10
@@ -61,7 +62,7 @@ def validate(data: dict[str, object]) -> Agreement:
         return Agreement.model_validate(data)
     except ValidationError as exc:
         errors = [
-            InputError(dotted(err["loc"]), None, translate(err, Agreement))
+            InputError(dotted(err["loc"]), None, translate(err, Agreement), str(err["type"]))
             for err in exc.errors(include_url=False)
         ]
         raise AgreementInvalid(errors) from None
@@ -180,8 +181,8 @@ def _ask_person(state: State) -> None:
     if birth is not None:
         field_name, value = birth
         person[field_name] = value
-        if field_name == "personnummer":
-            ask.say(MESSAGES["masked"].format(value=value.masked()))  # type: ignore[attr-defined]
+        if isinstance(value, Personnummer):
+            ask.say(MESSAGES["masked"].format(value=value.masked()))
     profession = ask.ask(
         "person.profession", lambda raw: field_value(Person, "profession", raw), optional=True
     )
@@ -201,10 +202,10 @@ def _ask_dates(state: State) -> None:
     state.data["start_date"] = start
 
     def end_date(raw: str) -> dt.date:
-        end = field_value(Agreement, "end_date", raw)
+        end: dt.date = field_value(Agreement, "end_date", raw)
         if end < start:
             raise Invalid(error_text("end_before_start", end=end.isoformat(), start=start.isoformat()))
-        return end  # type: ignore[no-any-return]
+        return end
 
     end = ask.ask("end_date", end_date, optional=True)
     if end is not None:

@@ -34,7 +34,8 @@ class Invalid(ValueError):
 @functools.cache
 def _adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     field = model.model_fields[name]
-    return TypeAdapter(Annotated[field.annotation, field])
+    annotated: Any = Annotated[field.annotation, field]  # a type built at run time, from the model's field
+    return TypeAdapter(annotated)
 
 
 def field_value(model: type[BaseModel], name: str, value: object) -> Any:

@@ -108,7 +108,7 @@ def dump(agreement: Agreement) -> str:
     yaml.allow_unicode = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.sort_base_mapping_type_on_output = False  # type: ignore[attr-defined]
+    yaml.representer.sort_base_mapping_type_on_output = False  # keep the model's order
     yaml.representer.add_representer(str, _represent_text)
     out = StringIO()
     yaml.dump(data, out)

@@ -7,6 +7,7 @@ cost share) are checked after the fields, with errors located at the referring f
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Annotated
 
@@ -257,9 +258,7 @@ class DoctoralStudies(_Model):
     financing_until: dt.date | None = Field(
         default=None, description="Finansieringen är säkrad till och med detta datum."
     )
-    supervisors: list[Name] = Field(
-        default_factory=list, description="Handledare, huvudhandledaren först."
-    )
+    supervisors: list[Name] = Field(default_factory=list, description="Handledare, huvudhandledaren först.")
     individual_study_plan: bool | None = Field(
         default=None, description="En individuell studieplan är upprättad (eller upprättas vid antagningen)."
     )
@@ -315,66 +314,15 @@ class Agreement(_Model):
 
     @model_validator(mode="after")
     def _references_and_dates(self) -> Agreement:
-        problems: list[tuple[tuple[str | int, ...], str, str, dict[str, object], object]] = []
         ids = [e.id for e in self.employers]
-        seen: set[str] = set()
-        for i, employer_id in enumerate(ids):
-            if employer_id in seen:
-                problems.append(
-                    (
-                        ("employers", i, "id"),
-                        "duplicate_id",
-                        "the id {ref} is used twice",
-                        {"ref": employer_id},
-                        employer_id,
-                    )
-                )
-            seen.add(employer_id)
-
-        def ref(loc: tuple[str | int, ...], value: str | None) -> None:
-            if value is not None and value not in seen:
-                problems.append(
-                    (
-                        loc,
-                        "unknown_employer",
-                        "no employer has the id {ref} (known: {known})",
-                        {"ref": value, "known": ", ".join(ids)},
-                        value,
-                    )
-                )
-
-        ref(("main_employer",), self.main_employer)
-        for i, part in enumerate(self.parts):
-            ref(("parts", i, "employer"), part.employer)
-            ref(("parts", i, "host"), part.host)
-        if self.cost_settlement:
-            for i, share in enumerate(self.cost_settlement.shares):
-                ref(("cost_settlement", "shares", i, "payer"), share.payer)
-                if share.part >= len(self.parts):
-                    problems.append(
-                        (
-                            ("cost_settlement", "shares", i, "part"),
-                            "unknown_part",
-                            "there is no part number {ref} (parts are numbered 0 to {last})",
-                            {"ref": share.part, "last": len(self.parts) - 1},
-                            share.part,
-                        )
-                    )
-            if inv := self.cost_settlement.invoicing:
-                ref(("cost_settlement", "invoicing", "seller"), inv.seller)
-                ref(("cost_settlement", "invoicing", "buyer"), inv.buyer)
-        for i, duty in enumerate(self.work_environment):
-            ref(("work_environment", i, "responsible"), duty.responsible)
-        if self.rehabilitation:
-            ref(("rehabilitation", "lead"), self.rehabilitation.lead)
-        if self.doctoral_studies:
-            ref(("doctoral_studies", "larosate"), self.doctoral_studies.larosate)
-        if self.secondary_employment:
-            for i, employer_id in enumerate(self.secondary_employment.reported_to):
-                ref(("secondary_employment", "reported_to", i), employer_id)
-        for i, signatory in enumerate(self.signatories):
-            if signatory.party != "person":
-                ref(("signatories", i, "party"), signatory.party)
+        known = set(ids)
+        problems = _duplicate_ids(ids)
+        for loc, value in self._references():
+            if isinstance(value, int):
+                if value >= len(self.parts):
+                    problems.append(_unknown_part(loc, value, len(self.parts)))
+            elif value is not None and value not in known:
+                problems.append(_unknown_employer(loc, value, ids))
         if self.end_date and self.end_date < self.start_date:
             problems.append(
                 (
@@ -389,6 +337,28 @@ class Agreement(_Model):
             raise _located_many("Agreement", problems)
         return self
 
+    def _references(self) -> Iterator[tuple[_Loc, str | int | None]]:
+        """Every field that names another entry of the agreement, in the file's order: an employer by its
+        id (text, or ``None`` when not given), a part by its number."""
+        yield ("main_employer",), self.main_employer
+        for i, part in enumerate(self.parts):
+            yield ("parts", i, "employer"), part.employer
+            yield ("parts", i, "host"), part.host
+        if self.cost_settlement:
+            yield from _cost_references(self.cost_settlement)
+        for i, duty in enumerate(self.work_environment):
+            yield ("work_environment", i, "responsible"), duty.responsible
+        if self.rehabilitation:
+            yield ("rehabilitation", "lead"), self.rehabilitation.lead
+        if self.doctoral_studies:
+            yield ("doctoral_studies", "larosate"), self.doctoral_studies.larosate
+        if self.secondary_employment:
+            for i, employer_id in enumerate(self.secondary_employment.reported_to):
+                yield ("secondary_employment", "reported_to", i), employer_id
+        for i, signatory in enumerate(self.signatories):
+            if signatory.party != "person":
+                yield ("signatories", i, "party"), signatory.party
+
     def employer(self, employer_id: str) -> Employer:
         for employer in self.employers:
             if employer.id == employer_id:
@@ -400,13 +370,64 @@ class Agreement(_Model):
         return sum((p.extent_percent for p in self.parts), Decimal(0))
 
 
+_Loc = tuple[str | int, ...]
+_Problem = tuple[_Loc, str, str, dict[str, object], object]
+"""Where, the error type, its message template, the template's values, and the value found."""
+
+
+def _cost_references(settlement: CostSettlement) -> Iterator[tuple[_Loc, str | int | None]]:
+    """The payer and the part of each cost share, then the invoice's seller and buyer."""
+    for i, share in enumerate(settlement.shares):
+        yield ("cost_settlement", "shares", i, "payer"), share.payer
+        yield ("cost_settlement", "shares", i, "part"), share.part
+    if inv := settlement.invoicing:
+        yield ("cost_settlement", "invoicing", "seller"), inv.seller
+        yield ("cost_settlement", "invoicing", "buyer"), inv.buyer
+
+
+def _duplicate_ids(ids: list[str]) -> list[_Problem]:
+    seen: set[str] = set()
+    problems: list[_Problem] = []
+    for i, employer_id in enumerate(ids):
+        if employer_id in seen:
+            problems.append(
+                (
+                    ("employers", i, "id"),
+                    "duplicate_id",
+                    "the id {ref} is used twice",
+                    {"ref": employer_id},
+                    employer_id,
+                )
+            )
+        seen.add(employer_id)
+    return problems
+
+
+def _unknown_employer(loc: _Loc, value: str, ids: list[str]) -> _Problem:
+    return (
+        loc,
+        "unknown_employer",
+        "no employer has the id {ref} (known: {known})",
+        {"ref": value, "known": ", ".join(ids)},
+        value,
+    )
+
+
+def _unknown_part(loc: _Loc, value: int, count: int) -> _Problem:
+    return (
+        loc,
+        "unknown_part",
+        "there is no part number {ref} (parts are numbered 0 to {last})",
+        {"ref": value, "last": count - 1},
+        value,
+    )
+
+
 def _located(title: str, items: list[tuple[str, str, str, dict[str, object], object]]) -> ValidationError:
     return _located_many(title, [((field,), kind, msg, ctx, value) for field, kind, msg, ctx, value in items])
 
 
-def _located_many(
-    title: str, items: list[tuple[tuple[str | int, ...], str, str, dict[str, object], object]]
-) -> ValidationError:
+def _located_many(title: str, items: list[_Problem]) -> ValidationError:
     details = [
         InitErrorDetails(type=PydanticCustomError(kind, msg, ctx), loc=loc, input=value)
         for loc, kind, msg, ctx, value in items

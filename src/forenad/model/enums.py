@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from operator import attrgetter
 
 
 class Vocabulary(StrEnum):
-    """A fixed vocabulary: a string enum whose ``value`` is read without a Python call (Python's own
-    ``Enum.value`` is a property written in Python, and serialising an agreement, which forenad does for
-    every agreement it checks, reads it for every enum field)."""
-
-    value = property(attrgetter("_value_"))  # type: ignore[assignment]
+    """A fixed vocabulary: a string enum whose values are the slugs negotiators write."""
 
 
 class EmploymentModel(Vocabulary):

@@ -2,7 +2,7 @@
 kronor, percentages and dates in Swedish or English (Babel's CLDR data), and the words for the model's
 values (:mod:`forenad.presentation.labels`)."""
 
-from forenad.presentation.formatting import format_number, format_value
+from forenad.presentation.formatting import count, format_number, format_value, seconds
 from forenad.presentation.labels import label
 
-__all__ = ["format_number", "format_value", "label"]
+__all__ = ["count", "format_number", "format_value", "label", "seconds"]

@@ -71,24 +71,59 @@ def format_value(value: Any, spec: str, lang: Lang) -> str:
     if value is None:
         return "okänt" if lang == "sv" else "unknown"
     if isinstance(value, bool):
-        return ("ja" if value else "nej") if lang == "sv" else ("yes" if value else "no")
+        return _yes_no(value, lang)
     if isinstance(value, enum.Enum):
         slug = str(value.value)
         return DISPLAY[slug][lang] if slug in DISPLAY else label(value, lang)
     if isinstance(value, int | float | Decimal):
-        if spec == "kr":
-            return f"{format_number(value, lang, 0)} kr"
-        if spec == "pct":
-            return f"{format_number(value, lang)} %"
-        if spec.startswith("d") and spec[1:].isdigit():
-            return format_number(value, lang, int(spec[1:]))
-        return format_number(value, lang)
+        return _amount(value, spec, lang)
+    return _other(value, spec, lang)
+
+
+def _yes_no(value: bool, lang: Lang) -> str:
+    if lang == "sv":
+        return "ja" if value else "nej"
+    return "yes" if value else "no"
+
+
+def _amount(value: float | Decimal | int, spec: str, lang: Lang) -> str:
+    """A number: ``kr`` whole kronor, ``pct`` a percentage, ``d1`` … a fixed number of decimals."""
+    if spec == "kr":
+        return f"{format_number(value, lang, 0)} kr"
+    if spec == "pct":
+        return f"{format_number(value, lang)} %"
+    if spec.startswith("d") and spec[1:].isdigit():
+        return format_number(value, lang, int(spec[1:]))
+    return format_number(value, lang)
+
+
+def _other(value: object, spec: str, lang: Lang) -> str:
+    """A date, a mapping (name–value pairs, the spec applied to each value), another collection, or text."""
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, dict):  # name: value pairs, the spec applied to each value
+    if isinstance(value, dict):
         pairs = [f"{format_value(k, '', lang)} {format_value(v, spec, lang)}" for k, v in value.items()]
         return ", ".join(pairs)
     if isinstance(value, list | tuple | set | frozenset):
         items = [format_value(v, "", lang) for v in value]
         return ", ".join(items)
     return str(value)
+
+
+@cache
+def _plural_rule(lang: Lang) -> Any:
+    from babel import Locale
+
+    return Locale.parse(_LOCALES[lang]).plural_form
+
+
+def count(n: int, one: str, other: str, lang: Lang) -> str:
+    """``n`` with the word in the form the language's plural rules (CLDR, through Babel) ask for:
+    ``count(1, "fil", "filer", "sv")`` is ``1 fil``, ``count(4, …)`` is ``4 filer``."""
+    word = one if _plural_rule(lang)(n) == "one" else other
+    return f"{format_number(n, lang)} {word}"
+
+
+def seconds(value: float, lang: Lang) -> str:
+    """A duration in seconds with one decimal, in the language's number format (``17,3 s``)."""
+    return f"{format_number(value, lang, 1)} s"

@@ -66,33 +66,32 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
     return annotation, False
 
 
+_SCALARS: tuple[tuple[type, Kind], ...] = (
+    (bool, "bool"),  # before int: a bool is an int
+    (Personnummer, "personnummer"),
+    (int, "int"),
+    (Decimal, "decimal"),
+    (dt.date, "date"),
+)
+
+
 def _kind(annotation: Any, metadata: list[Any]) -> tuple[Kind, Any]:
     if typing.get_origin(annotation) is typing.Annotated:
         annotation = typing.get_args(annotation)[0]
     if typing.get_origin(annotation) is list:
         (item,) = typing.get_args(annotation)
-        if isinstance(item, type) and issubclass(item, BaseModel):
-            return "list", item
-        return "lines", item
-    if isinstance(annotation, type):
-        if issubclass(annotation, BaseModel):
-            return "group", annotation
-        if issubclass(annotation, enum.Enum):
-            return "enum", annotation
-        if issubclass(annotation, bool):
-            return "bool", None
-        if issubclass(annotation, Personnummer):
-            return "personnummer", None
-        if issubclass(annotation, int):
-            return "int", None
-        if issubclass(annotation, Decimal):
-            return "decimal", None
-        if issubclass(annotation, dt.date):
-            return "date", None
-        if issubclass(annotation, str):
-            longest = max((m.max_length for m in metadata if isinstance(m, MaxLen)), default=0)
-            return ("textarea" if longest > LONG_TEXT else "text"), None
-    return "text", None
+        return ("list", item) if isinstance(item, type) and issubclass(item, BaseModel) else ("lines", item)
+    if not isinstance(annotation, type):
+        return "text", None
+    if issubclass(annotation, BaseModel):
+        return "group", annotation
+    if issubclass(annotation, enum.Enum):
+        return "enum", annotation
+    for base, kind in _SCALARS:
+        if issubclass(annotation, base):
+            return kind, None
+    longest = max((m.max_length for m in metadata if isinstance(m, MaxLen)), default=0)
+    return ("textarea" if longest > LONG_TEXT else "text"), None
 
 
 @functools.cache

@@ -272,43 +272,53 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        s = self.settings
         headers = _headers(scope)
-        host = _host_name(headers.get("host", ""))
-        if s.hosts and host not in s.hosts:
-            await _reply(send, 400, MESSAGES["host"])
-            return
         cookies = _cookies(headers.get("cookie"))
+        refusal = self._refusal(scope, headers, cookies)
+        if refusal is not None:
+            status, text, extra_headers = refusal
+            await _reply(send, status, text, extra_headers)
+            return
         extra: list[tuple[bytes, bytes]] = []
-        if s.token is not None:
-            query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
-            bearer = headers.get("authorization", "")
-            given = bearer[7:].strip() if bearer.lower().startswith("bearer ") else None
-            if query.get(TOKEN_QUERY) and check_csrf(s.token, query[TOKEN_QUERY]):
-                # The address printed at start: set the cookie and send the browser on without the token.
-                rest = urlencode(
-                    [(k, v) for k, v in parse_qsl(scope["query_string"].decode()) if k != "token"]
-                )
-                location = scope.get("path", "/") + (f"?{rest}" if rest else "")
-                cookie = self._cookie(TOKEN_COOKIE, s.token)
-                await _reply(send, 303, "", [(b"location", location.encode()), (b"set-cookie", cookie)])
-                return
-            if not (check_csrf(s.token, given) or check_csrf(s.token, cookies.get(TOKEN_COOKIE))):
-                await _reply(send, 401, MESSAGES["token"], [(b"www-authenticate", b"Bearer")])
-                return
-        if scope["method"] not in SAFE_METHODS and not self._same_site(headers, scope):
-            await _reply(send, 403, MESSAGES["origin"])
-            return
-        length = headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > s.max_body):
-            await _reply(send, 413, MESSAGES["too_large"].format(limit=s.max_body))
-            return
-        state = scope.setdefault("state", {})
         csrf = cookies.get(CSRF_COOKIE)
         if not csrf or len(csrf) < 16:
             csrf = new_token()
             extra.append((b"set-cookie", self._cookie(CSRF_COOKIE, csrf)))
-        state["csrf"] = csrf
+        scope.setdefault("state", {})["csrf"] = csrf
+        await self._pass(scope, receive, send, extra)
+
+    def _refusal(
+        self, scope: Scope, headers: dict[str, str], cookies: dict[str, str]
+    ) -> tuple[int, str, list[tuple[bytes, bytes]]] | None:
+        """Why the request is not let through (status, text, headers), or ``None``."""
+        s = self.settings
+        if s.hosts and _host_name(headers.get("host", "")) not in s.hosts:
+            return 400, MESSAGES["host"], []
+        if s.token is not None:
+            query = parse_qsl(scope.get("query_string", b"").decode("latin-1"))
+            given = dict(query).get(TOKEN_QUERY)
+            if given and check_csrf(s.token, given):
+                # The address printed at start: set the cookie and send the browser on without the token.
+                rest = urlencode([(k, v) for k, v in query if k != TOKEN_QUERY])
+                location = scope.get("path", "/") + (f"?{rest}" if rest else "")
+                cookie = self._cookie(TOKEN_COOKIE, s.token)
+                return 303, "", [(b"location", location.encode()), (b"set-cookie", cookie)]
+            bearer = headers.get("authorization", "")
+            sent = bearer[7:].strip() if bearer.lower().startswith("bearer ") else None
+            if not (check_csrf(s.token, sent) or check_csrf(s.token, cookies.get(TOKEN_COOKIE))):
+                return 401, MESSAGES["token"], [(b"www-authenticate", b"Bearer")]
+        if scope["method"] not in SAFE_METHODS and not self._same_site(headers):
+            return 403, MESSAGES["origin"], []
+        length = headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > s.max_body):
+            return 413, MESSAGES["too_large"].format(limit=s.max_body), []
+        return None
+
+    async def _pass(
+        self, scope: Scope, receive: Receive, send: Send, extra: list[tuple[bytes, bytes]]
+    ) -> None:
+        """Call the app with the body counted against the limit and the security headers added."""
+        limit = self.settings.max_body
         received = 0
         started = False
 
@@ -317,7 +327,7 @@ class Guard:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > s.max_body:
+                if received > limit:
                     raise BodyTooLarge
             return message
 
@@ -332,13 +342,13 @@ class Guard:
             await self.app(scope, limited_receive, send_with_headers)
         except BodyTooLarge:
             if not started:
-                await _reply(send, 413, MESSAGES["too_large"].format(limit=s.max_body))
+                await _reply(send, 413, MESSAGES["too_large"].format(limit=limit))
 
     def _cookie(self, name: str, value: str) -> bytes:
         secure = "; Secure" if self.settings.secure_cookies else ""
         return f"{name}={value}; Path=/; HttpOnly; SameSite=Strict{secure}".encode()
 
-    def _same_site(self, headers: dict[str, str], scope: Scope) -> bool:
+    def _same_site(self, headers: dict[str, str]) -> bool:
         """Whether an unsafe request comes from the app's own pages (or from no browser page at all: an HR
         system's request has no ``Origin``)."""
         fetch_site = headers.get("sec-fetch-site")

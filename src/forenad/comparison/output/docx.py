@@ -53,32 +53,9 @@ def to_docx(cmp: Comparison, lang: Lang | None = None, today: dt.date | None = N
         _table(document, cmp, lang)
         legend = [w["differs"]] + ([w["lower"]] if has_lower_bound(cmp) else [])
         document.add_paragraph(" · ".join(legend))
-    if cmp.not_applicable:
-        document.add_heading(w["not_applicable"], level=1)
-        for item in cmp.not_applicable:
-            p = document.add_paragraph(style="List Bullet")
-            p.add_run(labels.model(item.model)(lang)).bold = True
-            p.add_run(f" ({item.source}): " + " ".join(r(lang) for r in item.reasons))
-    alternatives = [c for c in cmp.columns if c.overlay is not None]
-    if alternatives:
-        document.add_heading(w["alternatives"], level=1)
-        for column in alternatives:
-            assert column.overlay is not None
-            document.add_heading(column.label(lang), level=2)
-            document.add_paragraph(column.overlay.explanation(lang))
-            for change in visible_changes(column.overlay):
-                document.add_paragraph(change_line(change, lang), style="List Bullet")
-    if cmp.columns:
-        document.add_heading(w["findings"], level=1)
-        for column in cmp.columns:
-            document.add_heading(column.label(lang), level=2)
-            findings = sorted_findings(column)
-            if not findings:
-                document.add_paragraph(w["no_findings"])
-            for f in findings:
-                p = document.add_paragraph(style="List Bullet")
-                p.add_run(f"{w[f.severity]}: {column.title_of(f.rule)(lang)}").bold = True
-                p.add_run(f". {f.text(lang)}")
+    _not_applicable(document, cmp, lang)
+    _alternatives(document, cmp, lang)
+    _findings(document, cmp, lang)
     props = document.core_properties
     props.title = w["title"]
     props.subject = w["on"].format(date=cmp.on.isoformat())
@@ -86,6 +63,47 @@ def to_docx(cmp: Comparison, lang: Lang | None = None, today: dt.date | None = N
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _not_applicable(document: DocumentObject, cmp: Comparison, lang: Lang) -> None:
+    """The models that cannot apply, and why."""
+    if not cmp.not_applicable:
+        return
+    document.add_heading(words(lang)["not_applicable"], level=1)
+    for item in cmp.not_applicable:
+        p = document.add_paragraph(style="List Bullet")
+        p.add_run(labels.model(item.model)(lang)).bold = True
+        p.add_run(f" ({item.source}): " + " ".join(r(lang) for r in item.reasons))
+
+
+def _alternatives(document: DocumentObject, cmp: Comparison, lang: Lang) -> None:
+    """What each alternative (a column recast under another model) changes."""
+    alternatives = [(c, c.overlay) for c in cmp.columns if c.overlay is not None]
+    if not alternatives:
+        return
+    document.add_heading(words(lang)["alternatives"], level=1)
+    for column, overlay in alternatives:
+        document.add_heading(column.label(lang), level=2)
+        document.add_paragraph(overlay.explanation(lang))
+        for change in visible_changes(overlay):
+            document.add_paragraph(change_line(change, lang), style="List Bullet")
+
+
+def _findings(document: DocumentObject, cmp: Comparison, lang: Lang) -> None:
+    """The findings of each column, most severe first."""
+    if not cmp.columns:
+        return
+    w = words(lang)
+    document.add_heading(w["findings"], level=1)
+    for column in cmp.columns:
+        document.add_heading(column.label(lang), level=2)
+        findings = sorted_findings(column)
+        if not findings:
+            document.add_paragraph(w["no_findings"])
+        for f in findings:
+            p = document.add_paragraph(style="List Bullet")
+            p.add_run(f"{w[f.severity]}: {column.title_of(f.rule)(lang)}").bold = True
+            p.add_run(f". {f.text(lang)}")
 
 
 def _landscape(document: DocumentObject) -> None:
@@ -104,7 +122,7 @@ def _table(document: DocumentObject, cmp: Comparison, lang: Lang) -> None:
 
     w = words(lang)
     style = document.styles["Table Grid"]
-    style.font.size = Pt(8)  # type: ignore[union-attr]
+    style.font.size = Pt(8)
     table = document.add_table(rows=1, cols=len(cmp.columns) + 1)
     table.style = style
     header = table.rows[0]

@@ -26,17 +26,37 @@ def print_comparison(cmp: Comparison, lang: Lang | None = None, console: Console
     lang = lang or cmp.lang
     w = words(lang)
     if console is None:
-        console = Console(highlight=False, soft_wrap=False)
-        if not console.is_terminal:
-            console = Console(highlight=False, soft_wrap=False, width=max(160, 40 + 34 * len(cmp.columns)))
+        console = Console(highlight=False)  # the terminal's width (COLUMNS, or 80 when piped)
     console.print(f"[bold]{escape(w['title'])}[/] · {escape(w['on'].format(date=cmp.on.isoformat()))}")
     if cmp.columns:
         console.print(escape(w["person"].format(names=persons(cmp))))
-        console.print(_table(cmp, lang))
+        if console.width >= _TERM_WIDTH + _COLUMN_WIDTH * len(cmp.columns):
+            console.print(_table(cmp, lang))
+        else:  # too narrow for the columns side by side: one agreement after the other
+            _stacked(cmp, lang, console)
         legend = [w["differs"]] + ([w["lower"]] if has_lower_bound(cmp) else [])
         console.print(f"[dim]{escape(' · '.join(legend))}[/]")
     _alternatives(cmp, lang, console)
     _not_applicable(cmp, lang, console)
+
+
+_TERM_WIDTH, _COLUMN_WIDTH = 24, 18
+"""The narrowest table worth printing: the term column and each agreement's column."""
+
+
+def _stacked(cmp: Comparison, lang: Lang, console: Console) -> None:
+    """The comparison for a narrow terminal: each agreement in turn, a line per term (``≠`` where the
+    agreements differ)."""
+    for k, column in enumerate(cmp.columns):
+        console.print(f"\n[bold]{escape(column.label(lang))}[/]")
+        section = None
+        for row in cmp.rows:
+            if row.section != section:
+                section = row.section
+                console.print(f"  [bold cyan]{escape(labels.section(section)(lang))}[/]")
+            mark = f"[bold yellow]{DIFFERS}[/] " if row.differs else "  "
+            value = escape(row.texts(lang)[k])
+            console.print(f"  {mark}{escape(row.label(lang))}: {value}")
 
 
 def _table(cmp: Comparison, lang: Lang) -> Table:

@@ -125,7 +125,9 @@ def _table(sheet: Worksheet, cmp: Comparison, lang: Lang) -> None:
     sheet.freeze_panes = "B2"
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = max(14, min(width + 2, 48 if i == 1 else 36))
-    sheet.oddHeader.center.text = f"{w['title']} · {w['on'].format(date=cmp.on.isoformat())}"
+    header_item = sheet.oddHeader
+    assert header_item is not None  # openpyxl makes every header and footer with the sheet
+    header_item.center.text = f"{w['title']} · {w['on'].format(date=cmp.on.isoformat())}"
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
 
