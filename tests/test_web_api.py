@@ -18,7 +18,7 @@ from web_support import client, copy_examples
 
 import forenad
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx`")
 
 UPPSALA = EXAMPLES_DIR / "uppsala-professor-overlakare.yaml"
 OREBRO = EXAMPLES_DIR / "orebro-lektor-specialistsjukskoterska.yaml"

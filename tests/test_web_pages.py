@@ -515,3 +515,21 @@ def test_templates_and_static_files_are_in_the_package() -> None:
     assert (
         hashlib.sha256(data).hexdigest() == "d6fdc75f204e6bdefa99b69bf1e6d4ac69b8a364f77929f45c13476b4000f717"
     )
+
+
+def test_draft_page_with_pdf_where_libreoffice_is_installed(web) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    from forenad.render.pdf import soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    page = web.get(f"/draft/{UPPSALA}")
+    assert 'name="pdf"' in page.text
+    data = {"csrf": csrf_of(page.text), "template": "samverkansavtal-forenad", "on": "2026-06-01", "pdf": "1"}
+    response = web.post(f"/draft/{UPPSALA}", data=data)
+    assert response.status_code == 200 and response.headers["content-type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    names = sorted(archive.namelist())
+    assert [n.rsplit(".", 1)[1] for n in names] == ["docx", "pdf"]
+    assert archive.read(names[1]).startswith(b"%PDF")

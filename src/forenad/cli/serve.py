@@ -65,6 +65,8 @@ def serve(
         raise typer.Exit(2)
     try:
         run(folder, host, port, token, lang_of(lang), params_overlay)
+    except KeyboardInterrupt:  # Ctrl-C: the server has shut down cleanly
+        return
     except (ServeError, NotADirectoryError) as exc:
         sys.stderr.write(f"forenad serve: {exc}\n")
         raise typer.Exit(2) from None
