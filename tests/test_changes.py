@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -146,12 +147,12 @@ def test_year_end_on_the_shipped_examples() -> None:
         assert "inkomstbasbelopp" in [p.name for p in entry.parameters]
         # Figures that needed the ended values become unknown.
         fees = [f for f in entry.figures if f.figure.key == "economics.employers.*.employer_fees_month"]
-        assert fees and all(f.after is None and isinstance(f.before, float | int) for f in fees), entry.label
+        assert fees and all(f.after is None and isinstance(f.before, Decimal) for f in fees), entry.label
         assert all(f.difference is None for f in fees)
     uppsala = next(e for e in report.agreements if e.file and e.file.endswith(UPPSALA.name))
     assert uppsala.agreement_id == "UU-RU-2026-014"
     fee = next(f for f in uppsala.figures if f.path == "economics.employers.0.employer_fees_month")
-    assert (fee.subject and fee.subject("sv"), fee.before, fee.after) == ("uu", 28906.4, None)
+    assert (fee.subject and fee.subject("sv"), fee.before, fee.after) == ("uu", Decimal("28906.40"), None)
 
 
 def test_year_end_text_both_languages() -> None:
@@ -220,7 +221,7 @@ def test_json_shape(tmp_path: Path) -> None:
         "label": "Arbetsgivaravgifter per månad",
         "subject": "uu",
         "unit": "kr",
-        "before": 28906.4,
+        "before": "28906.40",  # kronor as exact decimal strings, as in the facts
         "after": None,
         "difference": None,
     }

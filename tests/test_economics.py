@@ -407,7 +407,9 @@ def test_result_is_frozen_and_json_ready(split_70k: Economics) -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         split_70k.total.cost_year = D(0)  # type: ignore[misc]
     data = json.loads(json.dumps(split_70k.as_json()))
-    assert data["person"]["single_pension_month"] == 8758.13
+    # Kronor as exact decimal strings, percentages as decimal strings: no binary float on the way.
+    assert data["person"]["single_pension_month"] == "8758.13"
+    assert data["employers"][0]["monthly_salary"] == "35000.00"
     assert data["employers"][0]["notes"][0].keys() == {"field", "sv", "en", "unknown"}
 
 
@@ -453,10 +455,10 @@ def test_facts_in_check_json() -> None:
         ],
     )
     facts = json.loads(result.stdout)["results"][0]["facts"]
-    assert facts["yearly_cost_by_employer"] == {"uu": 852624.72, "region-uppsala": 852624.72}
-    assert facts["employer_fees_month_by_part"] == [14453.2, 14453.2]  # 46 000 × 31.42 %
+    assert facts["yearly_cost_by_employer"] == {"uu": "852624.72", "region-uppsala": "852624.72"}
+    assert facts["employer_fees_month_by_part"] == ["14453.20", "14453.20"]  # 46 000 × 31.42 %
     assert facts["overhead_percent_by_employer"] == {"uu": 54.461}
-    assert facts["economics"]["invoice"]["amount_per_period"] == 213156.18
+    assert facts["economics"]["invoice"]["amount_per_period"] == "213156.18"
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

@@ -536,7 +536,7 @@ def test_check_uses_the_overlay_income_base_amount(tmp_path: Path) -> None:
     result = check_json("--params-overlay", folder, "--on", "2027-03-01", UPPSALA)
     facts = result["facts"]
     assert isinstance(facts, dict)
-    assert facts["break_point_month"] == FAKE * 7.5 / 12  # the 7.5 IBB break point, from the overlay
+    assert facts["break_point_month"] == f"{FAKE * 7.5 / 12:.2f}"  # 7.5 IBB a month, from the overlay
     messages = [f["message"] for f in result["findings"] if f["rule"] == "dates.parameter_not_in_force"]
     assert not any("inkomstbasbelopp" in m for m in messages)
 

@@ -59,7 +59,7 @@ def test_entering_the_amounts_is_one_command_each_and_changes_the_next_check(tmp
     assert code == 0, out
     code, out = cli("check", UPPSALA, "--on", "2027-03-01", "--format", "json", "--params-overlay", overlay)
     result = json.loads(out)["results"][0]
-    assert result["facts"]["break_point_month"] == 90000 * 7.5 / 12  # 56 250
+    assert result["facts"]["break_point_month"] == "56250.00"  # 90 000 × 7.5 / 12
     assert "inkomstbasbelopp" not in [f.get("parameter") for f in result["findings"]]
     assert code == 4  # the employer's fees for 2027 are still missing
     for name, value in (

@@ -37,6 +37,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -188,10 +189,12 @@ class FigureChange:
     after: Any
 
     @property
-    def difference(self) -> int | float | None:
-        """``after − before`` when both are numbers, else ``None``."""
+    def difference(self) -> int | float | Decimal | None:
+        """``after − before`` when both are numbers (kronor as Decimals), else ``None``."""
         if not (_is_number(self.before) and _is_number(self.after)):
             return None
+        if isinstance(self.before, Decimal) or isinstance(self.after, Decimal):
+            return Decimal(str(self.after)) - Decimal(str(self.before))
         if isinstance(self.before, int) and isinstance(self.after, int):
             return self.after - self.before
         return round(float(self.after) - float(self.before), 2)
@@ -203,9 +206,9 @@ class FigureChange:
             "label": self.figure.label(lang),
             "subject": None if self.subject is None else self.subject(lang),
             "unit": self.figure.unit,
-            "before": self.before,
-            "after": self.after,
-            "difference": self.difference,
+            "before": _json_value(self.before),
+            "after": _json_value(self.after),
+            "difference": _json_value(self.difference),
         }
 
 
@@ -529,8 +532,21 @@ def figure_changes(
             subject_new, value_new = new.get(path, (None, None))
             if _same(value_old, value_new):
                 continue
+            if figure.unit == "kr":  # amounts: the facts' exact decimal strings, as Decimals
+                value_old, value_new = _amount(value_old), _amount(value_new)
             out.append(FigureChange(figure, path, subject or subject_new, value_old, value_new))
     return tuple(out)
+
+
+def _json_value(value: Any) -> Any:
+    """Kronor as exact decimal strings, as the facts write them; other values as they are."""
+    from forenad.economics.money import json_amount
+
+    return json_amount(value) if isinstance(value, Decimal) else value
+
+
+def _amount(value: Any) -> Any:
+    return Decimal(str(value)) if _is_number(value) else value
 
 
 def _pick(facts: dict[str, Any], key: str, positions: Sequence[str]) -> dict[str, tuple[Text | None, Any]]:
@@ -574,13 +590,19 @@ def _item_subject(container: str, index: int, item: Any, positions: Sequence[str
     return Text(sv=str(index), en=str(index))
 
 
+_AMOUNT = re.compile(r"-?\d+(\.\d+)?")
+
+
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    """A number, or an amount as the facts write it (an exact decimal string)."""
+    if isinstance(value, str):
+        return bool(_AMOUNT.fullmatch(value))
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
 
 def _same(a: Any, b: Any) -> bool:
     if _is_number(a) and _is_number(b):
-        return abs(float(a) - float(b)) < 0.005
+        return abs(Decimal(str(a)) - Decimal(str(b))) < Decimal("0.005")
     return bool(a == b and type(a) is type(b))
 
 

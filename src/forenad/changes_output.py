@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -141,9 +142,9 @@ _TEXT_VALUE_LIMIT = 110
 # Values as text
 
 
-def number(value: int | float, lang: Lang, *, sign: bool = False) -> str:
+def number(value: int | float | Decimal, lang: Lang, *, sign: bool = False) -> str:
     """``46 000``, ``5 341,40`` (sv, with no-break spaces) or ``46,000``, ``5,341.40`` (en)."""
-    text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"
+    text = f"{int(value):,}" if value == int(value) else f"{value:,.2f}"
     if lang == "sv":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", "\u00a0")
     if sign and value > 0:
@@ -155,7 +156,7 @@ def figure_value(value: Any, unit: str, lang: Lang, *, sign: bool = False) -> st
     w = WORDS[lang]
     if value is None:
         return w["unknown"]
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         return str(value)
     word = w.get(unit, unit)
     return f"{number(value, lang, sign=sign)} {word}".rstrip()
@@ -438,6 +439,8 @@ def _cell_number(value: Any, lang: Lang) -> Any:
         return WORDS[lang]["unknown"]
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, Decimal):
+        return float(value)  # a number cell (the workbook keeps the öre exactly)
     return value
 
 

@@ -116,6 +116,7 @@ def overhead_default_employers(ctx: FactContext) -> list[str]:
 
 @fact(
     "total_cost_year",
+    money=True,
     sv="Den sammanlagda kostnaden per år för alla arbetsgivare (nedre gräns om ett pålägg saknas)",
     en="The total yearly cost for all employers (a lower bound when an overhead is missing)",
 )
@@ -125,6 +126,7 @@ def total_cost_year(ctx: FactContext) -> Decimal | None:
 
 @fact(
     "invoice_assigned_year",
+    money=True,
     sv="Vad kostnadsandelarna lägger av säljarens kostnad på köparen per år, det fakturan ska täcka "
     "(tomt utan faktura)",
     en="What the cost shares put of the seller's cost on the buyer a year, what the invoice is to cover "
@@ -148,6 +150,7 @@ def economics(ctx: FactContext) -> dict[str, Any]:
 
 @fact(
     "employer_fees_month_by_part",
+    money=True,
     sv="Arbetsgivaravgifter per månad per del",
     en="Employer's fees per month per part",
 )
@@ -157,6 +160,7 @@ def employer_fees_month_by_part(ctx: FactContext) -> list[Decimal | None]:
 
 @fact(
     "yearly_cost_by_employer",
+    money=True,
     sv="Vad varje organisation betalar per år till slut (efter kostnadsandelar och faktura)",
     en="What each organisation pays a year in the end (after cost shares and the invoice)",
 )
@@ -166,6 +170,7 @@ def yearly_cost_by_employer(ctx: FactContext) -> dict[str, Decimal | None]:
 
 @fact(
     "invoice_amount_per_period",
+    money=True,
     sv="Fakturans belopp per faktureringsperiod",
     en="The invoice amount per invoicing period",
 )
@@ -176,6 +181,7 @@ def invoice_amount_per_period(ctx: FactContext) -> Decimal | None:
 
 @fact(
     "invoice_shortfall_year",
+    money=True,
     sv="Hur mycket mindre per år fakturan täcker än kostnaden som kostnadsandelarna lägger på köparen "
     "(hela kr)",
     en="How much less a year the invoice covers than the cost the cost shares assign to the buyer (whole kr)",

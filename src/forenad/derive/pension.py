@@ -47,6 +47,7 @@ def pension_scheme_conditional(ctx: FactContext, part: int) -> bool | None:
 
 @fact(
     "break_point_month",
+    money=True,
     sv="Brytpunkten 7,5 inkomstbasbelopp per månad",
     en="The 7.5 income base amount break point per month",
 )
@@ -74,13 +75,14 @@ def _person(ctx: FactContext) -> PersonEconomics:
     return person
 
 
-@fact("total_monthly_salary", sv="Sammanlagd månadslön", en="Total monthly salary")
+@fact("total_monthly_salary", money=True, sv="Sammanlagd månadslön", en="Total monthly salary")
 def total_monthly_salary(ctx: FactContext) -> Decimal:
     return sum((p.monthly_salary for p in ctx.agreement.parts), Decimal(0))
 
 
 @fact(
     "pension_by_employer",
+    money=True,
     sv="Pensionsavsättning per månad per anställning (premiebestämda delar)",
     en="Pension contribution per month per employment (premium-based parts)",
 )
@@ -120,6 +122,7 @@ def pension_defined_benefit_schemes(ctx: FactContext) -> list[str]:
 
 @fact(
     "pension_month_split",
+    money=True,
     sv="Pensionsavsättning per månad med delad lön (varje anställnings avsättning avrundad till öre)",
     en="Pension contribution per month with the salary split (each employment's rounded to öre)",
 )
@@ -138,6 +141,7 @@ def pension_single_scheme(ctx: FactContext) -> str | None:
 
 @fact(
     "pension_month_single",
+    money=True,
     sv="Pensionsavsättning per månad om hela lönen vore en anställning",
     en="Pension contribution per month if the whole salary were one employment",
 )
@@ -147,6 +151,7 @@ def pension_month_single(ctx: FactContext) -> Decimal | None:
 
 @fact(
     "pension_split_loss_month",
+    money=True,
     sv="Lägre pensionsavsättning per månad på grund av delningen",
     en="Lower pension contribution per month because of the split",
 )
@@ -159,6 +164,7 @@ def pension_split_loss_month(ctx: FactContext) -> Decimal | None:
 
 @fact(
     "pension_split_loss_year",
+    money=True,
     sv="Lägre pensionsavsättning per år på grund av delningen",
     en="Lower pension contribution per year because of the split",
 )
@@ -169,6 +175,7 @@ def pension_split_loss_year(ctx: FactContext) -> Decimal | None:
 
 @fact(
     "pension_pro_rata_gain_month",
+    money=True,
     sv="Högre avsättning per månad om brytpunkten i AKAP-KR sätts ned i proportion till omfattningen",
     en="Higher contribution per month if the AKAP-KR break point is lowered pro rata to the extent",
 )
@@ -176,7 +183,7 @@ def pension_pro_rata_gain_month(ctx: FactContext) -> Decimal | None:
     return pro_rata_gain_month(ctx.agreement, _emps(ctx))
 
 
-@fact("pension_pro_rata_gain_year", sv="Samma vinst per år", en="The same gain per year")
+@fact("pension_pro_rata_gain_year", money=True, sv="Samma vinst per år", en="The same gain per year")
 def pension_pro_rata_gain_year(ctx: FactContext) -> Decimal | None:
     gain = ctx.get("pension_pro_rata_gain_month")
     return None if gain is None else gain * 12

@@ -69,3 +69,9 @@ def split_rounded(values: Sequence[Decimal], whole: Decimal | None = None) -> li
     for i in order[:left]:
         out[i] += ORE
     return out
+
+
+def json_amount(value: Decimal) -> str:
+    """An amount of kronor as JSON writes it: an exact decimal string with two decimals (``"8758.13"``), so
+    that no reader has to go through a binary float."""
+    return f"{to_ore(value):.2f}"

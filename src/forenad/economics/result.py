@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from forenad.economics.fees import FeeRule
+from forenad.economics.money import json_amount
 from forenad.i18n import Text
 
 CostBasis = Literal["overhead", "lower_bound"]
@@ -192,7 +193,8 @@ class Economics(_Noted):
         raise KeyError(employer_id)
 
     def as_json(self) -> dict[str, Any]:
-        """A JSON-ready dict: amounts as numbers, notes as ``{"field", "sv", "en", "unknown"}``."""
+        """A JSON-ready dict: amounts as exact decimal strings (``"8758.13"``), percentages as decimal
+        strings, notes as ``{"field", "sv", "en", "unknown"}``."""
         out = _json(self)
         assert isinstance(out, dict)
         return out
@@ -214,20 +216,21 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 _PLAIN = (str, int, bool, type(None))
 
 
-def _json(value: Any) -> Any:
+def _json(value: Any, name: str = "") -> Any:
     if isinstance(value, _PLAIN):
         return value
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+        # Amounts as exact strings with two decimals; a percentage as its exact digits, also a string.
+        return format(value, "f") if name.endswith("_percent") else json_amount(value)
     if isinstance(value, Note):
         return {"field": value.field, "sv": value.text.sv, "en": value.text.en, "unknown": value.unknown}
     if isinstance(value, tuple | list):
         if value and all(isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str) for v in value):
-            return {k: _json(v) for k, v in value}  # (key, amount) pairs, e.g. borne_by
-        return [_json(v) for v in value]
+            return {k: _json(v, name) for k, v in value}  # (key, amount) pairs, e.g. borne_by
+        return [_json(v, name) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
     names = _FIELDS.get(type(value))
     if names is None:
         names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
-    return {name: _json(getattr(value, name)) for name in names}
+    return {name: _json(getattr(value, name), name) for name in names}

@@ -101,13 +101,28 @@ def export_facts(ctx: FactContext) -> dict[str, Any]:
     out: dict[str, Any] = {}
     parts: list[dict[str, Any]] = [{} for _ in ctx.agreement.parts]
     for (name, part), value in sorted(ctx.computed().items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
-        if REGISTRY[name].scope == "part" and part is not None:
-            parts[part][name] = jsonable(value)
+        spec = REGISTRY[name]
+        shown = money_json(value) if spec.money else jsonable(value)
+        if spec.scope == "part" and part is not None:
+            parts[part][name] = shown
         else:
-            out[name] = jsonable(value)
+            out[name] = shown
     if any(parts):
         out["parts"] = parts
     return out
+
+
+def money_json(value: Any) -> Any:
+    """A money fact JSON-ready: every amount as an exact decimal string with two decimals."""
+    from forenad.economics.money import json_amount
+
+    if isinstance(value, Decimal):
+        return json_amount(value)
+    if isinstance(value, dict):
+        return {str(k): money_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [money_json(v) for v in value]
+    return jsonable(value)
 
 
 def jsonable(value: Any) -> Any:

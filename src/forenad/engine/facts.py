@@ -43,6 +43,8 @@ class FactSpec:
     func: Callable[..., Any]
     doc: Text
     export: bool = True
+    money: bool = False
+    """Its value is kronor (or holds kronor): JSON writes them as exact decimal strings."""
 
 
 REGISTRY: dict[str, FactSpec] = {}
@@ -54,15 +56,16 @@ _NOTHING: dict[str, Any] = {}
 
 
 def fact(
-    name: str, *, scope: Scope = "agreement", sv: str, en: str, export: bool = True
+    name: str, *, scope: Scope = "agreement", sv: str, en: str, export: bool = True, money: bool = False
 ) -> Callable[[Callable[..., Any]], Any]:
     """Register a fact function under ``name`` with a Swedish and English description;
-    ``export=False`` makes it an internal one (see the module docstring)."""
+    ``export=False`` makes it an internal one (see the module docstring); ``money`` says its value is
+    kronor (written in JSON as exact decimal strings)."""
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
         if name in _SPECS:
             raise ValueError(f"fact {name!r} registered twice")
-        spec = FactSpec(name, scope, func, Text(sv=sv, en=en), export)
+        spec = FactSpec(name, scope, func, Text(sv=sv, en=en), export, money)
         _SPECS[name] = spec
         if export:
             REGISTRY[name] = spec

@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -155,6 +156,22 @@ def _fact_value(facts: dict[str, Any], dotted: str) -> Any:
 _MISSING = object()
 
 
+def _equal(actual: Any, expected: Any) -> bool:
+    """Equal, or the same amount: a case writes ``52125`` where the facts write kronor as ``"52125.00"``."""
+    if actual == expected:
+        return True
+    if isinstance(actual, str) and isinstance(expected, int | float) and not isinstance(expected, bool):
+        try:
+            return Decimal(actual) == Decimal(str(expected))
+        except ArithmeticError:
+            return False
+    if isinstance(actual, dict) and isinstance(expected, dict) and actual.keys() == expected.keys():
+        return all(_equal(actual[k], expected[k]) for k in actual)
+    if isinstance(actual, list) and isinstance(expected, list) and len(actual) == len(expected):
+        return all(_equal(a, e) for a, e in zip(actual, expected, strict=True))
+    return False
+
+
 def run_case(
     case: RuleCase, directory: Path | None = None, rules: Any = None, params: Any = None
 ) -> list[str]:
@@ -176,6 +193,6 @@ def run_case(
         actual = _fact_value(facts, name)
         if actual is _MISSING:
             problems.append(f"fact {name} was not computed")
-        elif actual != expected:
+        elif not _equal(actual, expected):
             problems.append(f"fact {name}: expected {expected!r}, got {actual!r}")
     return problems
