@@ -1,6 +1,6 @@
 """Run forenad's benchmarks and print ratios against baselines measured in the same run.
 
-Usage: python3 benchmarks/run.py [--n 1000] [--repeat 5] [--batch 1000,3000] [--jobs N] [--skip-pdf]
+Usage: python3 benchmarks/run.py [--n 1000] [--repeat 5] [--batch 1000,3000] [--jobs N] [--skip-pdf] [--web]
 (``--batch 1000,3000,10000`` for the full memory run.)
 """
 
@@ -243,6 +243,9 @@ def main() -> None:
     parser.add_argument(
         "--portfolio", default="1000,5000", help="portfolio sizes (distinct agreements from files)"
     )
+    parser.add_argument(
+        "--web", action="store_true", help="also the web app over HTTP (needs the extra forenad[web])"
+    )
     args = parser.parse_args()
     bench_check(args.n, args.repeat)
     bench_startup(args.repeat)
@@ -258,6 +261,10 @@ def main() -> None:
     batch_bench.bench_batch([int(size) for size in args.batch.split(",") if size], args.jobs)
     if not args.skip_pdf:
         batch_bench.bench_pdf()
+    if args.web:
+        import web_bench  # type: ignore[import-not-found]  # beside this file
+
+        web_bench.main(["--repeat", str(args.repeat)])
 
 
 if __name__ == "__main__":
