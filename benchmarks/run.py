@@ -1,6 +1,6 @@
 """Run forenad's benchmarks and print ratios against baselines measured in the same run.
 
-Usage: python3 benchmarks/run.py [--n 1000] [--repeat 5] [--batch 1000,3000] [--jobs N] [--skip-pdf]
+Usage: python3 benchmarks/run.py [--n 1000] [--repeat 5] [--batch 1000,3000] [--jobs N] [--skip-pdf] [--web]
 [--big-parts 5000]
 (``--batch 1000,3000,10000`` for the full memory run.)
 """
@@ -245,6 +245,9 @@ def main() -> None:
         "--portfolio", default="1000,5000", help="portfolio sizes (distinct agreements from files)"
     )
     parser.add_argument(
+        "--web", action="store_true", help="also the web app over HTTP (needs the extra forenad[web])"
+    )
+    parser.add_argument(
         "--big-parts", type=int, default=5000, help="parts of the one large agreement drafted (0: leave out)"
     )
     args = parser.parse_args()
@@ -266,6 +269,10 @@ def main() -> None:
         import big_draft  # type: ignore[import-not-found]  # beside this file
 
         big_draft.bench(args.big_parts)
+    if args.web:
+        import web_bench  # type: ignore[import-not-found]  # beside this file
+
+        web_bench.main(["--repeat", str(args.repeat)])
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from forenad.render.batch import BatchOptions, names_may_clash, preflight, run_b
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "examples").glob("*.yaml")) + sorted(
-    (ROOT / "src" / "forenad" / "rules" / "tests" / "bases").glob("*.yaml")
+    (ROOT / "rules" / "tests" / "bases").glob("*.yaml")
 )
 UPPSALA = ROOT / "examples" / "uppsala-professor-overlakare.yaml"
 

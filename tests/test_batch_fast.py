@@ -23,7 +23,7 @@ from forenad.render.verify import verify_docx
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "examples").glob("*.yaml")) + sorted(
-    (ROOT / "src" / "forenad" / "rules" / "tests" / "bases").glob("*.yaml")
+    (ROOT / "rules" / "tests" / "bases").glob("*.yaml")
 )
 ON = dt.date(2026, 6, 1)
 

@@ -16,7 +16,7 @@ from forenad.engine.rules import checks_dir
 from forenad.params import load_parameters
 
 ROOT = Path(__file__).resolve().parents[1]
-PARAMETERS = ROOT / "src" / "forenad" / "rules" / "parameters"
+PARAMETERS = ROOT / "rules" / "parameters"
 
 
 @pytest.fixture

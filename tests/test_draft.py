@@ -35,10 +35,10 @@ from forenad.render.provenance import read_custom_properties
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-BASES = sorted((ROOT / "src" / "forenad" / "rules" / "tests" / "bases").glob("*.yaml"))
+BASES = sorted((ROOT / "rules" / "tests" / "bases").glob("*.yaml"))
 SAMPLES = EXAMPLES + BASES
 UPPSALA = ROOT / "examples" / "uppsala-professor-overlakare.yaml"
-TJANSTEKOP_BASE = ROOT / "src" / "forenad" / "rules" / "tests" / "bases" / "tjanstekop.yaml"
+TJANSTEKOP_BASE = ROOT / "rules" / "tests" / "bases" / "tjanstekop.yaml"
 ON = dt.date(2026, 6, 1)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PERSONNUMMER = "19121212-1212"

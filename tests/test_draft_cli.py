@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 UPPSALA = ROOT / "examples" / "uppsala-professor-overlakare.yaml"
 OREBRO = ROOT / "examples" / "orebro-lektor-specialistsjukskoterska.yaml"
-TJANSTEKOP_BASE = ROOT / "src" / "forenad" / "rules" / "tests" / "bases" / "tjanstekop.yaml"
-ADJUNGERING_BASE = ROOT / "src" / "forenad" / "rules" / "tests" / "bases" / "adjungering.yaml"
+TJANSTEKOP_BASE = ROOT / "rules" / "tests" / "bases" / "tjanstekop.yaml"
+ADJUNGERING_BASE = ROOT / "rules" / "tests" / "bases" / "adjungering.yaml"
 
 runner = CliRunner()
 

@@ -29,7 +29,7 @@ from forenad.params import load_parameters
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-PARAMS_DIR = ROOT / "src" / "forenad" / "rules" / "parameters"
+PARAMS_DIR = ROOT / "rules" / "parameters"
 D = Decimal
 JUNE = dt.date(2026, 6, 1)
 

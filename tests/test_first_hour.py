@@ -151,7 +151,7 @@ def test_rules_test_runs_an_organisations_cases(tmp_path: Path) -> None:
 def test_a_partial_parameter_folder_is_refused_not_a_crash(tmp_path: Path) -> None:
     partial = tmp_path / "parametrar"
     partial.mkdir()
-    source = ROOT / "src" / "forenad" / "rules" / "parameters" / "inkomstbasbelopp.yaml"
+    source = ROOT / "rules" / "parameters" / "inkomstbasbelopp.yaml"
     (partial / "inkomstbasbelopp.yaml").write_bytes(source.read_bytes())
     for command in (["check", str(UPPSALA)], ["compare", str(UPPSALA)]):
         refused = runner.invoke(app, [*command, "--params", str(partial)])
@@ -170,3 +170,12 @@ def test_big_runs_have_a_brief_and_a_quiet_mode(tmp_path: Path) -> None:
     quiet = runner.invoke(app, ["check", str(folder), "-q", "--on", "2026-06-01"])
     assert not any(str(f) in quiet.stdout for f in files)
     assert f"{len(files)} filer:" in quiet.stdout and quiet.exit_code == 0
+
+
+def test_a_person_sees_parts_numbered_from_one_with_the_position() -> None:
+    gavle = ROOT / "examples" / "gavleborg-kommundoktorand.yaml"
+    out = runner.invoke(app, ["check", str(gavle), "--on", "2026-09-01"], env={"COLUMNS": "300"}).stdout
+    assert "Del 1 (specialistsjuksköterska): parts.0.notice" in out
+    assert "Del 2 (doktorand): parts.1.notice" in out
+    english = runner.invoke(app, ["check", str(gavle), "--on", "2026-09-01", "--lang", "en"]).stdout
+    assert "Part 2 (doctoral student): parts.1.notice" in english

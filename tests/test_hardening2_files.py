@@ -434,7 +434,7 @@ NAN_CASES = {".nan": ".nan", ".inf": ".inf", "-.inf": "-.Inf", "in a list": "[1,
 @pytest.mark.parametrize("case", sorted(NAN_CASES))
 def test_nan_or_inf_in_a_parameter_file(tmp_path: Path, case: str) -> None:
     params = tmp_path / "parametrar"
-    shutil.copytree(ROOT / "src" / "forenad" / "rules" / "parameters", params)
+    shutil.copytree(ROOT / "rules" / "parameters", params)
     path = params / "inkomstbasbelopp.yaml"
     lines = path.read_text(encoding="utf-8").split("\n")
     line = next(i for i, text in enumerate(lines) if text.strip() == "value: 80600")

@@ -38,7 +38,7 @@ from forenad.render.sandbox import MAX_LOOP_ITERATIONS
 from forenad.render.wordsafety import hostile_content
 
 ROOT = Path(__file__).resolve().parents[1]
-SHIPPED = ROOT / "src" / "forenad" / "templates" / "samverkansavtal-forenad"
+SHIPPED = ROOT / "templates" / "samverkansavtal-forenad"
 UPPSALA = ROOT / "examples" / "uppsala-professor-overlakare.yaml"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -110,7 +110,7 @@ def test_citations() -> None:
     assert ("vacation.coordination_missing", "1977:480", "4 §, 12 a §") in refs
     told = {(ref.id, ref.section) for ref in rules.get("secondary_employment.state_not_told").refs}
     assert {("1994:260", "7 §"), ("1994:260", "7 b §"), ("1993:100", "4 kap. 15 §")} <= told
-    templates = ROOT / "src" / "forenad" / "templates"
+    templates = ROOT / "templates"
     for docx_file in templates.glob("*/template.docx"):
         with zipfile.ZipFile(docx_file) as archive:
             body = archive.read("word/document.xml").decode("utf-8")

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from typer.testing import CliRunner, Result
 
+import forenad
 import forenad.cli.new
 import forenad.guided
 from forenad.cli.app import app
@@ -35,6 +36,8 @@ from forenad.model import (
     Agreement,
     EmployerKind,
     EmploymentModel,
+    InvoicingBasis,
+    InvoicingPeriod,
     Position,
     SickPayHandling,
     WorkingTimeForm,
@@ -86,6 +89,8 @@ TJANSTEKOP = {
     "part.2.title": "Klinisk adjunkt (köpt tid)",
     "part.2.monthly_salary": "8 600",
     "procedure.exit": "Tre månaders uppsägning av köpeavtalet.",
+    "invoicing.overhead_percent": "52,28 %",  # no suggestion: SKR's PO rate for 2026 is not known
+    "invoicing.payment_terms_days": "30 dagar",
     "review_date": None,  # leave out
     "check": False,
 }
@@ -129,6 +134,7 @@ DELAD_TJANST_LINES = [
     "",  # part.2.host
     "Distriktssköterska i hemsjukvården",  # part.2.title
     "vikariat",  # part.2.employment_form
+    "31 augusti 2027",  # part.2.end_date: asked for a fixed-term part when the agreement has no end date
     "",  # part.2.extent_percent: the 40 % left
     "18000",  # part.2.monthly_salary
     "",  # part.2.working_time
@@ -136,6 +142,8 @@ DELAD_TJANST_LINES = [
     "Hemsjukvården Västerås väst",  # part.2.workplace
     "",  # part.2.payer
     "",  # total_extent_percent
+    "6 mån",  # part.1.notice.employer_months: AB 24's notice is not reviewed in forenad, so it is asked
+    "",  # part.1.notice.employee_months: left for later (part 2 is a vikariat: no notice is asked)
     "",  # work_environment.1.responsible
     "",  # work_environment.2.responsible
     "",  # rehabilitation.lead
@@ -217,7 +225,8 @@ def test_forenad_two_employments_from_an_answers_file(tmp_path: Path) -> None:
 
 def test_tjanstekop_from_an_answers_file(tmp_path: Path) -> None:
     out = tmp_path / "köp.yaml"
-    agreement = _written(_new(["-o", str(out)], answers=TJANSTEKOP, tmp=tmp_path), out)
+    result = _new(["-o", str(out)], answers=TJANSTEKOP, tmp=tmp_path)
+    agreement = _written(result, out)
     assert agreement.model == EmploymentModel.tjanstekop
     assert agreement.main_employer == "region-varmland"
     assert [(p.employer, p.host) for p in agreement.parts] == [
@@ -233,6 +242,15 @@ def test_tjanstekop_from_an_answers_file(tmp_path: Path) -> None:
     assert agreement.review_date is None and agreement.end_date == dt.date(2026, 12, 31)
     text = out.read_text(encoding="utf-8")
     assert "Klinisk adjunkt (köpt tid)" in text and "Region Värmland" in text
+    # The invoicing the check asks of a tjänsteköp: the employer sells the bought part's time to its host.
+    invoicing = agreement.cost_settlement.invoicing
+    assert invoicing is not None
+    assert (invoicing.seller, invoicing.buyer) == ("region-varmland", "kau")
+    assert invoicing.basis == InvoicingBasis.lon_plus_palagg and invoicing.share_percent == Decimal(20)
+    assert invoicing.overhead_percent == Decimal("52.28") and invoicing.price is None
+    assert invoicing.period == InvoicingPeriod.kvartal and invoicing.payment_terms_days == 30
+    assert "Fakturering: vem fakturerar" in result.output
+    assert forenad.check(out).results[0].has_errors is False
 
 
 def test_delad_tjanst_on_standard_input_reasks_a_bad_orgnr(tmp_path: Path) -> None:
@@ -246,6 +264,11 @@ def test_delad_tjanst_on_standard_input_reasks_a_bad_orgnr(tmp_path: Path) -> No
     assert agreement.main_employer is None
     assert [p.extent_percent for p in agreement.parts] == [Decimal(60), Decimal(40)]
     assert [p.position for p in agreement.parts] == [Position.distriktsskoterska] * 2
+    assert [p.end_date for p in agreement.parts] == [None, dt.date(2027, 8, 31)]
+    notice = agreement.parts[0].notice
+    assert notice is not None and (notice.employer_months, notice.employee_months) == (6, None)
+    assert agreement.parts[1].notice is None
+    assert "→ 2027-08-31" in result.output  # a date typed in words is repeated as read
     assert agreement.secondary_employment is not None
     assert agreement.secondary_employment.reported_to == ["region-vastmanland", "vasteras"]
     assert agreement.linked_termination is not None and agreement.linked_termination.linked is False
@@ -254,6 +277,315 @@ def test_delad_tjanst_on_standard_input_reasks_a_bad_orgnr(tmp_path: Path) -> No
     assert str(agreement.person.personnummer) == "19121212-1212"
     assert "19121212-1212" not in result.output and "19121212-****" in result.output
     assert "Vårdcentralen Bäckby" in out.read_text(encoding="utf-8")
+
+
+# -- every model: answered sensibly, the written file checks without errors -----------------------------
+
+# One short answers file per employment model: realistic organisations from the pick list, the person, the
+# positions and salaries; every other question takes its suggestion. Dates and amounts are written as
+# people write them.
+SENSIBLE: dict[EmploymentModel, dict[str, Any]] = {
+    EmploymentModel.forenad_en_arbetsgivare: {
+        "employer.1.name": "Uppsala universitet",
+        "employer.2.name": "Region Uppsala",
+        "person.name": "Karin Ekholm",
+        "person.birth": 1971,
+        "start_date": "1 mars 2027",
+        "part.1.position": "professor",
+        "part.1.monthly_salary": "46 000 kr",
+        "part.2.position": "överläkare",
+        "part.2.monthly_salary": "46.000",
+    },
+    EmploymentModel.forenad_tva_anstallningar: {
+        "employer.1.name": 5,  # Örebro universitet
+        "employer.2.name": 12,  # Region Örebro län
+        "person.name": "Åsa Öberg",
+        "person.birth": 1995,
+        "start_date": "2027-01-01",
+        "part.1.position": "lektor",
+        "part.1.monthly_salary": "23 500",
+        "part.2.position": "specialistsjuksköterska",
+        "part.2.monthly_salary": "23500,50",
+    },
+    EmploymentModel.kombinationsanstallning: {
+        "employer.1.name": "Region Sörmland",
+        "employer.2.name": "Mälardalens universitet",
+        "person.name": "Jonas Wikström",
+        "person.birth": 1992,
+        "start_date": "1/2 2027",
+        "part.1.position": "fysioterapeut",
+        "part.1.extent_percent": "60 %",
+        "part.1.monthly_salary": "22 200",
+        "part.2.position": "adjunkt",
+        "part.2.monthly_salary": "15 200",
+    },
+    EmploymentModel.tjanstekop: {
+        "employer.1.name": "Region Värmland",
+        "employer.2.name": "Karlstads universitet",
+        "person.name": "Elin Sjöberg",
+        "person.birth": 1987,
+        "start_date": "1 januari 2027",
+        "part.1.position": "specialistsjukskoterska",
+        "part.1.extent_percent": 80,
+        "part.1.monthly_salary": "34 400",
+        "part.2.position": "specialistsjukskoterska",
+        "part.2.monthly_salary": "8 600",
+        "invoicing.overhead_percent": "52,28",  # the region's own PO rate: SKR's for 2027 is not known
+    },
+    EmploymentModel.adjungering: {
+        "employer.1.name": "Region Dalarna",
+        "employer.2.name": "Högskolan Dalarna",
+        "person.name": "Olle Dahl",
+        "person.birth": 1978,
+        "start_date": "1 september 2027",
+        "part.1.position": "överläkare",
+        "part.1.extent_percent": 80,
+        "part.1.monthly_salary": "76 000",
+        "part.2.position": "adjungerad lektor",
+        "part.2.monthly_salary": "17 000",
+    },
+    EmploymentModel.kombinationsdoktorand: {
+        "employer.1.name": "Gävle kommun",
+        "employer.2.name": "Högskolan i Gävle",
+        "person.name": "Linnea Forsberg",
+        "person.birth": 1988,
+        "start_date": "15 augusti 2027",
+        "part.1.position": "specialistsjuksköterska",
+        "part.1.monthly_salary": "21 500",
+        "part.2.position": "doktorand",
+        "part.2.monthly_salary": "21 500",
+        "doctoral_studies.supervisors": "Eva Lindqvist; Jonas Berg",
+    },
+    EmploymentModel.delad_tjanst_region_kommun: {
+        "employer.1.name": "Region Västmanland",
+        "employer.2.name": "Västerås stad",
+        "person.name": "Maria Lund",
+        "person.birth": 1980,
+        "start_date": "1 april 2027",
+        "part.1.position": "distriktssköterska",
+        "part.1.extent_percent": 60,
+        "part.1.monthly_salary": "27 000",
+        "part.2.position": "distriktssköterska",
+        "part.2.monthly_salary": "18 000",
+    },
+}
+
+
+@pytest.mark.parametrize("model", list(EmploymentModel), ids=[m.value for m in EmploymentModel])
+def test_every_model_answered_sensibly_checks_without_errors(model: EmploymentModel, tmp_path: Path) -> None:
+    out = tmp_path / "avtal.yaml"
+    answers = {"model": model.value, "id": "AVTAL-1", **SENSIBLE[model], "check": False}
+    result = _new(["-o", str(out)], answers=answers, tmp=tmp_path)
+    agreement = _written(result, out)
+    assert agreement.model == model
+    [checked] = forenad.check(out).results
+    assert checked.valid
+    errors = [f"{f.rule}: {f.text('sv')}" for f in checked.findings if f.severity == "error"]
+    assert errors == []
+    # Each part states its title (LAS 6 c §), and the agreement how it ends.
+    assert all(p.title for p in agreement.parts)
+    assert agreement.procedure is not None and agreement.procedure.exit
+
+
+def test_every_model_has_a_sensible_answers_file() -> None:
+    assert set(SENSIBLE) == set(EmploymentModel)
+
+
+def test_an_adjungering_is_time_limited_by_default(tmp_path: Path) -> None:
+    out = tmp_path / "avtal.yaml"
+    answers = {"model": "adjungering", "id": "A-1", **SENSIBLE[EmploymentModel.adjungering], "check": False}
+    agreement = _written(_new(["-o", str(out)], answers=answers, tmp=tmp_path), out)
+    assert (agreement.start_date, agreement.end_date) == (dt.date(2027, 9, 1), dt.date(2029, 8, 31))
+    assert agreement.parts[1].employment_form.value == "adjungering"
+    rules = {f.rule for f in forenad.check(out).results[0].findings}
+    assert "legal_basis.adjunct_without_end_date" not in rules
+
+
+def test_a_kombinationsdoktorand_is_asked_about_the_doctoral_studies(tmp_path: Path) -> None:
+    out = tmp_path / "avtal.yaml"
+    model = EmploymentModel.kombinationsdoktorand
+    answers = {"model": model.value, "id": "D-1", **SENSIBLE[model], "check": False}
+    agreement = _written(_new(["-o", str(out)], answers=answers, tmp=tmp_path), out)
+    studies = agreement.doctoral_studies
+    assert studies is not None and studies.larosate == "hig" and studies.admitted_on is None
+    # Four full-time years at a 50 % study share take eight years from the start: the check's own figure.
+    assert studies.financing_until == dt.date(2035, 8, 14)
+    assert studies.supervisors == ["Eva Lindqvist", "Jonas Berg"] and studies.individual_study_plan
+    [checked] = forenad.check(out).results
+    assert not {f.rule for f in checked.findings} & {
+        "legal_basis.doctoral_studies_missing",
+        "legal_basis.doctoral_financing_unstated",
+        "legal_basis.doctoral_financing_short",
+        "legal_basis.doctoral_supervisors",
+        "legal_basis.doctoral_study_plan_missing",
+    }
+    assert "Forskarutbildningen: lärosätet som antar" in out.read_text(encoding="utf-8")
+
+
+def test_a_study_share_too_low_is_said_at_once(tmp_path: Path) -> None:
+    out = tmp_path / "avtal.yaml"
+    model = EmploymentModel.kombinationsdoktorand
+    answers = {"model": model.value, "id": "D-2", **SENSIBLE[model], "part.1.extent_percent": 60}
+    answers["check"] = False
+    result = _new(["-o", str(out)], answers=answers, tmp=tmp_path)
+    _written(result, out)
+    assert "Vid studietakten 40 % tar utbildningen 10 år" in result.output
+
+
+def test_the_notice_the_check_cannot_set_is_asked(tmp_path: Path) -> None:
+    out = tmp_path / "avtal.yaml"
+    model = EmploymentModel.kombinationsanstallning
+    answers = {"model": model.value, "id": "K-1", **SENSIBLE[model], "check": False}
+    answers.update({"part.1.notice.employer_months": "6 månader", "part.1.notice.employee_months": 3})
+    result = _new(["-o", str(out)], answers=answers, tmp=tmp_path)
+    agreement = _written(result, out)
+    assert "Uppsägningstiden enligt AB på startdagen finns inte bland forenads granskade" in result.output
+    notice = agreement.parts[0].notice
+    assert notice is not None and (notice.employer_months, notice.employee_months) == (6, 3)
+    assert agreement.parts[1].notice is None  # Mälardalens universitet: the state's notice is known
+    rules = {f.rule for f in forenad.check(out).results[0].findings}
+    assert "notice.not_determined" not in rules
+
+
+def test_invoicing_is_asked_when_another_party_bears_a_part_and_can_be_declined(tmp_path: Path) -> None:
+    out = tmp_path / "avtal.yaml"
+    model = EmploymentModel.forenad_en_arbetsgivare
+    answers = {"model": model.value, "id": "F-1", **SENSIBLE[model], "check": False}
+    agreement = _written(_new(["-o", str(out)], answers=answers, tmp=tmp_path), out)
+    # The region bears the clinical part's cost, so the university invoices it (its LKP a default).
+    invoicing = agreement.cost_settlement.invoicing
+    assert invoicing is not None and (invoicing.seller, invoicing.buyer) == ("uu", "region-uppsala")
+    assert invoicing.share_percent == Decimal(50)
+
+    declined = tmp_path / "utan.yaml"
+    answers["invoicing"] = "nej"
+    agreement = _written(_new(["-o", str(declined)], answers=answers, tmp=tmp_path), declined)
+    assert agreement.cost_settlement is not None and agreement.cost_settlement.invoicing is None
+
+
+def test_a_fixed_price_asks_for_the_price(tmp_path: Path) -> None:
+    out = tmp_path / "avtal.yaml"
+    model = EmploymentModel.tjanstekop
+    answers = {"model": model.value, "id": "T-1", **SENSIBLE[model], "check": False}
+    answers.update({"invoicing.basis": "fast_pris", "invoicing.price": "39.500 kr", "invoicing.period": 2})
+    del answers["invoicing.overhead_percent"]
+    result = _new(["-o", str(out)], answers=answers, tmp=tmp_path)
+    agreement = _written(result, out)
+    invoicing = agreement.cost_settlement.invoicing
+    assert invoicing is not None and invoicing.price == Decimal(39500) and invoicing.overhead_percent is None
+    assert "→ 39\u00a0500" in result.output  # an amount with a dot is repeated as read (Babel: NBSP)
+    assert "Fakturering: pris i kronor per faktureringsperiod" in result.output
+
+
+def test_amounts_and_dates_as_people_write_them(tmp_path: Path) -> None:
+    out = tmp_path / "avtal.yaml"
+    answers = {
+        **FORENAD_TVA,
+        "start_date": "den 1 mars 2027",
+        "part.1.monthly_salary": "26 500 kr",
+        "part.2.monthly_salary": "26500,50",
+        "part.2.extent_percent": "50,0 %",
+        "review_date": "1/3 2028",
+    }
+    agreement = _written(_new(["-o", str(out)], answers=answers, tmp=tmp_path), out)
+    assert agreement.start_date == dt.date(2027, 3, 1) and agreement.review_date == dt.date(2028, 3, 1)
+    assert [p.monthly_salary for p in agreement.parts] == [Decimal(26500), Decimal("26500.50")]
+
+
+def test_an_answers_file_is_read_as_written_not_as_yaml_floats(tmp_path: Path) -> None:
+    """YAML reads ``26.500`` as the float 26.5; the person who wrote it means 26 500 kr."""
+    file = tmp_path / "svar.yaml"
+    written = {
+        "start_date": "1 mars 2027  # a date in words",
+        "part.1.extent_percent": "50.0",
+        "part.1.monthly_salary": "26.500",
+        "part.2.monthly_salary": "23500.5",
+    }
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in FORENAD_TVA.items()]
+    lines = [ln for ln in lines if ln.split(":")[0] not in written]
+    file.write_text("\n".join([*lines, *(f"{k}: {v}" for k, v in written.items())]) + "\n", "utf-8")
+    out = tmp_path / "avtal.yaml"
+    result = runner.invoke(app, ["new", "-o", str(out), "--answers", str(file)])
+    agreement = _written(result, out)
+    assert [p.monthly_salary for p in agreement.parts] == [Decimal(26500), Decimal("23500.5")]
+    assert agreement.start_date == dt.date(2027, 3, 1)
+
+
+def test_lang_en_reads_english_dates_and_amounts(tmp_path: Path) -> None:
+    out = tmp_path / "avtal.yaml"
+    answers = {
+        **FORENAD_TVA,
+        "start_date": "March 1, 2027",
+        "part.1.monthly_salary": "26,500",
+        "part.2.monthly_salary": "26,500.50",
+        "review_date": "1 March 2028",
+    }
+    result = _new(["-o", str(out), "--lang", "en"], answers=answers, tmp=tmp_path)
+    agreement = _written(result, out)
+    assert agreement.start_date == dt.date(2027, 3, 1) and agreement.review_date == dt.date(2028, 3, 1)
+    assert [p.monthly_salary for p in agreement.parts] == [Decimal(26500), Decimal("26500.50")]
+    assert "→ 2027-03-01" in result.output
+
+
+def test_an_ambiguous_date_is_asked_again(tmp_path: Path) -> None:
+    out = tmp_path / "avtal.yaml"
+    answers = {**FORENAD_TVA, **{k: "" for k in ("title", "employers.count")}}
+    answers.update({"employer.1.organisationsnummer": "", "employer.1.kind": "", "employer.1.id": ""})
+    answers.update({"employer.2.organisationsnummer": "", "employer.2.kind": "", "employer.2.id": ""})
+    answers.update({"main_employer": "-", "start_date": "1/3/2027"})
+    result = _new(["-o", str(out)], input="2027-03-01\n", answers=answers, tmp=tmp_path)
+    agreement = _written(result, out)
+    assert "dag och månad kan förväxlas" in result.output
+    assert agreement.start_date == dt.date(2027, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("start", "host"),
+    [(dt.date(2027, 1, 1), "volvo"), (dt.date(2025, 3, 1), None)],
+    ids=["from 2025-07-15: any sector", "before: clinical only"],
+)
+def test_the_outside_part_follows_the_law_on_the_start_date(start: dt.date, host: str | None) -> None:
+    """SFS 2025:667: from 2025-07-15 a teacher post may be förenad with an employment outside the university
+    in any sector, so the lärosäte's other part is suggested to be done at a company; before, it was not."""
+    employers = [
+        {"id": "uu", "name": "Uppsala universitet", "kind": "statligt_larosate"},
+        {"id": "volvo", "name": "Volvo Cars AB", "kind": "annan_arbetsgivare"},
+    ]
+    any_sector = defaults.any_sector(default_parameters(), start)
+    model = EmploymentModel.forenad_en_arbetsgivare
+    assert defaults.host(model, 2, employers[0], Position.annan, employers, any_sector) == host
+    assert defaults.guess_kind("Volvo Cars AB") == EmployerKind.annan_arbetsgivare
+    law = defaults.forenad_law(default_parameters(), start)
+    assert law is not None
+    assert ("biträdande lektor" in law("sv")) == (host is not None)
+    assert ("2025:667" in law("sv")) == (host is not None)
+
+
+def test_a_forenad_post_with_a_company_checks_without_errors(tmp_path: Path) -> None:
+    out = tmp_path / "avtal.yaml"
+    answers = {
+        "model": "forenad_en_arbetsgivare",
+        "id": "UU-V-1",
+        "employer.1.name": "Uppsala universitet",
+        "employer.2.name": "Volvo Cars AB",
+        "employer.2.organisationsnummer": "556074-3089",
+        "person.name": "Sara Holm",
+        "person.birth": 1985,
+        "start_date": "1 mars 2027",
+        "part.1.position": "bitradande_lektor",
+        "part.1.monthly_salary": "24 000",
+        "part.2.position": "annan",
+        "part.2.title": "Utvecklingsingenjör",
+        "part.2.monthly_salary": "30 000",
+        "check": False,
+    }
+    result = _new(["-o", str(out)], answers=answers, tmp=tmp_path)
+    agreement = _written(result, out)
+    assert agreement.employers[1].kind == EmployerKind.annan_arbetsgivare
+    assert agreement.parts[1].host == "volvo-cars-ab"
+    assert "i vilken sektor som helst" in result.output
+    [checked] = forenad.check(out).results
+    assert [f.rule for f in checked.findings if f.severity == "error"] == []
 
 
 def test_schema_line_is_relative_when_the_schema_is_shipped_nearby(tmp_path: Path) -> None:

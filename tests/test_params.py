@@ -26,7 +26,7 @@ from forenad.params import (
 )
 
 D = dt.date
-PARAMS_DIR = Path(__file__).resolve().parents[1] / "src" / "forenad" / "rules" / "parameters"
+PARAMS_DIR = Path(__file__).resolve().parents[1] / "rules" / "parameters"
 
 # The names the rule engine and the economics module read; renaming a file breaks them.
 EXPECTED_NAMES = {

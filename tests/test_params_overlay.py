@@ -33,7 +33,7 @@ from forenad.report import UsedValue
 D = dt.date
 ROOT = Path(__file__).resolve().parents[1]
 UPPSALA = ROOT / "examples" / "uppsala-professor-overlakare.yaml"
-SHIPPED = ROOT / "src" / "forenad" / "rules" / "parameters"
+SHIPPED = ROOT / "rules" / "parameters"
 FAKE = 90000  # a clearly fake income base amount
 REF = "refs: [{kind: other, id: Testkälla}]"
 

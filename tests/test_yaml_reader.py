@@ -31,6 +31,12 @@ TRICKY = [
     "a: [1, 2\n",
     "",
     "- 1\n- 2\n",
+    # YAML 1.1 against 1.2: the fast reader must read these as the careful one does
+    "a: 1:30\nb: 1_000\nc: 0b101\nd: Yes\ne: +12\nf: 0o17\ng: 017\nh: .5\ni: -0x1F\nj: 2026-1-5\n",
+    "a: .NaN\nb: -.inf\nc: 1.\nd: 0_1\ne: 08\nf: 0o8\ng: y\nh: n\ni: on\nj: NULL\nk:\n",
+    "a: =\n",
+    "a: <<\n",
+    "a: 2026-01-01 10:00:00\n",
 ]
 
 
@@ -43,7 +49,7 @@ def test_the_fast_parser_takes_only_what_it_reads_the_same(text: str) -> None:
         assert fast is None  # an error: only the careful parser reports it, with its line
         return
     if fast is not None:
-        assert fast == careful and type(fast) is type(careful)
+        assert repr(fast) == repr(careful)  # (repr: a NaN is equal to itself there)
 
 
 keys = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäö_", min_size=1, max_size=8)

@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (the templates' text: long Swedish sentences read better unbroken)
-"""Build forenad's Word templates from code: ``src/forenad/templates/<id>/{template.docx,template.yaml}``.
+"""Build forenad's Word templates from code: ``templates/<id>/{template.docx,template.yaml}``.
 
 Usage::
 
@@ -34,7 +34,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src" / "forenad" / "templates"
+OUT = ROOT / "templates"
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)
 ACCENT = RGBColor(0x1F, 0x38, 0x64)
 HEADER_FILL = "DCE3EE"

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from forenad.i18n import Text
 from forenad.io import read_agreement
 from forenad.model import Agreement
 from forenad.report import CheckRun, FileResult, Finding
@@ -68,6 +69,19 @@ def check(
     return run
 
 
+def part_names(agreement: Agreement) -> tuple[Text, ...]:
+    """Each part as a person names it: ``Del 1 (professor)`` / ``Part 1 (professor)``, numbered from 1."""
+    from forenad.presentation import label
+
+    return tuple(
+        Text(
+            sv=f"Del {i} ({label(p.position, 'sv')})",
+            en=f"Part {i} ({label(p.position, 'en')})",
+        )
+        for i, p in enumerate(agreement.parts, start=1)
+    )
+
+
 def date_for(agreement: Agreement, on: dt.date | None) -> dt.date:
     """The date to check an agreement on: ``on`` when given, else today, or the agreement's start when that
     is later (an agreement for next year is checked by next year's rules and amounts)."""
@@ -79,7 +93,7 @@ def date_for(agreement: Agreement, on: dt.date | None) -> dt.date:
 def _checked(
     file: str, agreement: Agreement, on: dt.date | None, rules: Any, params: Any, facts: bool
 ) -> FileResult:
-    result = FileResult(file=file, evaluated_on=date_for(agreement, on))
+    result = FileResult(file=file, evaluated_on=date_for(agreement, on), part_names=part_names(agreement))
     result.findings, result.facts = evaluate_validated(agreement, result.evaluated_on, rules, params, facts)
     return result
 

@@ -63,7 +63,6 @@ import math
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Literal, NoReturn, TypeVar, get_args
@@ -421,7 +420,9 @@ def resolve_parameters(
 
 
 def _default_directory() -> Traversable:
-    return resources.files("forenad") / "rules" / "parameters"
+    from forenad.data import data_dir
+
+    return data_dir("rules", "parameters")
 
 
 def _path_of(root: Traversable, entry: Traversable) -> str:

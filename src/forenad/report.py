@@ -170,6 +170,8 @@ class FileResult:
     facts: dict[str, Any] = field(default_factory=dict)
     evaluated_on: dt.date | None = None
     """The date the agreement was checked on (``None`` when it could not be read)."""
+    part_names: tuple[Text, ...] = ()
+    """Each part as a person names it, ``Del 1 (professor)``, for text output (not in the JSON)."""
 
     @property
     def valid(self) -> bool:

@@ -199,3 +199,7 @@ _register_changes(app)
 from forenad.cli.survey import register as _register_survey  # noqa: E402
 
 _register_survey(app)
+
+from forenad.cli.serve import register as _register_serve  # noqa: E402
+
+_register_serve(app)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from rich.console import Console
 from rich.markup import escape
 
-from forenad.i18n import Lang
+from forenad.i18n import Lang, Text
 from forenad.presentation import count
 from forenad.report import SEVERITIES, TOPICS, CheckRun, FileResult, Finding
 from forenad.terminal import console as safe_console
@@ -146,6 +147,18 @@ def print_run(run: CheckRun, lang: Lang, console: Console | None = None, *, mode
     )
 
 
+_PART_PATH = re.compile(r"^parts\.(\d+)(\.|$)")
+
+
+def human_path(path: str, names: tuple[Text, ...], lang: Lang) -> str:
+    """A field path as a person reads it: ``parts.1.extent_percent`` is ``Del 2 (överläkare):
+    parts.1.extent_percent`` (the file's index kept, so it can be found in the file)."""
+    match = _PART_PATH.match(path)
+    if match is None or int(match.group(1)) >= len(names):
+        return path
+    return f"{names[int(match.group(1))](lang)}: {path}"
+
+
 def _print_line(console: Console, result: FileResult, lang: Lang) -> None:
     """One line for a file: its mark, name and counts (the errors of an invalid file, in number)."""
     words = _WORDS[lang]
@@ -191,6 +204,7 @@ def _print_file(console: Console, result: FileResult, lang: Lang, run_date: dt.d
                 f"      {escape(finding.text(lang))}"
             )
             if finding.paths:
-                console.print(f"      [dim]{escape(', '.join(finding.paths))}[/]")
+                shown = ", ".join(human_path(p, result.part_names, lang) for p in finding.paths)
+                console.print(f"      [dim]{escape(shown)}[/]")
             for ref in finding.refs:
                 console.print(f"      [dim]→ {escape(ref.short())}[/]")

@@ -54,9 +54,14 @@ class Cell:
             return f"{format_number(self.value, lang)} %"
         return format_number(self.value, lang)
 
-    def json_value(self) -> int | float | str | None:
+    def json_value(self, kind: str = "") -> int | float | str | None:
+        """In JSON: kronor as an exact decimal string (``"420505.20"``), other numbers as numbers."""
         value = self.value
         if isinstance(value, Decimal):
+            if kind == "kronor":
+                from forenad.economics.money import json_amount
+
+                return json_amount(value)
             return int(value) if value == value.to_integral_value() else float(value)
         return value
 
@@ -86,7 +91,7 @@ class Row:
             "label": self.label(lang),
             "kind": self.kind,
             "differs": self.differs,
-            "values": [c.json_value() for c in self.cells],
+            "values": [c.json_value(self.kind) for c in self.cells],
             "texts": list(self.texts(lang)),
         }
         if any(c.lower_bound for c in self.cells):

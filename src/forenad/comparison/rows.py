@@ -15,7 +15,7 @@ from typing import Any
 from forenad.comparison import labels
 from forenad.comparison.result import Cell, Column, Row, RowKind, make_row
 from forenad.i18n import Lang, Text, t
-from forenad.model import Agreement
+from forenad.model import Agreement, Employer
 from forenad.report import SEVERITIES
 
 Facts = dict[str, Any]
@@ -238,18 +238,26 @@ def _duties(rows: _Rows) -> None:
 # -- economics ------------------------------------------------------------------------------------------
 
 
+def organisation_key(employer: Employer) -> str:
+    """A key for an organisation across agreements: its organisationsnummer (``orgnr:202100-2932``), else its
+    id in the file (``id:uu``); never its name, which people spell differently."""
+    if employer.organisationsnummer:
+        return f"orgnr:{employer.organisationsnummer}"
+    return f"id:{employer.id}"
+
+
 def _economics(rows: _Rows) -> None:
     s = "economics"
-    names: dict[str, None] = {}
+    names: dict[str, str] = {}  # organisation key → the name first met
     for c in rows.columns:
         for e in c.agreement.employers:
-            names[e.name] = None
+            names.setdefault(organisation_key(e), e.name)
 
-    def cost_of(name: str) -> Callable[[int], Cell]:
-        return lambda i: _employer_cost(rows, i, name)
+    def cost_of(key: str) -> Callable[[int], Cell]:
+        return lambda i: _employer_cost(rows, i, key)
 
-    for name in names:
-        rows.add(f"cost.{name}", s, t(f"Kostnad: {name}", f"Cost: {name}"), "kronor", cost_of(name))
+    for key, name in names.items():
+        rows.add(f"cost.{key}", s, t(f"Kostnad: {name}", f"Cost: {name}"), "kronor", cost_of(key))
     rows.add("cost.total", s, t("Kostnad totalt", "Total cost"), "kronor", lambda i: _total_cost(rows, i))
     if any(_economics_of(f).get("invoice") for f in rows.facts):
         rows.add(
@@ -280,9 +288,9 @@ def _economics_of(facts: Facts) -> dict[str, Any]:
     return econ if isinstance(econ, dict) else {}
 
 
-def _employer_cost(rows: _Rows, i: int, name: str) -> Cell:
+def _employer_cost(rows: _Rows, i: int, key: str) -> Cell:
     a = rows.agreement(i)
-    ids = [e.id for e in a.employers if e.name == name]
+    ids = [e.id for e in a.employers if organisation_key(e) == key]
     if not ids:
         return Cell()
     econ = _economics_of(rows.facts[i])

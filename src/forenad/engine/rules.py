@@ -29,7 +29,6 @@ import string
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -222,7 +221,9 @@ class RuleSet:
 
 
 def checks_dir() -> Path:
-    return Path(str(resources.files("forenad") / "rules" / "checks"))
+    from forenad.data import data_dir
+
+    return data_dir("rules", "checks")
 
 
 @cache

@@ -20,7 +20,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +50,9 @@ class RuleCase:
 
 
 def tests_dir() -> Path:
-    return Path(str(resources.files("forenad") / "rules" / "tests"))
+    from forenad.data import data_dir
+
+    return data_dir("rules", "tests")
 
 
 def load_cases(directory: Path | None = None) -> list[RuleCase]:

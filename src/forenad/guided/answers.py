@@ -2,7 +2,8 @@
 
 Keys are checked against :data:`QUESTION_KEYS` (``N`` stands for a number from 1), with a "did you mean"
 for a misspelt key. Values are scalars: text, numbers, dates, ``true``/``false`` (for yes/no questions) or
-``null`` (the same as answering ``-``: leave the value out).
+``null`` (the same as answering ``-``: leave the value out). A decimal number is taken as written, as if
+typed: ``26.500`` is 26 500 kr, not the YAML float 26.5.
 """
 
 from __future__ import annotations
@@ -38,10 +39,11 @@ def is_question_key(key: str) -> bool:
 def load_answers(path: Path) -> dict[str, str]:
     """The answers in ``path`` as text, keyed by question key."""
     try:
-        data = yamlio.load(path).data
+        document = yamlio.load(path)
     except yamlio.DocumentError as exc:
         where = f":{exc.line}" if exc.line else ""
         raise AnswersFileError(_file_error(f"{path}{where}", exc.text)) from None
+    data, root = document.data, document.lines.root
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -53,8 +55,28 @@ def load_answers(path: Path) -> dict[str, str]:
             raise AnswersFileError(_file_error(str(path), _unknown(key)))
         if isinstance(value, dict | list):
             raise AnswersFileError(_file_error(str(path), MESSAGES["answers_not_mapping"]))
-        answers[key] = answer_text(value)
+        answers[key] = answer_text(_as_written(root[raw_key], value))
     return answers
+
+
+_PLAIN_DECIMAL = re.compile(r"[-+]?[0-9]*\.[0-9]+")
+
+
+def _as_written(node: object, value: object) -> object:
+    """A decimal number as the file writes it: YAML reads ``26.500`` as the float 26.5, but a person who
+    answers ``part.1.monthly_salary: 26.500`` means 26 500 kr, so the interview reads the text as written
+    (:mod:`forenad.guided.reading`). Other values are as YAML reads them."""
+    from io import StringIO
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.scalarfloat import ScalarFloat
+
+    if not isinstance(value, float) or not isinstance(node, ScalarFloat):
+        return value
+    out = StringIO()
+    YAML(typ="rt").dump(node, out)
+    written = out.getvalue().split("\n", 1)[0].strip()
+    return written if _PLAIN_DECIMAL.fullmatch(written) else value
 
 
 def answer_text(value: object) -> str:

@@ -115,13 +115,15 @@ class Asker:
         default: str | None = None,
         optional: bool = False,
         secret: bool = False,
+        echo: Callable[[str, T], str | None] | None = None,
         **fmt: object,
     ) -> T | None:
         """Ask question ``key`` until ``parse`` accepts the answer.
 
         An empty answer takes ``default``; without a default it is ``None`` when ``optional`` and asked again
         otherwise. ``-`` is ``None`` for an optional question. ``pattern`` is the key with numbers as ``N``
-        (the prompt's key in :data:`PROMPTS`); ``fmt`` fills the prompt's placeholders.
+        (the prompt's key in :data:`PROMPTS`); ``fmt`` fills the prompt's placeholders. ``echo`` says how an
+        accepted answer was read (``1 mars 2027`` → ``2027-03-01``), when it returns a text.
         """
         prompt = PROMPTS[pattern or key].format(**fmt)(self.lang)
         suggested = default not in (None, "")
@@ -143,10 +145,15 @@ class Asker:
                 self._reject(MESSAGES["required"])
                 continue
             try:
-                return parse(text)
+                value = parse(text)
             except Invalid as exc:
                 rejected = True
                 self._reject(exc.text)
+                continue
+            said = echo(text, value) if echo is not None else None
+            if said:
+                self.say(f"  → {said}", style="dim")
+            return value
 
     def _next(self, key: str, prompt: str, secret: bool) -> str | None:
         if key in self.scripted and key not in self.used:

@@ -38,10 +38,42 @@ LINKED_BY_DEFAULT = frozenset(
     }
 )
 
+FORENAD_MODELS = frozenset(
+    {EmploymentModel.forenad_en_arbetsgivare, EmploymentModel.forenad_tva_anstallningar}
+)
+"""The förenad anställning of högskoleförordningen 4 kap. 2 §: what may be förenad depends on the date."""
+
 LINKED_TEXT = "Upphör den ena delen upphör även den andra; parterna samråder innan."
 INDEPENDENT_TEXT = "Delarna är självständiga; upphör den ena består den andra."
 DISPUTE_TEXT = "Tvister löses i första hand genom samråd mellan parternas närmaste chefer."
 VACATION_TEXT = "Semesterns förläggning stäms av mellan arbetsgivarna vid den årliga semesterplaneringen."
+
+_SIX_MONTHS = "Vardera parten kan säga upp samverkansavtalet skriftligen med sex månaders varsel"
+EXIT_TEXTS: dict[EmploymentModel, str] = {
+    EmploymentModel.forenad_en_arbetsgivare: f"{_SIX_MONTHS}; parterna samråder först om tjänstgöringen.",
+    EmploymentModel.forenad_tva_anstallningar: f"{_SIX_MONTHS}; parterna samråder först om anställningarna.",
+    EmploymentModel.kombinationsanstallning: f"{_SIX_MONTHS}; anställningarna består var för sig.",
+    EmploymentModel.tjanstekop: (
+        "Vardera parten kan säga upp avtalet om köp av tjänst skriftligen med tre månaders varsel."
+    ),
+    EmploymentModel.adjungering: (
+        "Adjungeringen upphör vid avtalstidens slut; vardera parten kan dessförinnan säga upp avtalet "
+        "skriftligen med tre månaders varsel."
+    ),
+    EmploymentModel.kombinationsdoktorand: (
+        "Avtalet upphör när examen har avlagts eller forskarutbildningen avbryts; parterna samråder innan."
+    ),
+    EmploymentModel.delad_tjanst_region_kommun: f"{_SIX_MONTHS}; anställningarna består var för sig.",
+}
+"""A suggested exit procedure per model (procedure.exit): a start for the parties, shown and editable."""
+
+ADJUNCT_YEARS = 2
+"""The suggested length of an adjungering: an adjunct lektor or adjunkt is appointed for at most two years at
+a time, an adjunct professor for at most twelve in all (högskoleförordningen 4 kap. 11 §, as the rules
+``legal_basis.adjunct_*`` say)."""
+
+PAYMENT_TERMS_DAYS = 30
+"""Suggested payment terms of an invoice between the employers (as in the shipped examples)."""
 
 
 def slug(name: str, fallback: str) -> str:
@@ -69,6 +101,12 @@ def guess_kind(name: str) -> EmployerKind | None:
         return EmployerKind.region
     if "kommun" in lower or lower.endswith(" stad"):
         return EmployerKind.kommun
+    if "vård" in lower or "klinik" in lower or "läkarhus" in lower:
+        return EmployerKind.privat_vardgivare
+    if lower.endswith((" ab", " ab (publ)")) or any(
+        w in lower for w in ("aktiebolag", "verket", "myndighet")
+    ):
+        return EmployerKind.annan_arbetsgivare
     return None
 
 
@@ -94,13 +132,24 @@ def host(
     employer: dict[str, Any],
     position: Position,
     employers: list[dict[str, Any]],
+    any_sector: bool = False,
 ) -> str | None:
     """Where a part is usually done when not at its employer: a clinical part of a lärosäte in health
-    care, an academic part of a region or kommun at a lärosäte, the bought part of a service purchase."""
+    care, an academic part of a region or kommun at a lärosäte, the bought part of a service purchase.
+
+    ``any_sector``: a teacher post may be förenad with an employment outside the university in any sector
+    (högskoleförordningen 4 kap. 2 §, SFS 2025:667, from 2025-07-15), so in a förenad anställning the part
+    of a lärosäte that is not a teacher post is done with the employer outside the university, whatever
+    its kind; before that, only a clinical part in health care was."""
     kind = EmployerKind(employer["kind"])
     others = [e for e in employers if e["id"] != employer["id"]]
+    outside = [e for e in others if not EmployerKind(e["kind"]).is_larosate]
     if position.is_clinical and kind.is_larosate:
         fitting = [e for e in others if EmployerKind(e["kind"]).is_health_care_principal]
+        if any_sector and model in FORENAD_MODELS:
+            fitting = fitting or outside
+    elif any_sector and model in FORENAD_MODELS and kind.is_larosate and not position.is_academic:
+        fitting = outside
     elif position.is_academic and not kind.is_larosate:
         fitting = [e for e in others if EmployerKind(e["kind"]).is_larosate]
     elif model == EmploymentModel.tjanstekop and number > 1:
@@ -120,15 +169,80 @@ def employment_form(model: EmploymentModel, position: Position) -> EmploymentFor
     return EmploymentForm.tillsvidare
 
 
+def title(position: Position) -> str | None:
+    """The position's Swedish name as its title (``Överläkare``): LAS 6 c § asks for the title or the
+    duties. ``None`` for another position, whose name only the user knows."""
+    from forenad.guided.texts import POSITIONS
+
+    if position == Position.annan:
+        return None
+    name = POSITIONS[position].sv
+    return name[:1].upper() + name[1:]
+
+
 def first_of_next_month(today: dt.date) -> dt.date:
     return dt.date(today.year + today.month // 12, today.month % 12 + 1, 1)
 
 
 def one_year_later(day: dt.date) -> dt.date:
+    return years_later(day, 1)
+
+
+def years_later(day: dt.date, years: int) -> dt.date:
     try:
-        return day.replace(year=day.year + 1)
+        return day.replace(year=day.year + years)
     except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
+        return day.replace(year=day.year + years, day=28)
+
+
+def end_date(model: EmploymentModel, start: dt.date) -> dt.date | None:
+    """An adjungering is time-limited: two years from the start (the last day of the period)."""
+    if model == EmploymentModel.adjungering:
+        return years_later(start, ADJUNCT_YEARS) - dt.timedelta(days=1)
+    return None
+
+
+def part_end_date(form: EmploymentForm, start: dt.date) -> dt.date | None:
+    """A part that is an adjungering ends after two years, like the adjungering model."""
+    if form == EmploymentForm.adjungering:
+        return years_later(start, ADJUNCT_YEARS) - dt.timedelta(days=1)
+    return None
+
+
+def any_sector(params: ParameterSet, on: dt.date) -> bool:
+    """Whether on ``on`` a teacher post may be förenad with an employment outside the university in any
+    sector (``valfri_sektor``, SFS 2025:667) rather than only with a clinical one (``klinisk``)."""
+    from forenad.params import ParameterNotInForce
+
+    try:
+        return bool(params.at("forenad_annan_anstallning", on).value == "valfri_sektor")
+    except ParameterNotInForce:
+        return False
+
+
+def forenad_law(params: ParameterSet, on: dt.date) -> Text | None:
+    """What may be förenad on ``on`` (the teacher posts, and with what employment), with its source."""
+    from forenad.guided.texts import POSITIONS
+    from forenad.params import ParameterNotInForce
+
+    try:
+        titles = params.at("forenade_titlar", on)
+    except ParameterNotInForce:
+        return None
+    sv = ", ".join(POSITIONS[Position(v)].sv for v in titles.value)
+    en = ", ".join(POSITIONS[Position(v)].en for v in titles.value)
+    if any_sector(params, on):
+        with_what = t(
+            "en anställning utanför högskolan i vilken sektor som helst",
+            "an employment outside the university in any sector",
+        )
+    else:
+        with_what = t("en klinisk anställning i hälso- och sjukvården", "a clinical post in health care")
+    what = t(
+        f"Den {on.isoformat()} får en anställning som {sv} förenas med {with_what.sv}",
+        f"On {on.isoformat()} a post as {en} may be förenad with {with_what.en}",
+    )
+    return _source(titles, what)
 
 
 def extent(number: int, count: int, total_so_far: Decimal) -> Decimal | None:

@@ -10,8 +10,11 @@ from pydantic import ValidationError
 from forenad.errors import InputError
 from forenad.guided import defaults
 from forenad.guided.asking import Asker
+from forenad.guided.doctoral import ask_doctoral_studies
+from forenad.guided.invoicing import ask_invoicing
 from forenad.guided.parsing import Invalid, choice, count, error_text, field_value
 from forenad.guided.posts import ask_parts
+from forenad.guided.reading import date_echo, date_value
 from forenad.guided.state import State
 from forenad.guided.terms import ask_terms
 from forenad.guided.texts import (
@@ -53,6 +56,8 @@ def interview(asker: Asker, params: ParameterSet, today: dt.date) -> Agreement:
     _ask_person(state)
     _ask_dates(state)
     ask_parts(state)
+    ask_invoicing(state)
+    ask_doctoral_studies(state)
     ask_terms(state)
     return validate(state.data)
 
@@ -195,18 +200,26 @@ def _ask_dates(state: State) -> None:
     ask = state.asker
     start = ask.ask(
         "start_date",
-        lambda raw: field_value(Agreement, "start_date", raw),
+        lambda raw: date_value(Agreement, "start_date", raw),
         default=defaults.first_of_next_month(state.today).isoformat(),
+        echo=date_echo,
     )
     assert isinstance(start, dt.date)
     state.data["start_date"] = start
 
     def end_date(raw: str) -> dt.date:
-        end: dt.date = field_value(Agreement, "end_date", raw)
+        end = date_value(Agreement, "end_date", raw)
         if end < start:
             raise Invalid(error_text("end_before_start", end=end.isoformat(), start=start.isoformat()))
         return end
 
-    end = ask.ask("end_date", end_date, optional=True)
+    suggested = defaults.end_date(state.model, start)
+    end = ask.ask(
+        "end_date",
+        end_date,
+        default=suggested.isoformat() if suggested else None,
+        optional=True,
+        echo=date_echo,
+    )
     if end is not None:
         state.data["end_date"] = end

@@ -11,7 +11,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -52,17 +51,6 @@ def field_value(model: type[BaseModel], name: str, value: object) -> Any:
 def error_text(kind: str, **ctx: object) -> Text:
     """The model's own message for one of its error types (``duplicate_id``, ``end_before_start`` …)."""
     return translate({"type": kind, "ctx": ctx, "loc": ()}, Agreement)
-
-
-_SPACES = re.compile(r"[\s\u00a0\u202f]+")
-_UNITS = re.compile(r"(?i)(kr|sek|kronor|%|procent|h|tim|timmar)\.?$")
-
-
-def number_text(raw: str) -> str:
-    """A number as typed in Swedish (``46 000 kr``, ``37,5``, ``50 %``) in the form the model reads."""
-    text = _SPACES.sub("", raw.strip())
-    text = _UNITS.sub("", text)
-    return text.replace(",", ".").replace("−", "-")
 
 
 def count(raw: str, maximum: int) -> int:
@@ -117,10 +105,3 @@ def _small_number(text: str) -> bool:
 def _plain(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"[^a-z0-9]+", "_", ascii_text).strip("_")
-
-
-def decimal_value(model: type[BaseModel], name: str, raw: str) -> Decimal:
-    value = field_value(model, name, number_text(raw))
-    if not isinstance(value, Decimal):  # a Decimal field; anything else is a bug in the caller
-        raise TypeError(f"{model.__name__}.{name} is not a Decimal field")
-    return value

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from forenad.guided.asking import Asker
-from forenad.i18n import t
+from forenad.i18n import Lang, t
 from forenad.model import EmployerKind, EmploymentModel
 from forenad.params import ParameterSet
 
@@ -57,5 +57,25 @@ class State:
         year = person.get("birth_year")
         return int(year) if year is not None else None
 
+    @property
+    def lang(self) -> Lang:
+        return self.asker.lang
+
     def yes_no_default(self, value: bool) -> str:
         return (t("ja", "yes") if value else t("nej", "no"))(self.asker.lang)
+
+    def facts(self) -> dict[str, Any]:
+        """What ``forenad check`` computes from the answers so far (the check's own figures, as JSON
+        values), on the date it would check the agreement; empty while the answers are no agreement yet."""
+        from pydantic import ValidationError
+
+        from forenad.checking import evaluate
+        from forenad.errors import ForenadError
+        from forenad.model import Agreement
+
+        try:
+            agreement = Agreement.model_validate(self.data)
+            _, found = evaluate(agreement, max(self.today, agreement.start_date), params=self.params)
+        except (ValidationError, ForenadError):
+            return {}
+        return found

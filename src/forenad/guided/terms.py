@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from forenad.guided import defaults
 from forenad.guided.parsing import choice, field_value, yes_no
+from forenad.guided.reading import date_echo, date_value
 from forenad.guided.state import State
 from forenad.guided.texts import MESSAGES, SICK_PAY
 from forenad.model import (
@@ -31,9 +32,10 @@ def ask_terms(state: State) -> None:
         state.data["vacation"] = section
     review = state.asker.ask(
         "review_date",
-        lambda raw: field_value(Agreement, "review_date", raw),
+        lambda raw: date_value(Agreement, "review_date", raw),
         default=defaults.one_year_later(state.data["start_date"]).isoformat(),
         optional=True,
+        echo=date_echo,
     )
     if review is not None:
         state.data["review_date"] = review
@@ -104,7 +106,7 @@ def _ask_termination(state: State) -> None:
     termination.update(_text(state, "linked_termination.description", LinkedTermination, text))
     state.data["linked_termination"] = termination
 
-    procedure = _text(state, "procedure.exit", Procedure)
+    procedure = _text(state, "procedure.exit", Procedure, defaults.EXIT_TEXTS[state.model])
     procedure.update(_text(state, "procedure.dispute", Procedure, defaults.DISPUTE_TEXT))
     if procedure:
         state.data["procedure"] = procedure

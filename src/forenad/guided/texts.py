@@ -10,9 +10,12 @@ from dataclasses import dataclass
 
 from forenad.i18n import Text, t
 from forenad.model import (
+    Degree,
     EmployerKind,
     EmploymentForm,
     EmploymentModel,
+    InvoicingBasis,
+    InvoicingPeriod,
     Position,
     SickPayHandling,
     WorkingTimeForm,
@@ -135,6 +138,32 @@ SICK_PAY: dict[SickPayHandling, Text] = {
 }
 
 
+INVOICING_BASES: dict[InvoicingBasis, Text] = {
+    InvoicingBasis.lon_plus_palagg: t(
+        "lön för den köpta tiden plus pålägg (PO-pålägg eller lönekostnadspålägg)",
+        "salary for the time bought plus an overhead (PO or payroll overhead)",
+    ),
+    InvoicingBasis.fast_pris: t("fast pris per faktureringsperiod", "a fixed price per invoicing period"),
+    InvoicingBasis.timpris: t("timpris för arbetade timmar", "an hourly price for the hours worked"),
+}
+
+INVOICING_PERIODS: dict[InvoicingPeriod, Text] = {
+    InvoicingPeriod.manad: t("varje månad", "every month"),
+    InvoicingPeriod.kvartal: t("varje kvartal", "every quarter"),
+    InvoicingPeriod.halvar: t("varje halvår", "every half year"),
+    InvoicingPeriod.ar: t("varje år", "every year"),
+}
+
+DEGREES: dict[Degree, Text] = {
+    Degree.doktorsexamen: t(
+        "doktorsexamen (240 hp, fyra år på heltid)", "doctorate (240 credits, four years full time)"
+    ),
+    Degree.licentiatexamen: t(
+        "licentiatexamen (120 hp, två år på heltid)", "licentiate (120 credits, two years full time)"
+    ),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class KnownOrganisation:
     """An organisation offered by name (domain README §3b), with a short id like the examples use."""
@@ -199,10 +228,13 @@ PROMPTS: dict[str, Text] = {
         "Yrke, t.ex. läkare eller sjuksköterska (- för inget)",
         "Profession, e.g. läkare or sjuksköterska (- for none)",
     ),
-    "start_date": t("Avtalets startdatum (ÅÅÅÅ-MM-DD)", "Start date of the agreement (YYYY-MM-DD)"),
+    "start_date": t(
+        "Avtalets startdatum (t.ex. 2027-03-01 eller 1 mars 2027)",
+        "Start date of the agreement (e.g. 2027-03-01 or 1 March 2027)",
+    ),
     "end_date": t(
-        "Slutdatum om avtalet är tidsbegränsat (ÅÅÅÅ-MM-DD, tomt för inget)",
-        "End date if the agreement is time-limited (YYYY-MM-DD, empty for none)",
+        "Sista dag om avtalet är tidsbegränsat (ett datum, - för inget)",
+        "Last day if the agreement is time-limited (a date, - for none)",
     ),
     "parts.count": t(
         "Hur många delar har tjänsten (en per roll och arbetsgivare)",
@@ -218,16 +250,20 @@ PROMPTS: dict[str, Text] = {
         "Part {n}: organisation where the work is done and led, if another (id, - for none)",
     ),
     "part.N.title": t(
-        "Del {n}: befattningens benämning i klartext (tomt för ingen)",
-        "Part {n}: the position's title in plain words (empty for none)",
+        "Del {n}: befattningens benämning i klartext (- för ingen)",
+        "Part {n}: the position's title in plain words (- for none)",
     ),
     "part.N.employment_form": t("Del {n}: anställningsform", "Part {n}: form of employment"),
+    "part.N.end_date": t(
+        "Del {n}: sista dag för den tidsbegränsade delen (ett datum, - för att ange senare)",
+        "Part {n}: last day of the fixed-term part (a date, - to state later)",
+    ),
     "part.N.extent_percent": t(
         "Del {n}: omfattning i procent av heltid", "Part {n}: extent in percent of full time"
     ),
     "part.N.monthly_salary": t(
-        "Del {n}: månadslön i kronor för delen, vid dess omfattning",
-        "Part {n}: monthly salary in kronor for the part, at its extent",
+        "Del {n}: månadslön i kronor för delen, vid dess omfattning (t.ex. 26 500)",
+        "Part {n}: monthly salary in kronor for the part, at its extent (e.g. 26,500)",
     ),
     "part.N.working_time": t(
         "Del {n}: hur arbetstiden mäts (- för att utelämna)",
@@ -241,6 +277,61 @@ PROMPTS: dict[str, Text] = {
     "total_extent_percent": t(
         "Total omfattning i procent (delarna ska summera till den)",
         "Total extent in percent (the parts must add up to it)",
+    ),
+    "part.N.notice.employer_months": t(
+        "Del {n} ({employer}): arbetsgivarens uppsägningstid i månader (- för att ange senare)",
+        "Part {n} ({employer}): the employer's notice period in months (- to state later)",
+    ),
+    "part.N.notice.employee_months": t(
+        "Del {n} ({employer}): arbetstagarens uppsägningstid i månader (- för att ange senare)",
+        "Part {n} ({employer}): the employee's notice period in months (- to state later)",
+    ),
+    "invoicing": t(
+        "Fakturerar arbetsgivaren den som bär kostnaden för en del (ja/nej)",
+        "Does the employer invoice the party that bears a part's cost (yes/no)",
+    ),
+    "invoicing.seller": t(
+        "Fakturering: vem fakturerar (arbetsgivaren som säljer tid, id)",
+        "Invoicing: who invoices (the employer selling time, id)",
+    ),
+    "invoicing.buyer": t(
+        "Fakturering: vem köper tid och betalar fakturan (id)",
+        "Invoicing: who buys time and pays the invoice (id)",
+    ),
+    "invoicing.basis": t("Fakturering: prisgrund", "Invoicing: price basis"),
+    "invoicing.share_percent": t(
+        "Fakturering: köpt andel av heltid i procent (- för ingen)",
+        "Invoicing: share of full time bought, in percent (- for none)",
+    ),
+    "invoicing.overhead_percent": t(
+        "Fakturering: pålägg på lönen i procent för {name} (PO-pålägg eller LKP, - för att ange senare)",
+        "Invoicing: overhead on salary in percent for {name} (PO or LKP, - to state later)",
+    ),
+    "invoicing.price": t("Fakturering: pris i kronor {basis}", "Invoicing: price in kronor {basis}"),
+    "invoicing.period": t("Fakturering: faktureringsperiod", "Invoicing: invoicing period"),
+    "invoicing.payment_terms_days": t(
+        "Fakturering: betalningsvillkor i dagar", "Invoicing: payment terms in days"
+    ),
+    "doctoral_studies.larosate": t(
+        "Forskarutbildning: lärosätet som antar till forskarutbildningen (id)",
+        "Doctoral studies: the university that admits to the doctoral education (id)",
+    ),
+    "doctoral_studies.degree": t("Forskarutbildning: examen", "Doctoral studies: degree"),
+    "doctoral_studies.admitted_on": t(
+        "Forskarutbildning: antagningsdag (ett datum, tomt om antagningen ännu inte är gjord)",
+        "Doctoral studies: day of admission (a date, empty if not yet admitted)",
+    ),
+    "doctoral_studies.financing_until": t(
+        "Forskarutbildning: finansieringen är säkrad till och med (ett datum, - för att ange senare)",
+        "Doctoral studies: financing is secured until (a date, - to state later)",
+    ),
+    "doctoral_studies.supervisors": t(
+        "Forskarutbildning: handledare, huvudhandledaren först, åtskilda med ; eller , (tomt för senare)",
+        "Doctoral studies: supervisors, the main supervisor first, separated by ; or , (empty for later)",
+    ),
+    "doctoral_studies.individual_study_plan": t(
+        "Forskarutbildning: finns en individuell studieplan, eller upprättas den vid antagningen (ja/nej)",
+        "Doctoral studies: is there an individual study plan, or is it made at admission (yes/no)",
     ),
     "work_environment.N.responsible": t(
         "Arbetsmiljöansvar för arbetsplatsen {workplace} (id)",
@@ -266,8 +357,8 @@ PROMPTS: dict[str, Text] = {
         "Hur, och med vilket varsel (- för ingen text)", "How, and with what notice (- for no text)"
     ),
     "procedure.exit": t(
-        "Hur avslutas arrangemanget, t.ex. uppsägning av samverkansavtalet (tomt för att fylla i senare)",
-        "How does the arrangement end, e.g. notice on the cooperation agreement (empty to fill in later)",
+        "Hur avslutas arrangemanget, t.ex. uppsägning av samverkansavtalet (- för att fylla i senare)",
+        "How does the arrangement end, e.g. notice on the cooperation agreement (- to fill in later)",
     ),
     "procedure.dispute": t(
         "Hur löses tvister (- för ingen text)", "How are disputes resolved (- for no text)"
@@ -276,9 +367,7 @@ PROMPTS: dict[str, Text] = {
         "Hur samordnas semesterns förläggning mellan arbetsgivarna (- för ingen text)",
         "How is the timing of vacation coordinated between the employers (- for no text)",
     ),
-    "review_date": t(
-        "Datum för uppföljning (ÅÅÅÅ-MM-DD, - för inget)", "Review date (YYYY-MM-DD, - for none)"
-    ),
+    "review_date": t("Datum för uppföljning (ett datum, - för inget)", "Review date (a date, - for none)"),
     "output": t("Filnamn för avtalet", "File name for the agreement"),
     "check": t("Pröva avtalet nu (ja/nej)", "Check the agreement now (yes/no)"),
     "draft": t("Skriva ett Word-utkast nu (ja/nej)", "Write a Word draft now (yes/no)"),
@@ -302,6 +391,26 @@ MESSAGES: dict[str, Text] = {
     "required": t("ett svar krävs", "an answer is required"),
     "count": t("ett heltal från 1 till {max} väntas", "a whole number from 1 to {max} is expected"),
     "yes_no": t("svara ja eller nej", "answer yes or no"),
+    "number": t(
+        "ett tal väntas, t.ex. 26 500, 26500,50 eller 37,5",
+        "a number is expected, e.g. 26,500, 26500.50 or 37.5",
+    ),
+    "number_groups": t(
+        "siffrorna ska stå i grupper om tre, t.ex. 1 234 567; eller skriv dem utan mellanrum",
+        "digits must be grouped in threes, e.g. 1 234 567; or write them without spaces",
+    ),
+    "date": t(
+        "ett datum väntas, t.ex. 2027-03-01, 1 mars 2027 eller 1/3 2027",
+        "a date is expected, e.g. 2027-03-01, 1 March 2027 or March 1, 2027",
+    ),
+    "date_ambiguous": t(
+        "dag och månad kan förväxlas i den formen (1/3/2027 är 3 januari i amerikansk skrift); "
+        "skriv 2027-03-01, 1 mars 2027 eller 1/3 2027",
+        "day and month can be mixed up in that form (1/3/2027 is 3 January in American use); "
+        "write 2027-03-01, 1 March 2027 or March 1, 2027",
+    ),
+    "no_such_date": t("det datumet finns inte", "there is no such date"),
+    "wrong_weekday": t("{date} är en annan veckodag", "{date} is another day of the week"),
     "choice": t(
         "{input} finns inte bland valen; svara med ett nummer från 1 till {max} eller ett av: {values}",
         "{input} is not one of the options; answer with a number from 1 to {max} or one of: {values}",
@@ -339,6 +448,44 @@ MESSAGES: dict[str, Text] = {
         "{file} exists; choose another name or use --force",
     ),
     "bad_file_name": t("ogiltigt filnamn", "invalid file name"),
+    "invoicing_one_party": t(
+        "  Ett tjänsteköp faktureras mellan två parter, men bara en är angiven: faktureringen hoppas över",
+        "  A service purchase is invoiced between two parties, but only one is given: invoicing is skipped",
+    ),
+    "buyer_is_seller": t(
+        "köparen ska vara en annan part än den som fakturerar", "the buyer must be another party"
+    ),
+    "per_hour": t("per timme", "per hour"),
+    "per_period": t("per faktureringsperiod", "per invoicing period"),
+    "overhead_default": t(
+        "  (förslaget är forenads standardvärde för {name}; ersätt det med arbetsgivarens eget pålägg)",
+        "  (the suggestion is forenad's default for {name}; replace it with the employer's own overhead)",
+    ),
+    "whole_number": t("ett heltal väntas", "a whole number is expected"),
+    "notice_unknown": t(
+        "  Uppsägningstiden enligt {agreement} på startdagen finns inte bland forenads granskade värden; "
+        "ange den ur kollektivavtalet (eller - för att ange senare)",
+        "  The notice period under {agreement} on the start date is not among forenad's reviewed values; "
+        "give it from the collective agreement (or - to state later)",
+    ),
+    "doctoral_without_larosate": t(
+        "  Inget lärosäte är part, så forskarutbildningen kan inte anges; lägg till lärosätet i filen",
+        "  No university is a party, so the doctoral studies cannot be given; add the university in the file",
+    ),
+    "study_share_too_low": t(
+        "  Vid studietakten {share} % tar utbildningen {years} år, men den ska kunna slutföras inom "
+        "{most} år (högskoleförordningen 7 kap. 36 §): öka doktoranddelens omfattning",
+        "  At a study share of {share} % the education takes {years} years, but it must be possible "
+        "to finish within {most} years (Higher Education Ordinance 7 kap. 36 §): increase the doctoral "
+        "part's extent",
+    ),
+    "financing_before_admission": t(
+        "finansieringen ska räcka efter antagningen den {admitted}",
+        "financing must last past the admission on {admitted}",
+    ),
+    "supervisors": t(
+        "skriv handledarnas namn åtskilda med ; eller ,", "write the supervisors' names separated by ; or ,"
+    ),
     "hours_week": t("timmar per vecka", "hours per week"),
     "hours_year": t("timmar per år", "hours per year"),
 }

@@ -40,7 +40,8 @@ SECTIONS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("start_date", "end_date", "review_date"), "Datum: start, eventuellt slut och uppföljning."),
     (
         ("cost_settlement",),
-        "Kostnadsfördelning: vem som bär lönekostnaden för varje del (delarna räknas från 0).",
+        "Kostnadsfördelning: vem som bär lönekostnaden för varje del (delarna räknas från 0) och, vid\n"
+        "fakturering, vem som fakturerar vem, på vilken prisgrund och med vilka betalningsvillkor.",
     ),
     (("work_environment",), "Arbetsmiljöansvar per arbetsplats (AML 3 kap. 2 § och 12 §)."),
     (
@@ -52,6 +53,11 @@ SECTIONS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("secondary_employment",), "Bisyssla: arbetsgivare som har fått veta om den andra anställningen."),
     (("linked_termination",), "Upphörande: vad som händer med den ena delen när den andra upphör."),
     (("procedure",), "När det inte fungerar: hur tvister löses och hur arrangemanget avslutas."),
+    (
+        ("doctoral_studies",),
+        "Forskarutbildningen: lärosätet som antar, examen, finansiering, handledare och individuell\n"
+        "studieplan (högskoleförordningen 7 kap. 36 §).",
+    ),
     (("signatories",), "Undertecknare."),
     (("clauses",), "Övriga villkor."),
 )

@@ -37,11 +37,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from forenad.data import data_dir
 from forenad.i18n import Lang, t
 from forenad.model import EmploymentModel
 from forenad.render.errors import TemplateError, TemplateMismatch, TemplateNotFound, TemplateRefused
 
-SHIPPED_DIR = Path(__file__).resolve().parent.parent / "templates"
+SHIPPED_DIR = data_dir("templates")
 DOCX_NAME = "template.docx"
 SIDECAR_NAME = "template.yaml"
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024

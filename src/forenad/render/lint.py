@@ -27,6 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from forenad.data import data_dir
 from forenad.errors import ForenadError
 from forenad.i18n import Lang, Text, t
 from forenad.render.analysis import UNSAFE_CODES, Analyzer, Issue, check_path, minimal_fields, model_leaves
@@ -37,7 +38,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _OPEN = re.compile(r"\{\{|\{%|\{#")
 _CURLY = "“”‘’„‚"
-SAMPLES_DIR = Path(__file__).resolve().parent.parent / "rules" / "tests" / "bases"
+SAMPLES_DIR = data_dir("rules", "tests", "bases")
 RENDERED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
 
 
