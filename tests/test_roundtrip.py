@@ -20,8 +20,9 @@ OREBRO = EXAMPLES_DIR / "orebro-lektor-specialistsjukskoterska.yaml"
 
 
 def comments(text: str) -> list[str]:
-    """Every comment in a text, in order (whole lines and the ends of lines)."""
-    return [m.group(0).strip() for m in re.finditer(r"#.*$", text, re.MULTILINE)]
+    """Every comment in a text, in order (whole lines and the ends of lines): a ``#`` that starts a line or
+    follows white space, as YAML has it (a ``#`` inside a value, ``name: '#1'``, is none)."""
+    return [m.group(1).strip() for m in re.finditer(r"(?:^|\s)(#.*)$", text, re.MULTILINE)]
 
 
 def changed(path: Path, edit: Any) -> tuple[str, Agreement]:

@@ -226,6 +226,9 @@ def test_other_main_pages_render(page: Any, server: LiveServer) -> None:
     shoot(page, "12-changes")
     page.goto(server.url + "/params?on=2027-06-01")
     shoot(page, "13-params")
+    page.goto(server.url + "/survey?on=2026-06-01")
+    assert page.locator("section.survey-table").count() > 5
+    shoot(page, "16-survey")
     page.goto(server.url + "/api/docs")
     shoot(page, "14-api-docs")
     page.click("a.lang")

@@ -533,3 +533,23 @@ def test_draft_page_with_pdf_where_libreoffice_is_installed(web) -> None:  # typ
     names = sorted(archive.namelist())
     assert [n.rsplit(".", 1)[1] for n in names] == ["docx", "pdf"]
     assert archive.read(names[1]).startswith(b"%PDF")
+
+
+def test_survey_page_shows_the_councils_map_in_aggregates_only(web, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    import docx
+    from openpyxl import load_workbook
+
+    html = web.get("/survey?on=2026-06-01").text
+    survey = forenad.survey([folder], on=dt.date(2026, 6, 1))
+    for table in survey.as_json("sv", operator=False)["tables"]:
+        assert table["title"] in html
+    assert "&lt; 3" in html  # seven agreements, one per model: every model's count is hidden
+    for path in folder.glob("*.yaml"):
+        agreement = forenad.load(path)
+        assert agreement.person.name not in html and path.name not in html
+    xlsx = web.get("/survey?on=2026-06-01&format=xlsx")
+    assert xlsx.status_code == 200 and load_workbook(io.BytesIO(xlsx.content)).sheetnames
+    report = web.get("/survey?on=2026-06-01&format=docx")
+    assert report.status_code == 200 and docx.Document(io.BytesIO(report.content)).paragraphs

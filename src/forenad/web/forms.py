@@ -28,7 +28,9 @@ from typing import Any, Literal
 from annotated_types import MaxLen
 from pydantic import BaseModel
 
-from forenad.guided.parsing import number_text
+from forenad.guided.parsing import Invalid
+from forenad.guided.reading import Unit
+from forenad.guided.reading import number as read_number
 from forenad.model import Agreement
 from forenad.model.types import Personnummer
 
@@ -188,11 +190,22 @@ def values_of(
 _INT = re.compile(r"[+-]?[0-9]+")
 
 
+def number_text(raw: str, name: str = "") -> str:
+    """A number as people write it (``26 500``, ``26500,50``, ``54,461 %``) as plain digits for the model
+    to validate, read by the field's unit (``*_percent``: percent, ``*hours``: hours, else kronor, where a
+    dot before three digits groups thousands); what is no number is passed on for the model's message."""
+    unit = Unit.percent if "percent" in name else Unit.hours if "hours" in name else Unit.kronor
+    try:
+        return format(read_number(raw, unit), "f")
+    except Invalid:
+        return raw.strip()
+
+
 def _value(field: Field, raw: str) -> Any:
     if field.kind in ("decimal",):
-        return number_text(raw)
+        return number_text(raw, field.name)
     if field.kind == "int":
-        text = number_text(raw)
+        text = number_text(raw, field.name)
         return int(text) if _INT.fullmatch(text) else text
     if field.kind == "bool":
         return {"true": True, "false": False}.get(raw, raw)

@@ -235,6 +235,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "portfolio": ("Avtal", "Agreements"),
     "new": ("Nytt avtal", "New agreement"),
     "compare": ("Jämför", "Compare"),
+    "survey": ("Kartläggning", "Survey"),
+    "survey_title": ("Kartläggning av tjänsterna den {on}", "Survey of the posts on {on}"),
+    "survey_help": (
+        "Sammanställning av {n} avtal i mappen, bara summor: en ruta med färre än tre avtal visas som < 3 "
+        "({hidden} dolda rutor). Inga namn, personnummer eller enskilda löner.",
+        "A summary of {n} agreements in the folder, totals only: a cell with fewer than three agreements "
+        "shows < 3 ({hidden} hidden cells). No names, personnummer or single salaries.",
+    ),
     "params": ("Parametrar", "Parameters"),
     "changes": ("Förändringar", "Changes"),
     "api": ("API", "API"),

@@ -929,6 +929,43 @@ def changes_page(request: Request, format: str = "") -> Response:
 
 
 # --------------------------------------------------------------------------------------------------------
+# The council's map (forenad survey)
+
+
+@router.get("/survey", response_class=HTMLResponse, include_in_schema=False)
+def survey_page(request: Request, on: str = "", format: str = "") -> Response:
+    """The portfolio as the competence council's map: aggregates only, small cells hidden (as ``forenad
+    survey`` gives it; the folder's file names are never shown)."""
+    from forenad.kartlaggning import survey
+    from forenad.kartlaggning.output import to_docx, to_xlsx
+
+    lang = lang_of(request)
+    date = on_date(on)
+    state = state_of(request)
+    result = survey([state.folder], on=date, params=state.params())
+    if format in ("xlsx", "docx"):
+        document, media = (
+            (to_xlsx(result, lang), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            if format == "xlsx"
+            else (
+                to_docx(result, lang),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            )
+        )
+        name = f"kartlaggning-{date}.{format}" if lang == "sv" else f"survey-{date}.{format}"
+        return Response(document, media_type=media, headers={"content-disposition": _attachment(name)})
+    data = result.as_json(lang, operator=False)
+    return render(
+        request,
+        "survey.html",
+        on=date.isoformat(),
+        agreements=data["agreements"],
+        tables=data["tables"],
+        suppressed=len(data["suppression"]["cells"]),
+    )
+
+
+# --------------------------------------------------------------------------------------------------------
 # Parameters
 
 

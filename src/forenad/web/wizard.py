@@ -150,6 +150,7 @@ class WebAsker(Asker):
         default: str | None = None,
         optional: bool = False,
         secret: bool = False,
+        echo: Callable[[str, T], str | None] | None = None,
         **fmt: object,
     ) -> T | None:
         pattern = pattern or key
@@ -166,7 +167,7 @@ class WebAsker(Asker):
         self.error = None
         self.asked += 1
         answer = super().ask(
-            key, parse, pattern=pattern, default=default, optional=optional, secret=secret, **fmt
+            key, parse, pattern=pattern, default=default, optional=optional, secret=secret, echo=echo, **fmt
         )
         self.pending = None
         self.notes = []
