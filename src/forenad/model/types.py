@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler, PlainSerializer
 from pydantic.json_schema import JsonSchemaValue
@@ -19,7 +19,8 @@ def _number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-_as_json_number = PlainSerializer(_number, return_type=int | float, when_used="json")
+# (``int | float`` is a union type, which PlainSerializer takes at run time but its hint does not name)
+_as_json_number = PlainSerializer(_number, return_type=cast(Any, int | float), when_used="json")
 
 Percent = Annotated[Decimal, Field(gt=0, le=100, decimal_places=3), _as_json_number]
 """A share of full time in percent, above 0 and at most 100."""
