@@ -27,6 +27,7 @@ from forenad.model.enums import (
     EmployerKind,
     EmploymentForm,
     EmploymentModel,
+    IntellectualPropertyOwner,
     InvoicingBasis,
     InvoicingPeriod,
     PensionScheme,
@@ -69,6 +70,10 @@ class Person(_Model):
     licensed: bool | None = Field(default=None, description="Legitimation i yrket.")
     specialist: Name | None = Field(default=None, description="Specialitet, t.ex. 'kardiologi'.")
     doctorate: bool | None = Field(default=None, description="Doktorsexamen.")
+    address: Name | None = Field(
+        default=None,
+        description="Postadress (anställningsbeviset); kan lämnas till den slutliga versionen.",
+    )
 
     @model_validator(mode="wrap")
     @classmethod
@@ -111,8 +116,14 @@ class Employer(_Model):
     name: Name = Field(description="Organisationens namn.")
     organisationsnummer: Organisationsnummer | None = Field(default=None, description="NNNNNN-NNNN.")
     kind: EmployerKind = Field(description="Slag av arbetsgivare.")
+    address: Name | None = Field(default=None, description="Postadress (anställningsbeviset).")
     collective_agreement: CollectiveAgreement | None = Field(
         default=None, description="Kollektivavtal; utelämnat: följer av arbetsgivarens slag."
+    )
+    collective_agreement_name: Name | None = Field(
+        default=None,
+        description="Kollektivavtalets namn och parter när kollektivavtalet är 'annat' "
+        "(anställningsbeviset anger dem).",
     )
     pension_scheme: PensionScheme | None = Field(
         default=None, description="Tjänstepension; utelämnad: följer av slag och födelseår."
@@ -280,6 +291,24 @@ class DoctoralStudies(_Model):
     )
 
 
+class IntellectualProperty(_Model):
+    """Who holds the rights to results of the work, and what use the other parties may make of them."""
+
+    owner: IntellectualPropertyOwner = Field(
+        description="Vem som har rätten till resultat: enligt_lag (lärarundantaget för lärare vid "
+        "lärosätet, annars arbetsgivarens rätt enligt lag och kollektivavtal), arbetstagaren, arbetsgivaren "
+        "(den part i vars verksamhet resultatet uppstår) eller sarskilt_avtal."
+    )
+    right_of_use: bool | None = Field(
+        default=None,
+        description="De andra parterna får en kostnadsfri, icke-exklusiv rätt att använda resultaten i sin "
+        "egen verksamhet (utbildning, forskning, vård).",
+    )
+    note: FreeText | None = Field(
+        default=None, description="Till exempel vilket särskilt avtal som gäller, eller undantag."
+    )
+
+
 class Signatory(_Model):
     name: Name
     role: Name | None = None
@@ -324,6 +353,9 @@ class Agreement(_Model):
     procedure: Procedure | None = None
     doctoral_studies: DoctoralStudies | None = Field(
         default=None, description="Forskarutbildningen (modellen kombinationsdoktorand)."
+    )
+    intellectual_property: IntellectualProperty | None = Field(
+        default=None, description="Immateriella rättigheter: vem som har rätten till resultat."
     )
     signatories: list[Signatory] = Field(default_factory=list)
     clauses: list[Clause] = Field(default_factory=list)

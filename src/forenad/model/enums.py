@@ -187,3 +187,18 @@ class Degree(Vocabulary):
 
     doktorsexamen = "doktorsexamen"
     licentiatexamen = "licentiatexamen"
+
+
+class IntellectualPropertyOwner(Vocabulary):
+    """Who holds the rights to results of the work (the agreement's clause on intellectual property)."""
+
+    enligt_lag = "enligt_lag"
+    """As the law gives it: a teacher at a lärosäte holds the rights to inventions (the teachers' exemption,
+    lagen (1949:345) om rätten till arbetstagares uppfinningar 1 § andra stycket) and, by custom, to works;
+    otherwise the employer's rights under that law and the collective agreement."""
+    arbetstagaren = "arbetstagaren"
+    """The employee holds the rights to results of every part."""
+    arbetsgivaren = "arbetsgivaren"
+    """The party in whose operations a result arises holds the rights (as far as the law allows)."""
+    sarskilt_avtal = "sarskilt_avtal"
+    """The rights are governed by a separate agreement, named in the clause's note."""

@@ -60,21 +60,20 @@ COLLECTIVE_AGREEMENT: _L = {
 }
 COLLECTIVE_AGREEMENT_PARTIES: _L = {
     "villkorsavtal": (
-        "Villkorsavtal mellan Arbetsgivarverket och centrala arbetstagarorganisationer (ange vilka)",
-        "Villkorsavtal between Arbetsgivarverket and central trade unions (state which)",
+        "Villkorsavtal mellan Arbetsgivarverket och de centrala arbetstagarorganisationer som är parter i "
+        "avtalet",
+        "Villkorsavtal between Arbetsgivarverket and the central trade unions that are parties to it",
     ),
     "villkorsavtal_t": (
-        "Villkorsavtal-T mellan Arbetsgivarverket och centrala arbetstagarorganisationer (ange vilka)",
-        "Villkorsavtal-T between Arbetsgivarverket and central trade unions (state which)",
+        "Villkorsavtal-T mellan Arbetsgivarverket och de centrala arbetstagarorganisationer som är parter i "
+        "avtalet",
+        "Villkorsavtal-T between Arbetsgivarverket and the central trade unions that are parties to it",
     ),
     "ab": (
         "Allmänna bestämmelser (AB) mellan SKR och Sobona och berörda arbetstagarorganisationer",
         "Allmänna bestämmelser (AB) between SKR and Sobona and the trade unions concerned",
     ),
-    "annat": (
-        "annat kollektivavtal (ange avtal och parter)",
-        "another collective agreement (state the agreement and its parties)",
-    ),
+    "annat": ("annat kollektivavtal", "another collective agreement"),
     "inget": (
         "arbetsgivaren är inte bunden av kollektivavtal",
         "the employer is not bound by a collective agreement",
@@ -152,6 +151,19 @@ INVOICING_PERIOD: _L = {
     "halvar": ("halvårsvis", "half-yearly"),
     "ar": ("årsvis", "yearly"),
 }
+DEGREE: _L = {
+    "doktorsexamen": ("doktorsexamen", "doctoral degree"),
+    "licentiatexamen": ("licentiatexamen", "licentiate degree"),
+}
+INTELLECTUAL_PROPERTY_OWNER: _L = {
+    "enligt_lag": ("enligt lag", "as the law gives it"),
+    "arbetstagaren": ("arbetstagaren", "the employee"),
+    "arbetsgivaren": (
+        "den part i vars verksamhet resultatet uppstår",
+        "the party in whose operations the result arises",
+    ),
+    "sarskilt_avtal": ("enligt särskilt avtal", "under a separate agreement"),
+}
 SEVERITY: _L = {"error": ("fel", "error"), "warning": ("varning", "warning"), "info": ("info", "info")}
 BOOLEAN: _L = {"true": ("ja", "yes"), "false": ("nej", "no")}
 
@@ -167,6 +179,8 @@ KINDS: dict[str, _L] = {
     "sick_pay_handling": SICK_PAY_HANDLING,
     "invoicing_basis": INVOICING_BASIS,
     "invoicing_period": INVOICING_PERIOD,
+    "degree": DEGREE,
+    "intellectual_property_owner": INTELLECTUAL_PROPERTY_OWNER,
     "severity": SEVERITY,
     "boolean": BOOLEAN,
 }
@@ -183,6 +197,8 @@ _ENUM_KINDS: dict[type[enum.Enum], str] = {
     enums.SickPayHandling: "sick_pay_handling",
     enums.InvoicingBasis: "invoicing_basis",
     enums.InvoicingPeriod: "invoicing_period",
+    enums.Degree: "degree",
+    enums.IntellectualPropertyOwner: "intellectual_property_owner",
 }
 
 

@@ -69,10 +69,25 @@ FIELDS: dict[str, tuple[str, str, str]] = {
     "Person.licensed": ("Legitimation", "Licensed", "Licensed in the profession."),
     "Person.specialist": ("Specialitet", "Specialty", "Specialty, e.g. 'kardiologi'."),
     "Person.doctorate": ("Doktorsexamen", "Doctorate", "Doctoral degree."),
+    "Person.address": (
+        "Postadress",
+        "Postal address",
+        "Postal address (the written statement of employment); may be left for the final version.",
+    ),
     "Employer.id": ("Id", "Id", "Short id the parts refer to, e.g. 'uu' or 'region-uppsala'."),
     "Employer.name": ("Namn", "Name", "The organisation's name."),
     "Employer.organisationsnummer": ("Organisationsnummer", "Organisation number", "NNNNNN-NNNN."),
     "Employer.kind": ("Slag", "Kind", "Kind of employer."),
+    "Employer.address": (
+        "Postadress",
+        "Postal address",
+        "Postal address (the written statement of employment).",
+    ),
+    "Employer.collective_agreement_name": (
+        "Kollektivavtalets namn och parter",
+        "Collective agreement's name and parties",
+        "The collective agreement's name and parties when it is 'annat' (the written statement names them).",
+    ),
     "Employer.collective_agreement": (
         "Kollektivavtal",
         "Collective agreement",
@@ -202,6 +217,23 @@ FIELDS: dict[str, tuple[str, str, str]] = {
         "Individual study plan",
         "An individual study plan is drawn up (or is drawn up at admission).",
     ),
+    "Agreement.intellectual_property": (
+        "Immateriella rättigheter",
+        "Intellectual property",
+        "Intellectual property: who holds the rights to results.",
+    ),
+    "IntellectualProperty.owner": (
+        "Rätten till resultat",
+        "Rights to results",
+        "Who holds the rights to results: as the law gives it, the employee, the employer in whose "
+        "operations the result arises, or a separate agreement.",
+    ),
+    "IntellectualProperty.right_of_use": (
+        "Nyttjanderätt för de andra parterna",
+        "Right of use for the other parties",
+        "The other parties may use the results free of charge, non-exclusively, in their own operations.",
+    ),
+    "IntellectualProperty.note": ("Anmärkning", "Note", "E.g. which separate agreement applies."),
     "Signatory.name": ("Namn", "Name", ""),
     "Signatory.role": ("Roll", "Role", ""),
     "Signatory.party": ("Part", "Party", "The employer's id, or 'person' for the employee."),
