@@ -34,6 +34,7 @@ def run(
     jobs: int | None,
     progress: bool | None,
     params_overlay: Path | None = None,
+    allow_swedish: bool = False,
 ) -> int:
     """Draft ``files``; returns the exit code (0, 1 for findings of severity error, 2, 3)."""
 
@@ -53,6 +54,7 @@ def run(
         force,
         pdf,
         params_overlay=params_overlay,
+        allow_swedish=allow_swedish,
     )
     existing, clashes = preflight(files, options, jobs or 1)
     if existing:

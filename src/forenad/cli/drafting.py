@@ -149,6 +149,14 @@ def draft(
     ] = None,
     lang: LangArg = default_lang(),  # noqa: B008
     params_overlay: ParamsOverlayArg = None,
+    allow_swedish: Annotated[
+        bool,
+        typer.Option(
+            "--allow-swedish",
+            help="Med --lang en: skriv på svenska de dokument som saknar engelsk version (annars fel). "
+            "/ With --lang en: write in Swedish the documents without an English version (else an error).",
+        ),
+    ] = False,
 ) -> None:
     """Skriv Word-utkast (och PDF) för avtalsfiler. / Write Word drafts (and PDF) for agreement files."""
     from forenad.cli import draft_batch
@@ -188,6 +196,7 @@ def draft(
         jobs=jobs or os.cpu_count(),
         progress=progress,
         params_overlay=Path(params.overlay.directory) if params.overlay is not None else None,
+        allow_swedish=allow_swedish,
     )
     raise typer.Exit(code)
 
@@ -326,10 +335,10 @@ def templates_check(
 ) -> None:
     """Granska en mall: säkerhet, täckning mot avtalsmodellen och en provkörning. / Check a template:
     safety, coverage against the agreement model and a dry run."""
-    from forenad.render.lint import check_template
+    from forenad.render.lint import check_templates
 
     language = lang_of(lang)
-    reports = [check_template(path) for path in paths]
+    reports = check_templates(paths)
     if output_format == OutputFormat.json:
         data = [report.as_json(language) for report in reports]
         write_json(data, indent=2)
@@ -357,8 +366,6 @@ def _print_report(report: CheckReport, lang: Lang) -> None:
     for issue in sorted(report.issues, key=lambda i: order[i.severity]):
         label = _SEVERITY[lang][issue.severity]
         out.print(f"  [{_STYLE[issue.severity]}]{label}[/] [dim]{issue.code}[/] {_escape(issue.text(lang))}")
-    if report.unused_model_fields:
-        out.print(f"    [dim]{_escape(', '.join(report.unused_model_fields))}[/]")
     if report.fields_used:
         out.print(f"  [dim]{text['fields'].format(n=len(report.fields_used))}[/]")
     if report.dry_runs:

@@ -162,8 +162,11 @@ def prepare(
     templates: Sequence[Template] | None = None,
     lang: Lang = "sv",
     stem: str | None = None,
+    *,
+    allow_swedish: bool = False,
 ) -> DraftJob:
-    """Load the agreement (a path or an :class:`Agreement`) and plan its documents; errors are kept."""
+    """Load the agreement (a path or an :class:`Agreement`) and plan its documents; errors are kept
+    (``allow_swedish``: accept a Swedish document when ``lang`` is English and it has no English version)."""
     from forenad.io import read_agreement
 
     if isinstance(source, Agreement):
@@ -186,7 +189,9 @@ def prepare(
         stem = stem or Path(source).stem
     job = DraftJob(source=name, agreement=agreement)
     try:
-        chosen = select_templates(agreement.model, lang, list(templates) if templates else None)
+        chosen = select_templates(
+            agreement.model, lang, list(templates) if templates else None, allow_swedish=allow_swedish
+        )
         if templates:
             from forenad.render.lint import assert_safe
 
@@ -398,11 +403,14 @@ def draft(
     lang: Lang = "sv",
     final: bool = False,
     params: ParameterSet | None = None,
+    allow_swedish: bool = False,
 ) -> list[Path]:
     """Draft the Word documents for one agreement into ``out_dir``; returns the paths written.
 
     Without ``template``, every shipped template that serves the agreement's employment model is used (in
-    ``lang`` where that version exists), including one anställningsbevis per employing employer. ``template``
+    ``lang``), including one anställningsbevis per employing employer; with ``lang="en"`` a document without
+    an English version is refused (:class:`~forenad.render.errors.TemplateLanguageMissing`, naming it) unless
+    ``allow_swedish``. ``template``
     is a shipped id, a path to an organisation's template (checked before use) or a list of them. A draft
     shows missing values as markers and lists the rule findings to resolve in an annex; ``final=True``
     refuses missing values instead (:class:`~forenad.render.errors.MissingValue`) and has no annex.
@@ -418,7 +426,7 @@ def draft(
     from forenad.fileset import recover_stale
 
     out = Path(out_dir)
-    job = prepare(agreement_or_path, _templates(template), lang)
+    job = prepare(agreement_or_path, _templates(template), lang, allow_swedish=allow_swedish)
     if job.error is not None:
         raise job.error
     recover_stale(out)  # a killed run's leftovers are rolled back, never counted as existing outputs

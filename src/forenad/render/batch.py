@@ -48,6 +48,8 @@ class BatchOptions:
     pdf_chunk: int = PDF_CHUNK
     params_overlay: Path | None = None
     """An overlay folder (already found and checked by the caller); each worker loads it once."""
+    allow_swedish: bool = False
+    """With ``lang="en"``: accept the Swedish version of a document that has no English one."""
 
 
 @dataclass(slots=True)
@@ -125,7 +127,12 @@ def _targets(source: str) -> list[str] | None:
     from forenad.render import api
 
     options = _WORKER["options"]
-    job = api.prepare(source, list(options.templates) if options.templates else None, options.lang)
+    job = api.prepare(
+        source,
+        list(options.templates) if options.templates else None,
+        options.lang,
+        allow_swedish=options.allow_swedish,
+    )
     if job.error is not None:
         return None
     return [str(path) for path in api.targets(job, options.out_dir, options.pdf)]
@@ -207,7 +214,12 @@ def _draft_one(item: tuple[str, str | None]) -> Outcome:
     source, stage = item
     options: BatchOptions = _WORKER["options"]
     outcome = Outcome(source)
-    job = api.prepare(source, list(options.templates) if options.templates else None, options.lang)
+    job = api.prepare(
+        source,
+        list(options.templates) if options.templates else None,
+        options.lang,
+        allow_swedish=options.allow_swedish,
+    )
     outcome.source = job.source
     if job.error is None:
         try:

@@ -9,9 +9,10 @@ A template is a directory ``<id>/`` holding ``template.docx`` and ``template.yam
     title: Samverkansavtal om förenad anställning
     per: agreement                       # agreement: one document; employer: one per employing employer
     models: [forenad_en_arbetsgivare, forenad_tva_anstallningar]
-    fields:                              # the agreement fields the template uses, as dotted paths
-      - person.name
-      - parts.*.extent_percent
+    description: …                       # optional
+
+The agreement fields a template uses are read from the template itself (``templates check`` reports them);
+a ``fields`` list in an older sidecar is accepted and not needed.
 
 An organisation's template may also be a ``.docx`` file with its sidecar beside it, as ``<name>.yaml`` or
 ``template.yaml``.
@@ -40,7 +41,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from forenad.data import data_dir
 from forenad.i18n import Lang, t
 from forenad.model import EmploymentModel
-from forenad.render.errors import TemplateError, TemplateMismatch, TemplateNotFound, TemplateRefused
+from forenad.render.errors import (
+    TemplateError,
+    TemplateLanguageMissing,
+    TemplateMismatch,
+    TemplateNotFound,
+    TemplateRefused,
+)
 
 SHIPPED_DIR = data_dir("templates")
 DOCX_NAME = "template.docx"
@@ -66,6 +73,7 @@ class TemplateSpec(BaseModel):
     per: Literal["agreement", "employer"] = "agreement"
     models: Annotated[list[EmploymentModel], Field(min_length=1)]
     fields: list[str] = Field(default_factory=list)
+    """Accepted from older sidecars and not used: the fields are read from the template."""
     description: str | None = None
 
 
@@ -244,9 +252,15 @@ def select_templates(
     model: EmploymentModel | str,
     lang: Lang = "sv",
     explicit: list[Template] | None = None,
+    *,
+    allow_swedish: bool = False,
 ) -> list[Template]:
     """The templates for an agreement: the explicit ones (each must serve the model), or every shipped
-    document that serves it, in ``lang`` where that language version exists, else in Swedish."""
+    document that serves it, in ``lang``.
+
+    Never a silent fallback: with ``lang="en"``, a document that has no English version (or an explicit
+    template in Swedish) raises :class:`~forenad.render.errors.TemplateLanguageMissing` naming it, unless
+    ``allow_swedish`` accepts the Swedish version."""
     model = EmploymentModel(model)
     if explicit:
         for template in explicit:
@@ -260,7 +274,18 @@ def select_templates(
                         f"(it serves {served})",
                     ),
                 )
-        return list(explicit)
+        chosen = list(explicit)
+    else:
+        chosen = _shipped_for(model, lang)
+    wrong = [tpl for tpl in chosen if tpl.spec.language != lang and lang == "en"]
+    if wrong and not allow_swedish:
+        raise TemplateLanguageMissing([tpl.spec.document if tpl.shipped else tpl.label for tpl in wrong])
+    return sorted(chosen, key=lambda tpl: (tpl.spec.per != "agreement", tpl.id)) if not explicit else chosen
+
+
+def _shipped_for(model: EmploymentModel, lang: Lang) -> list[Template]:
+    """Every shipped document that serves ``model``, in ``lang`` where it has that version (else its
+    Swedish version, which :func:`select_templates` refuses unless allowed)."""
     by_document: dict[str, list[Template]] = {}
     for template in shipped_templates():
         if template.serves(model):
@@ -274,4 +299,4 @@ def select_templates(
                 break
         else:
             chosen.append(versions[0])
-    return sorted(chosen, key=lambda tpl: (tpl.spec.per != "agreement", tpl.id))
+    return chosen

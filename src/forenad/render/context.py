@@ -10,7 +10,8 @@ Extras beside the agreement's fields:
 
 - ``doc``: the document itself (``draft``, ``evaluated_on``, ``forenad_version``, ``template_id``, …);
 - ``findings``: the rule findings of severity warning or error (``rule``, ``severity``, ``topic``,
-  ``message``, ``refs``, ``paths``), for the annex of a draft;
+  ``message``, ``refs``, ``paths``), for the annex of a draft; in a document for one employer only those
+  that concern it (:func:`concerns`);
 - ``fact(name, part=None)``: a derived fact (``fact('vacation_days', part)``);
 - ``missing(path)``: a marker for a value the agreement lacks (an empty list, say);
 - ``issuer`` and ``issued_parts`` in a template rendered once per employer (an anställningsbevis): the
@@ -22,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -160,6 +162,22 @@ class DocInfo:
         return Node({name: getattr(self, name) for name in DOC_FIELDS}, "doc")
 
 
+def concerns(finding: Finding, issuer: str, agreement: Agreement) -> bool:
+    """Whether a finding concerns the employer ``issuer``: it names no part or employer entry (it is about
+    the whole agreement), or one of them is the issuer's (a part it employs, or its own entry)."""
+    named: list[str] = []
+    for path in finding.paths:
+        segments = path.split(".")
+        if len(segments) < 2 or not segments[1].isdigit():
+            continue
+        index = int(segments[1])
+        if segments[0] == "parts" and index < len(agreement.parts):
+            named.append(agreement.parts[index].employer)
+        elif segments[0] == "employers" and index < len(agreement.employers):
+            named.append(agreement.employers[index].id)
+    return not named or issuer in named
+
+
 def annex_findings(findings: Sequence[Finding], lang: Lang) -> tuple[Node, ...]:
     """Findings of severity error or warning, errors first, as rows for the annex."""
     from forenad.presentation.labels import label
@@ -202,9 +220,26 @@ def _fact_function(facts: Mapping[str, Any], missing: type[Missing]) -> Any:
         else:
             value = facts.get(name)
             where = f"fakta.{name}"
-        return missing(where) if value is None else value
+        if value is None:
+            return missing(where)
+        return _amounts(value) if spec.money else value
 
     return fact
+
+
+def _amounts(value: Any) -> Any:
+    """A money fact's amounts as numbers (the facts keep them as exact decimal strings, for JSON), so that
+    ``{% if fact('pension_split_loss_month') %}`` is false for ``0.00``."""
+    if isinstance(value, str):
+        try:
+            return Decimal(value)
+        except ArithmeticError:
+            return value
+    if isinstance(value, dict):
+        return {key: _amounts(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_amounts(item) for item in value]
+    return value
 
 
 def build_context(
@@ -220,6 +255,8 @@ def build_context(
         name: wrap(getattr(agreement, name), name, missing) for name in Agreement.model_fields
     }
     context["doc"] = doc.node()
+    if issuer is not None:  # a document for one employer: only the findings that concern it
+        findings = [f for f in findings if concerns(f, issuer, agreement)]
     context["findings"] = annex_findings(findings, doc.lang)
     context["fact"] = _fact_function(facts, missing)
     context["missing"] = lambda path: missing(str(path))

@@ -28,10 +28,11 @@ def render_docx(
     """The rendered document's bytes; raises :class:`TemplateRefused` for what the sandbox stops,
     :class:`TemplateError` for a template that fails, :class:`MissingValue` in a final document."""
     from forenad.render.docxtpl_fixes import template_class
+    from forenad.render.normalize import normalized
     from forenad.render.provenance import set_custom_properties
 
     env = environment(lang)
-    document = template_class()(io.BytesIO(template.data))
+    document = template_class()(io.BytesIO(normalized(template.data)))  # as Word and LibreOffice save it
     budget = [0]
     token = BRACE_BUDGET.set(budget)
     try:

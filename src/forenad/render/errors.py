@@ -56,6 +56,22 @@ class TemplateMismatch(TemplateError):
     """A template asked for explicitly that does not serve the agreement's employment model."""
 
 
+class TemplateLanguageMissing(DraftError):
+    """``--lang en`` and a document without an English version: never a silent fallback to Swedish."""
+
+    def __init__(self, documents: list[str]) -> None:
+        names = ", ".join(documents)
+        super().__init__(
+            Text(
+                sv=f"ingen engelsk version av {names}; ange --allow-swedish (allow_swedish=True) för att "
+                "skriva den på svenska, eller välj en engelsk mall",
+                en=f"no English version of {names}; give --allow-swedish (allow_swedish=True) to write it in "
+                "Swedish, or choose an English template",
+            )
+        )
+        self.documents = documents
+
+
 class MissingValue(DraftError):
     """A final document (not a draft) needs a value the agreement does not give."""
 

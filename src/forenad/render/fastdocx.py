@@ -88,12 +88,13 @@ class CompiledTemplate:
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
         from docxtpl import DocxTemplate
 
+        from forenad.render.normalize import normalized
         from forenad.render.provenance import set_custom_properties
 
         self.template = template
         self.lang: Lang = lang
         env = environment(lang)
-        tpl = DocxTemplate(io.BytesIO(template.data))
+        tpl = DocxTemplate(io.BytesIO(normalized(template.data)))
         tpl.render_init()
         document = tpl.docx
         package = document.part.package
