@@ -2472,14 +2472,15 @@ def anstallningsbevis(b: Builder) -> None:
     b.h1(b.tr("Övrigt", "Other information"))
     b.para(
         b.tr(
-            "Anställningen ingår i en {{ model|label }} enligt avtal {{ id }} ({{ title }}) mellan "
+            "Anställningen omfattas av avtal {{ id }} ({{ title }}) mellan "
             "{% for e in employers %}{{ e.name }}{% if not loop.last %}{% if loop.revindex == 2 %} och "
-            "{% else %}, {% endif %}{% endif %}{% endfor %}. Ändrade villkor meddelas skriftligen senast den dag "
-            "ändringen börjar gälla (6 e § lagen om anställningsskydd).",
-            "The employment is part of a {{ model|label }} under agreement {{ id }} ({{ title }}) between "
+            "{% else %}, {% endif %}{% endif %}{% endfor %} (anställningsmodell: {{ model|label }}). Ändrade "
+            "villkor meddelas skriftligen senast den dag ändringen börjar gälla (6 e § lagen om anställningsskydd).",
+            "The employment is covered by agreement {{ id }} ({{ title }}) between "
             "{% for e in employers %}{{ e.name }}{% if not loop.last %}{% if loop.revindex == 2 %} and "
-            "{% else %}, {% endif %}{% endif %}{% endfor %}. Changed terms are given in writing no later than the "
-            "day the change takes effect (Section 6 e of the Employment Protection Act).",
+            "{% else %}, {% endif %}{% endif %}{% endfor %} (employment model: {{ model|label }}). Changed terms "
+            "are given in writing no later than the day the change takes effect (Section 6 e of the Employment "
+            "Protection Act).",
         )
     )
     b.h1(b.tr("Underskrifter", "Signatures"))
