@@ -141,8 +141,9 @@ def test_english_version_of_the_forenad_agreement(tmp_path: Path) -> None:
     assert "1 January 2026" in text
     assert "Work environment and rehabilitation" in text
     assert "DRAFT" in text
-    # The anställningsbevis has no English version: the Swedish one is used.
-    assert any(p.name.endswith("anstallningsbevis-uu.docx") for p in paths)
+    # Every document has an English version, the written statement of employment included.
+    bevis = next(p for p in paths if p.name.endswith("anstallningsbevis-en-uu.docx"))
+    assert "Written statement of employment" in document_text(bevis)
 
 
 def test_the_split_table_and_sections_are_there(drafted: dict[Path, list[Path]]) -> None:
@@ -152,17 +153,24 @@ def test_the_split_table_and_sections_are_there(drafted: dict[Path, list[Path]])
     assert headings == [
         "Parter",
         "Bakgrund och syfte",
+        "Villkor för avtalets giltighet",
+        "Behörighet",
+        "Rekrytering",
+        "Avtalstid",
         "Omfattning och fördelning",
         "Lön",
         "Arbetstid",
         "Semester",
-        "Pension och försäkringar",
+        "Pension och sjuklön",
+        "Försäkringar och skadeansvar",
         "Arbetsmiljö och rehabilitering",
+        "Personuppgifter",
         "Bisysslor",
+        "Immateriella rättigheter och publicering",
         "Kostnadsfördelning och fakturering",
         "Uppsägning och upphörande – när det inte fungerar",
         "Tvister",
-        "Uppföljning",
+        "Uppföljning och ändringar",
         "Underskrifter",
     ]
     split = document.tables[0]
@@ -241,7 +249,8 @@ def test_values_with_markup_and_tags_appear_verbatim(tmp_path: Path) -> None:
         text = document_text(path)
         assert NASTY in text
         assert 'Uppsala & <universitet> "UU"' in text
-        assert "49" not in re.sub(r"\b[0-9a-f]{12}\b", "", text.replace("2026", ""))  # not 7*7 (hashes aside)
+        unhashed = re.sub(r"\b[0-9a-f]{12}\b|\b\d{4}:\d+\b", "", text.replace("2026", ""))
+        assert "49" not in unhashed  # not 7*7 (hashes and SFS numbers aside)
     agreement_text = document_text(next(p for p in paths if p.name.endswith("samverkansavtal-forenad.docx")))
     assert "Forskning {% raw %} och {{ '' }}" in agreement_text
     assert f"rad två: {NASTY}" in agreement_text  # the line break became a Word line break
@@ -325,13 +334,15 @@ def test_render_document_in_memory() -> None:
 
 def test_shipped_catalogue() -> None:
     ids = {t.id for t in shipped_templates()}
-    assert ids == {
+    documents = (
         "samverkansavtal-forenad",
-        "samverkansavtal-forenad-en",
         "kombinationsanstallning",
+        "delad-tjanst-region-kommun",
         "tjanstekopsavtal",
         "adjungeringsavtal",
+        "forskarutbildningsavtal",
         "anstallningsbevis",
-    }
+    )
+    assert ids == {*documents, *(f"{document}-en" for document in documents)}
     every_model = {m for t in shipped_templates() if t.id == "anstallningsbevis" for m in t.spec.models}
     assert len(every_model) == 7
