@@ -268,6 +268,8 @@ def _render_document(
 
     refuse_unwritable_text(agreement)
     evaluation = evaluation or evaluate_agreement(agreement, on, params)
+    if final:
+        refuse_final(agreement, evaluation)
     lang = template.spec.language
     doc = DocInfo(
         draft=not final,
@@ -304,6 +306,17 @@ def _render_document(
     data = render_docx(template, context, lang, provenance.properties(), title=title)
     plan = PlannedDocument(template, issuer, template.id)
     return RenderedDocument(plan, data, provenance)
+
+
+def refuse_final(agreement: Agreement, evaluation: Evaluation) -> None:
+    """Raise :class:`~forenad.render.errors.FinalRefused` when the agreement has rule findings of severity
+    error: a final document is only written for an agreement without them."""
+    from forenad.checking import part_names
+    from forenad.render.errors import FinalRefused
+
+    errors = [f for f in evaluation.findings if f.severity == "error"]
+    if errors:
+        raise FinalRefused(errors, part_names(agreement))
 
 
 def render_job(
@@ -405,7 +418,9 @@ def draft(
     ``lang`` where that version exists), including one anställningsbevis per employing employer. ``template``
     is a shipped id, a path to an organisation's template (checked before use) or a list of them. A draft
     shows missing values as markers and lists the rule findings to resolve in an annex; ``final=True``
-    refuses missing values instead (:class:`~forenad.render.errors.MissingValue`) and has no annex.
+    refuses missing values instead (:class:`~forenad.render.errors.MissingValue`), refuses an agreement with
+    rule findings of severity error (:class:`~forenad.render.errors.FinalRefused`, naming them) and has no
+    annex.
     ``params`` are the parameters to check with (default: the packaged ones; see
     :func:`forenad.params.resolve_parameters` for an overlay, which the provenance then records).
 
