@@ -257,6 +257,53 @@ def templates_check(
     raise typer.Exit(max((report.exit_code for report in reports), default=0))
 
 
+@templates_app.command("export")
+def templates_export(
+    template_id: Annotated[str, typer.Argument(help="En medföljande malls id. / A shipped template's id.")],
+    directory: Annotated[
+        Path, typer.Argument(help="Katalog för den egna mallen. / Directory for your own template.")
+    ],
+    new_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            help="Den egna mallens id (standard: katalogens namn). "
+            "/ Your template's id (default: the folder's name).",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Skriv över befintliga filer. / Overwrite files.")
+    ] = False,
+    lang: LangArg = default_lang(),  # noqa: B008
+) -> None:
+    """Börja en egen mall från en medföljande: template.docx och template.yaml i DIR. / Start your own
+    template from a shipped one: template.docx and template.yaml in DIR."""
+    from forenad.errors import ForenadError
+    from forenad.render.batch import describe
+    from forenad.render.export import export_template
+    from forenad.render.lint import check_template
+
+    language = lang_of(lang)
+    try:
+        written = export_template(template_id, directory, new_id=new_id, force=force)
+    except ForenadError as exc:
+        _console(stderr=True).print(f"[bold red]✗[/] {_escape(describe(exc, language))}")
+        raise typer.Exit(2) from None
+    out = _console()
+    for path in written:
+        out.print(f"[green]✓[/] {_escape(str(path))}")
+    _print_report(check_template(directory), language)
+    where = str(directory)
+    hint = (
+        f"Redigera template.docx i Word eller LibreOffice; granska med `forenad templates check {where}`"
+        f" och använd med `forenad draft AVTAL.yaml --template {where}`."
+        if language == "sv"
+        else f"Edit template.docx in Word or LibreOffice; check it with `forenad templates check {where}`"
+        f" and use it with `forenad draft AGREEMENT.yaml --template {where}`."
+    )
+    out.print(_escape(hint))
+
+
 def _print_report(report: CheckReport, lang: Lang) -> None:
     text = _TEXT[lang]
     out = _console()
