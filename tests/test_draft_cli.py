@@ -158,7 +158,7 @@ def test_pdf_without_soffice_is_a_clear_error(tmp_path: Path, monkeypatch: pytes
 def test_final_with_missing_values_fails_that_file(tmp_path: Path) -> None:
     code, out = run("draft", TJANSTEKOP_BASE, "-o", tmp_path, "--final", "--on", "2026-06-01")
     assert code == 2
-    assert "parts[0]" in out and "saknas" in out
+    assert "Del 1 (specialistsjuksköterska): parts.0." in out and "saknas" in out
     assert not any(tmp_path.iterdir())
 
 

@@ -66,12 +66,15 @@ class TemplateMismatch(TemplateError):
 class MissingValue(DraftError):
     """A final document (not a draft) needs a value the agreement does not give."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, shown: str | None = None) -> None:
+        """``path`` as in the JSON (``parts.0.duties``); ``shown`` as a person reads it (``Del 1
+        (professor): parts.0.duties``), in the message."""
+        shown = shown or path
         super().__init__(
             Text(
-                sv=f"värdet {path} saknas i avtalet; ett slutligt dokument kräver det "
+                sv=f"värdet {shown} saknas i avtalet; ett slutligt dokument kräver det "
                 "(utkast visar en markering)",
-                en=f"the value {path} is missing from the agreement; a final document needs it "
+                en=f"the value {shown} is missing from the agreement; a final document needs it "
                 "(a draft shows a marker)",
             )
         )
