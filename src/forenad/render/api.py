@@ -8,7 +8,8 @@
    (:func:`forenad.fileset.write_set`).
 
 Nothing is written until every document of an agreement has rendered and passed its checks, and an existing
-file is replaced only with ``force``. :func:`draft` runs the steps for one agreement and raises on failure.
+file is replaced only with ``force``. :func:`draft` runs the steps for one agreement and raises on failure;
+:func:`draft_files` runs all but the last and returns the files in memory.
 """
 
 from __future__ import annotations
@@ -400,6 +401,28 @@ def write_job(job: DraftJob, out_dir: Path, force: bool = False) -> list[Path]:
     return written
 
 
+def _prepared(
+    agreement_or_path: Agreement | str | Path,
+    template: TemplateRef | Sequence[TemplateRef] | None,
+    lang: Lang,
+    stem: str | None = None,
+) -> DraftJob:
+    """:func:`prepare` for :func:`draft` and :func:`draft_files`: the job, or its error raised."""
+    job = prepare(agreement_or_path, _templates(template), lang, stem)
+    if job.error is not None:
+        raise job.error
+    return job
+
+
+def _rendered(job: DraftJob, on: dt.date | None, final: bool, pdf: bool, params: ParameterSet | None) -> None:
+    """Render a prepared job (and its PDFs with ``pdf``) in memory, or raise the error that stopped it."""
+    render_job(job, on, final, params=params)
+    if job.error is None and pdf:
+        convert_jobs([job])
+    if job.error is not None:
+        raise job.error
+
+
 def draft(
     agreement_or_path: Agreement | str | Path,
     out_dir: str | Path = ".",
@@ -429,20 +452,46 @@ def draft(
     not found, unsafe or not serving the model; PDF failure), :class:`~forenad.files.OutputExists` or
     :class:`~forenad.files.OutputError` (a folder that cannot be written, a full disk); nothing is written
     when any document fails, and the agreement's files appear together or not at all.
+    :func:`draft_files` makes the same files in memory.
     """
     from forenad.fileset import recover_stale
 
     out = Path(out_dir)
-    job = prepare(agreement_or_path, _templates(template), lang)
-    if job.error is not None:
-        raise job.error
+    job = _prepared(agreement_or_path, template, lang)
     recover_stale(out)  # a killed run's leftovers are rolled back, never counted as existing outputs
     existing = [path for path in targets(job, out, pdf) if os.path.lexists(path)]
     if existing and not force:
         raise OutputExists(existing[0])
-    render_job(job, on, final, params=params)
-    if job.error is None and pdf:
-        convert_jobs([job])
-    if job.error is not None:
-        raise job.error
+    _rendered(job, on, final, pdf, params)
     return write_job(job, out, force)
+
+
+def draft_files(
+    agreement_or_path: Agreement | str | Path,
+    template: TemplateRef | Sequence[TemplateRef] | None = None,
+    *,
+    on: dt.date | None = None,
+    lang: Lang = "sv",
+    final: bool = False,
+    pdf: bool = False,
+    params: ParameterSet | None = None,
+    stem: str | None = None,
+) -> dict[str, bytes]:
+    """The files :func:`draft` would write, in memory: file name → content, nothing written to disk.
+
+    For each document, in order: its ``.docx``, its ``.pdf`` (with ``pdf=True``; LibreOffice makes it) and
+    its provenance record ``.provenance.json`` (UTF-8 JSON: forenad's, the template's, the rules' and the
+    parameters' versions, the date, the findings' rule ids; never the personnummer). The names are those
+    :func:`draft` uses: ``stem`` (default: the file's name without its suffix, or for an
+    :class:`~forenad.model.Agreement` the slug of its id), a dot and the template id (and the employer's id
+    for a per-employer template). ``template``, ``on``, ``lang``, ``final`` and ``params`` are as for
+    :func:`draft`.
+
+    Raises what :func:`draft` raises except the output errors: :class:`~forenad.errors.AgreementFileError`
+    and :class:`~forenad.render.errors.DraftError` (among them
+    :class:`~forenad.render.errors.FinalRefused` and :class:`~forenad.render.errors.MissingValue` with
+    ``final=True``, and a PDF failure).
+    """
+    job = _prepared(agreement_or_path, template, lang, stem)
+    _rendered(job, on, final, pdf, params)
+    return job_files(job)
