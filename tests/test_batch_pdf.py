@@ -40,7 +40,13 @@ def test_convert_files_maps_each_output_and_reports_failures(tmp_path: Path) -> 
     for path in good:
         path.write_bytes(data)
     broken = inputs / "borta.docx"  # gone before conversion (LibreOffice turns any readable file into text)
-    results = convert_files([good[0], broken, good[1], good[2]], tmp_path / "out", chunk=2)
+    heard: list[int] = []
+    results = convert_files(
+        [good[0], broken, good[1], good[2]], tmp_path / "out", chunk=2, progress=heard.append
+    )
+    # the progress moves while LibreOffice works (polled), not only at the end of each chunk
+    assert heard == sorted(heard) and heard[-1] == 4 and 2 in heard
+    assert len(heard) > 2, heard
     assert [r.source for r in results] == [good[0], broken, good[1], good[2]]
     assert [r.ok for r in results] == [True, False, True, True]
     for result in results:
@@ -52,9 +58,21 @@ def test_convert_files_maps_each_output_and_reports_failures(tmp_path: Path) -> 
 @needs_soffice
 def test_draft_pdf_batch_writes_every_pdf(tmp_path: Path) -> None:
     result = CliRunner().invoke(
-        app, ["draft", str(UPPSALA), str(OREBRO), "-o", str(tmp_path), "--pdf", "--on", "2026-06-01"]
+        app,
+        [
+            "draft",
+            str(UPPSALA),
+            str(OREBRO),
+            "-o",
+            str(tmp_path),
+            "--pdf",
+            "--on",
+            "2026-06-01",
+            "--progress",
+        ],
     )
     assert result.exit_code in (0, 1), result.output
+    assert "PDF" in result.output and "5/5" in result.output  # the PDF bar, complete
     docx_files = sorted(p.stem for p in tmp_path.glob("*.docx"))
     pdf_files = sorted(p.stem for p in tmp_path.glob("*.pdf"))
     assert docx_files == pdf_files and len(docx_files) >= 4

@@ -65,10 +65,7 @@ def overlay_2027(tmp_path: Path) -> Path:
     directory = tmp_path / "overlay"
     directory.mkdir()
     (directory / "inkomstbasbelopp.yaml").write_text(
-        "values:\n"
-        "  2027-01-01:\n"
-        "    value: 90000\n"
-        "    refs: [{kind: other, id: Test, title: Testvärde}]\n",
+        "values:\n  2027-01-01:\n    value: 90000\n    refs: [{kind: other, id: Test, title: Testvärde}]\n",
         encoding="utf-8",
     )
     return directory

@@ -189,15 +189,19 @@ def test_the_split_table_and_sections_are_there(drafted: dict[Path, list[Path]])
     assert "Anna Lind, Prefekt" in signature_text and "Ort och datum" in signature_text
 
 
+MARKER = "«SAKNAS: Del 1 (specialistsjuksköterska): parts.0.duties»"
+
+
 def test_missing_values_are_visible_highlighted_markers(drafted: dict[Path, list[Path]]) -> None:
     path = next(p for p in drafted[TJANSTEKOP_BASE] if p.name.endswith("tjanstekopsavtal.docx"))
     text = document_text(path)
-    assert "«SAKNAS: parts[0].duties»" in text
+    assert MARKER in text
     document = docx.Document(str(path))
     marked = [
         run
         for run in document.element.body.iter(f"{W}r")
-        if "«SAKNAS: parts[0].duties»" in "".join(t.text or "" for t in run.iter(f"{W}t"))
+        if "«SAKNAS: Del 1 (specialistsjuksköterska): parts.0.duties»"
+        in "".join(t.text or "" for t in run.iter(f"{W}t"))
     ]
     assert marked and all(run.find(f"{W}rPr/{W}highlight") is not None for run in marked)
 
@@ -229,7 +233,8 @@ def test_final_document_has_no_markers_or_annex(tmp_path: Path) -> None:
 def test_final_document_refuses_a_missing_value_and_writes_nothing(tmp_path: Path) -> None:
     with pytest.raises(MissingValue) as caught:
         forenad.draft(TJANSTEKOP_BASE, tmp_path, template="tjanstekopsavtal", on=ON, final=True)
-    assert caught.value.path.startswith("parts[0].")
+    assert caught.value.path.startswith("parts.0.")
+    assert "Del 1 (specialistsjuksköterska): parts.0." in caught.value.message("sv")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -346,3 +351,24 @@ def test_shipped_catalogue() -> None:
     assert ids == {*documents, *(f"{document}-en" for document in documents)}
     every_model = {m for t in shipped_templates() if t.id == "anstallningsbevis" for m in t.spec.models}
     assert len(every_model) == 7
+
+
+def test_a_part_is_named_as_a_person_reads_it_in_markers_and_the_annex(
+    drafted: dict[Path, list[Path]],
+) -> None:
+    """Issue 19 item 6: Del 1, Del 2 … (with the position) beside the file's path, never ``parts[1]``."""
+    from forenad.render.context import shown_path
+
+    names = ("Del 1 (professor)", "Del 2 (överläkare)")
+    assert shown_path("parts[1].notice.employer_months", names) == (
+        "Del 2 (överläkare): parts.1.notice.employer_months"
+    )
+    assert (
+        shown_path("fakta.parts[0].vacation_days", names) == "Del 1 (professor): fakta.parts.0.vacation_days"
+    )
+    assert shown_path("employers[0].organisationsnummer", names) == "employers.0.organisationsnummer"
+    assert shown_path("parts.7.x", names) == "parts.7.x"  # no such part: the path alone
+    path = next(p for p in drafted[TJANSTEKOP_BASE] if p.name.endswith("tjanstekopsavtal.docx"))
+    text = document_text(path)
+    assert "parts[" not in text
+    assert "Del 2 (specialistsjuksköterska): parts.1.notice" in text  # a finding's field in the annex

@@ -54,7 +54,7 @@ def test_draft_writes_docx_and_provenance(tmp_path: Path) -> None:
         "uppsala-professor-overlakare.samverkansavtal-forenad.docx",
         "uppsala-professor-overlakare.samverkansavtal-forenad.provenance.json",
     ]
-    assert "4 fil(er) skrivna" in out
+    assert "4 filer skrivna" in out
     assert not list(tmp_path.glob(".*.part"))  # atomic writes leave no temporary files
 
 
@@ -64,10 +64,10 @@ def test_never_overwrites_without_force(tmp_path: Path) -> None:
     (tmp_path / "uppsala-professor-overlakare.samverkansavtal-forenad.docx").write_bytes(b"mine")
     code, out = run("draft", UPPSALA, OREBRO, "-o", tmp_path, "--on", "2026-06-01")
     assert code == 2
-    assert "--force" in out and "inget har skrivits" in out
+    assert "--force" in out and "hoppades över: filerna finns redan" in out
     assert (tmp_path / "uppsala-professor-overlakare.samverkansavtal-forenad.docx").read_bytes() == b"mine"
-    assert not list(tmp_path.glob("orebro*"))  # nothing at all was written, not even for the other file
-    assert set(before) == {p.name for p in tmp_path.iterdir()}
+    assert list(tmp_path.glob("orebro*"))  # the other agreement is written
+    assert set(before) == {p.name for p in tmp_path.iterdir() if not p.name.startswith("orebro")}
     code, out = run("draft", UPPSALA, "-o", tmp_path, "--on", "2026-06-01", "--force")
     assert code == 0, out
     assert (tmp_path / "uppsala-professor-overlakare.samverkansavtal-forenad.docx").read_bytes()[:2] == b"PK"
@@ -80,7 +80,7 @@ def test_a_bad_file_does_not_stop_the_batch(tmp_path: Path) -> None:
     code, out = run("draft", bad, UPPSALA, tmp_path / "finns-inte.yaml", "-o", out_dir, "--on", "2026-06-01")
     assert code == 2
     assert "trasig.yaml" in out and "finns-inte.yaml" in out
-    assert "3 avtal: 1 klara, 2 misslyckade" in out
+    assert "3 avtal: 1 klart, 0 överhoppade, 2 misslyckade" in out
     assert (out_dir / "uppsala-professor-overlakare.samverkansavtal-forenad.docx").is_file()
 
 
@@ -158,14 +158,14 @@ def test_pdf_without_soffice_is_a_clear_error(tmp_path: Path, monkeypatch: pytes
 def test_final_with_missing_values_fails_that_file(tmp_path: Path) -> None:
     code, out = run("draft", TJANSTEKOP_BASE, "-o", tmp_path, "--final", "--on", "2026-06-01")
     assert code == 2
-    assert "parts[0]" in out and "saknas" in out
+    assert "Del 1 (specialistsjuksköterska): parts.0." in out and "saknas" in out
     assert not any(tmp_path.iterdir())
 
 
 def test_english_messages_and_documents(tmp_path: Path) -> None:
     code, out = run("draft", UPPSALA, "-o", tmp_path, "--lang", "en", "--on", "2026-06-01")
     assert code == 0, out
-    assert "file(s) written" in out
+    assert "files written" in out
     assert (tmp_path / "uppsala-professor-overlakare.samverkansavtal-forenad-en.docx").is_file()
 
 

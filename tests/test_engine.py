@@ -215,5 +215,3 @@ def test_checking_leaves_nothing_for_the_cycle_collector() -> None:
     finally:
         if was_enabled:
             gc.enable()
-
-

@@ -65,6 +65,38 @@ def test_lists_and_comparisons_fit_a_narrow_terminal() -> None:
     assert "Anställningsmodell:" not in wide.stdout
 
 
+def test_ids_and_names_are_never_cut_in_lists() -> None:
+    """An id or a parameter name is what a person types next (``rules show ID``, ``params show NAME``):
+    whole at any width, the other cells under it when the terminal is narrow."""
+    from forenad.engine import default_rules
+    from forenad.params import default_parameters
+
+    for width in ("60", "80", "200"):
+        rules = runner.invoke(app, ["rules", "list"], env={"COLUMNS": width}).stdout
+        params = runner.invoke(app, ["params", "list"], env={"COLUMNS": width}).stdout
+        words = set(rules.replace("│", " ").split()) | set(params.replace("│", " ").split())
+        assert {r.id for r in default_rules().rules} <= words, width
+        assert set(default_parameters().names()) <= words, width
+
+
+def test_params_show_prints_scales_and_records_as_tables() -> None:
+    scale = runner.invoke(
+        app, ["params", "show", "semester_ab", "--on", "2026-06-01"], env={"COLUMNS": "100"}
+    )
+    assert scale.exit_code == 0
+    assert "from_age_year" in scale.stdout and "days" in scale.stdout  # the file's keys as the heads
+    rows = [line.replace("│", " ").split() for line in scale.stdout.splitlines()]
+    assert ["0", "25"] in rows and ["40", "31"] in rows and ["50", "32"] in rows
+    assert "{" not in scale.stdout and "[" not in scale.stdout  # no raw JSON
+    record = runner.invoke(app, ["params", "show", "pension_akap_kr", "--on", "2026-06-01"]).stdout
+    lines = [" ".join(line.split()) for line in record.splitlines()]
+    assert "coverage.conditional.born_from 1958" in lines  # a year: no grouping
+    assert "coverage.conditional.max_fixed_monthly_pay 44 375" in lines  # an amount: grouped (NBSP, split)
+    assert "defined_benefit nej" in lines and "rate_above_break 31,5" in lines
+    english = runner.invoke(app, ["params", "show", "pension_akap_kr", "--on", "2026-06-01", "--lang", "en"])
+    assert "rate_above_break 31.5" in [" ".join(line.split()) for line in english.stdout.splitlines()]
+
+
 def test_rules_list_takes_the_topic_names_check_prints() -> None:
     by_id = runner.invoke(app, ["rules", "list", "--topic", "legal_basis", "--format", "json"]).stdout
     for name in ("Rättslig grund", "rättslig grund", "Legal basis"):

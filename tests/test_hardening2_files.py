@@ -112,7 +112,7 @@ def test_a_full_disk_in_a_batch_fails_only_that_agreement(
     code, output = run("draft", UPPSALA, OREBRO, "-o", out, "--on", ON, "--jobs", "1")
     monkeypatch.undo()
     assert code == 2, output
-    assert "1 klara, 1 misslyckade" in output
+    assert "1 klart, 0 överhoppade, 1 misslyckat" in output
     assert names(out) and all(name.startswith("orebro") for name in names(out))
 
 

@@ -515,7 +515,14 @@ def test_json_output_has_exactly_the_contract_keys(draft: Any, tmp_path: Path) -
     assert report["evaluated_on"] == "2026-06-01"
     for result in report["results"]:
         assert set(result) == {
-            "file", "valid", "evaluated_on", "complete", "input_errors", "findings", "not_made", "facts"
+            "file",
+            "valid",
+            "evaluated_on",
+            "complete",
+            "input_errors",
+            "findings",
+            "not_made",
+            "facts",
         }
         assert isinstance(result["valid"], bool)
         assert isinstance(result["findings"], list) and isinstance(result["facts"], dict)

@@ -48,9 +48,7 @@ def portfolio(tmp_path: Path) -> Path:
     root = tmp_path / "portfolio"
     (root / "nested" / "deeper").mkdir(parents=True)
     (root / "a-uppsala.yaml").write_text(UPPSALA.read_text(encoding="utf-8"), encoding="utf-8")
-    orebro = OREBRO.read_text(encoding="utf-8").replace(
-        "    position: lektor\n", "    position: doktorand\n"
-    )
+    orebro = OREBRO.read_text(encoding="utf-8").replace("    position: lektor\n", "    position: doktorand\n")
     assert "doktorand" in orebro
     (root / "nested" / "orebro-bl.yml").write_text(orebro, encoding="utf-8")
     (root / "nested" / "deeper" / "sormland.json").write_text(

@@ -64,6 +64,51 @@ def test_every_public_name_resolves() -> None:
         assert getattr(forenad, name) is not None, name
 
 
+def test_the_public_names_are_listed_once_for_python_and_for_the_type_checker() -> None:
+    """``__all__`` (what ``from forenad import *`` and mypy's re-exports see), ``_EXPORTS`` (what is loaded
+    on first use) and the ``TYPE_CHECKING`` imports (the names' types) are the same names, and the type
+    checker's import of each is the object Python loads."""
+    import ast
+
+    assert forenad.__all__ == sorted(forenad.__all__, key=lambda n: (not n[0].isupper(), n))
+    assert set(forenad.__all__) == set(forenad._EXPORTS) | {"__version__"}
+    assert len(forenad.__all__) == len(set(forenad.__all__))
+    tree = ast.parse(Path(forenad.__file__).read_text(encoding="utf-8"))
+    (block,) = [
+        node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    ]
+    typed = {
+        alias.name: node.module
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert set(typed) == set(forenad._EXPORTS)
+    for name, module in typed.items():
+        assert module is not None
+        assert getattr(importlib.import_module(module), name) is getattr(forenad, name), name
+
+
+def test_import_forenad_loads_nothing_but_the_version() -> None:
+    code = (
+        "import sys, forenad; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'forenad', 'pydantic', 'docx', 'docxtpl', 'openpyxl', 'jinja2', 'lxml', 'yaml', 'ruamel'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['forenad', 'forenad._version']"
+
+
+def test_the_errors_raised_on_purpose_are_public_and_forenad_errors() -> None:
+    errors = [getattr(forenad, name) for name in forenad.__all__ if name.endswith(("Error", "Exists"))]
+    errors.remove(forenad.InputError)  # one problem of an agreement file (a record, not an exception)
+    errors += [forenad.FinalRefused, forenad.ParameterNotInForce]
+    for error in errors:
+        assert issubclass(error, ForenadError), error
+    assert issubclass(forenad.FinalRefused, forenad.DraftError)
+    assert issubclass(forenad.OutputExists, forenad.OutputError) and issubclass(forenad.OutputError, OSError)
+
+
 def test_errors_raised_on_purpose_are_forenad_errors(tmp_path: Path) -> None:
     from forenad.files import OutputExists, write_atomic
 

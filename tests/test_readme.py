@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import glob
 import re
+import shlex
 from pathlib import Path
+
+import pytest
 
 import forenad
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_readme_agreement_example_validates() -> None:
@@ -34,3 +39,36 @@ def test_test_command_is_marked_for_ci() -> None:
         r"\.venv/bin/python -m pip install '\.\[test\]' && \.venv/bin/python -m pytest\n```",
         README,
     )
+
+
+def _drafting_commands() -> list[str]:
+    """The quick start's forenad command, then the Drafting section's, in the README's order."""
+    quick = re.search(r"&& \.venv/bin/(forenad [^\n]+)\n```", README)
+    section = README[README.index("## Drafting") :]
+    block = re.search(r"```sh\n(.*?)```", section, re.S)
+    assert quick and block
+    return [quick.group(1), *(line for line in block.group(1).splitlines() if line.startswith("forenad "))]
+
+
+def test_the_readme_draft_commands_run_in_order_succeed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19: run in order after the quick start, the README's draft commands must not fail because an
+    earlier one wrote the same files."""
+    from typer.testing import CliRunner
+
+    from forenad.cli.app import app
+    from forenad.render.pdf import soffice
+
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    monkeypatch.chdir(tmp_path)
+    commands = _drafting_commands()
+    assert len(commands) >= 3
+    for command in commands:
+        args = shlex.split(command)[1:]
+        if "--pdf" in args and soffice() is None:
+            continue
+        expanded = [a for arg in args for a in (sorted(glob.glob(arg)) if "*" in arg else [arg])]
+        result = CliRunner().invoke(app, expanded)
+        assert result.exit_code == 0, (command, result.output)
+        assert "0 överhoppade" in result.output or "0 skipped" in result.output

@@ -273,7 +273,7 @@ def test_the_statement_names_the_parties_and_their_addresses(tmp_path: Path) -> 
         forenad.draft(
             Agreement.model_validate(data), tmp_path / "g", template="anstallningsbevis", final=True
         )
-    assert caught.value.path == "employers[0].address"
+    assert caught.value.path == "employers.0.address"
 
 
 def test_no_instruction_text_is_left_in_any_document(drafts: dict[tuple[Path, str], list[Path]]) -> None:
@@ -290,7 +290,7 @@ def test_a_fixed_term_adjunct_post_is_asked_no_notice(drafts: dict[tuple[Path, s
     assert "uppsägningstid" not in adjunct and "notice" not in adjunct
     english = statements(drafts[(DALARNA, "en")])["hda"]
     assert "Fixed-term employment that ends without notice on 31 December 2027" in english
-    assert "notice_employer" not in english and "MISSING: parts[1].notice" not in english
+    assert not re.search(r"«MISSING[^»]*notice", english)
 
 
 def test_the_findings_annex_shows_only_that_employers_findings(

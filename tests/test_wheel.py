@@ -1,5 +1,6 @@
 """A plain ``pip install .`` carries the rules, parameters, rule cases and templates, which live at the
-repository's top level, inside the package; an installed forenad works from any directory."""
+repository's top level, inside the package; an installed forenad works from any directory, and so does the
+library example of docs/library.md."""
 
 from __future__ import annotations
 
@@ -60,3 +61,19 @@ def test_the_wheel_carries_the_data(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[1] == "0"
+    # The library example of docs/library.md, copied elsewhere, runs against the installed package alone.
+    library_example = shutil.copy(ROOT / "docs" / "examples" / "library_example.py", elsewhere / "exempel.py")
+    code = (
+        "import runpy, sys; sys.path.insert(0, sys.argv[1]); import forenad; "
+        "assert forenad.__file__.startswith(sys.argv[1]), forenad.__file__; "
+        "runpy.run_path(sys.argv[2], run_name='__main__')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(target), library_example],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "FinalRefused: ['extent.sum_differs_from_total']" in result.stdout

@@ -1,6 +1,7 @@
 """forenad as a library: the runnable version of every snippet in docs/library.md, in the same order.
 
-Run it from anywhere (it finds the repository's examples/ beside this file)::
+It uses only the public names (``import forenad``, ``from forenad import …``) and builds every agreement it
+needs in code, so it runs from any directory against a checkout or an installed forenad::
 
     python docs/examples/library_example.py
 
@@ -10,7 +11,7 @@ that first needs them, as in the document, hence the file-wide E402 exemption.
 
 # ruff: noqa: E402
 
-# --- 1. Build an agreement in code ------------------------------------------------------------------
+# --- 1. Build an agreement in code ----------------------------------------------------------------------
 
 from __future__ import annotations
 
@@ -90,7 +91,7 @@ data: dict[str, Any] = {
 agreement: Agreement = Agreement.model_validate(data)  # pydantic.ValidationError if invalid
 print(agreement.model.value, agreement.total_extent, [p.position.value for p in agreement.parts])
 
-# --- 2. Validation errors, located and translated ---------------------------------------------------
+# --- 2. Validation errors, located and translated -------------------------------------------------------
 
 from pydantic import ValidationError
 
@@ -111,7 +112,7 @@ except ValidationError as exc:
     for problem in exc.errors(include_url=False, include_input=False):  # no input values: no personnummer
         print(".".join(map(str, problem["loc"])), problem["type"])
 
-# --- 3. Evaluate at a date: findings ----------------------------------------------------------------
+# --- 3. Evaluate at a date: findings --------------------------------------------------------------------
 
 from forenad import Finding
 
@@ -130,7 +131,7 @@ for f in findings:
 errors = [f for f in findings if f.severity == "error"]
 print("would exit 1:", bool(errors))
 
-# --- 4. Facts ---------------------------------------------------------------------------------------
+# --- 4. Facts -------------------------------------------------------------------------------------------
 
 print(facts["total_extent"], facts["break_point_month"], facts["pension_split_loss_month"])
 for i, part in enumerate(facts["parts"]):
@@ -144,13 +145,13 @@ for i, part in enumerate(facts["parts"]):
     )
 json.dumps(facts)  # JSON-ready: the same dict as "facts" in `forenad check --format json`
 
-# --- 5. Economics -----------------------------------------------------------------------------------
+# --- 5. Economics ---------------------------------------------------------------------------------------
 
 from decimal import Decimal
 
-from forenad.economics import Economics, compute
+from forenad import Economics
 
-econ: Economics = compute(agreement, ON)
+econ: Economics = forenad.compute(agreement, ON)
 for employer in econ.employers:
     cost: Decimal | None = employer.cost_year
     print(
@@ -169,23 +170,23 @@ print("total:", econ.total.cost_year, econ.total.cost_basis, "unverified:", econ
 assert econ.invoice is None  # no cost_settlement.invoicing in this agreement
 json.dumps(econ.as_json())  # the same figures as facts["economics"]
 
-# --- 6. Reading files: load() raises, read_agreement() does not -------------------------------------
+# --- 6. Reading files: load() raises, read_agreement() does not -----------------------------------------
 
 import tempfile
 from pathlib import Path
 
 from forenad import AgreementFileError
-from forenad.io import dump_yaml
 
-examples = Path(__file__).resolve().parents[2] / "examples"  # the repository's examples/
-work = Path(tempfile.mkdtemp(prefix="forenad-"))
+work = Path(tempfile.mkdtemp(prefix="forenad-"))  # every file below is written here
 
+yaml_text: str = forenad.dump_yaml(agreement)
 agreement_file = work / "avtal.yaml"
-agreement_file.write_text(dump_yaml(agreement), encoding="utf-8")
+agreement_file.write_text(yaml_text, encoding="utf-8")
 assert forenad.load(agreement_file) == agreement  # the YAML loads back to an equal agreement
+(work / "avtal.json").write_text(forenad.dump_json(agreement), encoding="utf-8")  # JSON does too
 
 broken = work / "trasigt.yaml"
-broken.write_text(dump_yaml(agreement).replace("extent_percent: 50", "extent_percent: 150", 1), "utf-8")
+broken.write_text(yaml_text.replace("extent_percent: 50", "extent_percent: 150", 1), encoding="utf-8")
 try:
     forenad.load(broken)
 except AgreementFileError as exc:
@@ -195,24 +196,20 @@ for path in (agreement_file, broken, work / "saknas.yaml"):
     result = forenad.read_agreement(path)  # never raises for bad input (a missing file is an error too)
     print(path.name, result.valid, [e.message("en") for e in result.errors])
 
-run = forenad.check_files([agreement_file, broken, *sorted(examples.glob("*.yaml"))], on=ON)
+run = forenad.check_files([agreement_file, work / "avtal.json", broken], on=ON)
 print("exit code:", run.exit_code)  # 2: one file could not be validated
 for file_result in run.results:
-    print(file_result.file, file_result.valid, file_result.has_errors, len(file_result.findings))
+    print(Path(file_result.file).name, file_result.valid, file_result.has_errors, len(file_result.findings))
 report: dict[str, Any] = run.as_json("en")  # the `forenad check --format json` object
 
-# --- 7. Your own rules and parameters ---------------------------------------------------------------
+# --- 7. Your own rules and parameters -------------------------------------------------------------------
 
 import shutil
-from importlib import resources
 
-from forenad.engine import RuleSet, default_rules, load_rules
-from forenad.errors import DataFileError
-from forenad.params import ParameterNotInForce, ParameterSet, default_parameters, load_parameters
+from forenad import DataFileError, ParameterNotInForce, ParameterSet, RuleSet
 
-packaged = Path(str(resources.files("forenad") / "rules"))  # the catalogue and parameters forenad ships
 rules_dir = work / "regler"
-shutil.copytree(packaged / "checks", rules_dir)  # start from the packaged catalogue …
+shutil.copytree(forenad.data_dir("rules", "checks"), rules_dir)  # start from the packaged catalogue …
 (rules_dir / "lokala.yaml").write_text(  # … and add a local rule (see docs/rules.md)
     """\
 rules:
@@ -236,11 +233,12 @@ rules:
     encoding="utf-8",
 )
 params_dir = work / "parametrar"
-shutil.copytree(packaged / "parameters", params_dir)
+shutil.copytree(forenad.data_dir("rules", "parameters"), params_dir)  # the packaged parameters
 
-own_rules: RuleSet = load_rules(rules_dir)  # DataFileError (file, line, key) for a malformed file
-own_params: ParameterSet = load_parameters(params_dir)
-print(len(own_rules.rules), own_rules.version, default_rules().version, own_params.version)
+own_rules: RuleSet = forenad.load_rules(rules_dir)  # DataFileError (file, line, key) for a malformed file
+own_params: ParameterSet = forenad.load_parameters(params_dir)
+shipped_rules = forenad.default_rules()
+print(len(own_rules.rules) - len(shipped_rules.rules), own_rules.version != shipped_rules.version)
 
 changed = agreement.model_dump(mode="json")  # change a copy, then validate again
 changed["parts"][0].update(extent_percent=85, monthly_salary=57800)
@@ -250,37 +248,91 @@ uneven = Agreement.model_validate(changed)
 own_findings, _ = forenad.evaluate(uneven, ON, rules=own_rules, params=own_params, facts=False)
 print([f.text("en") for f in own_findings if f.rule == "extent.clinical_part_below_local_minimum"])
 own_run = forenad.check_files([agreement_file], on=ON, rules=own_rules, params=own_params)
-own_econ = compute(uneven, ON, params=own_params)
+own_econ = forenad.compute(uneven, ON, params=own_params)
 print(own_run.exit_code, own_econ.total.cost_year)
 
 (rules_dir / "lokala.yaml").write_text(
     (rules_dir / "lokala.yaml").read_text("utf-8").replace("is_clinical", "is_clinicl"), "utf-8"
 )
 try:
-    load_rules(rules_dir)
+    forenad.load_rules(rules_dir)
 except DataFileError as exc:
     print("DataFileError:", exc.file, exc.line, exc.key, exc.problem, exc.suggestion)
 
-ibb = default_parameters().at("inkomstbasbelopp", ON)  # a DatedValue
+ibb = forenad.default_parameters().at("inkomstbasbelopp", ON)  # a DatedValue
 print(ibb.value, ibb.start, ibb.end, ibb.confidence, [r.short() for r in ibb.refs])
 try:
-    default_parameters().at("inkomstbasbelopp", dt.date(2027, 3, 1))
+    forenad.default_parameters().at("inkomstbasbelopp", dt.date(2027, 3, 1))
 except ParameterNotInForce as exc:
     print(exc.message("en"))
 later, _ = forenad.evaluate(agreement, dt.date(2027, 3, 1), facts=False)
 print([f.rule for f in later if f.topic == "dates"])  # ['dates.parameter_not_in_force']
 
-# --- 8. Drafts and comparisons ----------------------------------------------------------------------
+# --- 7. An overlay instead of a copy --------------------------------------------------------------------
 
-written: list[Path] = forenad.draft(agreement, work / "utkast", on=ON)
-print([p.name for p in written])
+overlay_dir = work / "tillagg"  # an overlay folder: only the values you add
+overlay_dir.mkdir()
+(overlay_dir / "inkomstbasbelopp.yaml").write_text(
+    """\
+values:
+  2027-01-01:
+    value: 86000  # made up for this example: enter the amount the Government sets
+    refs: [{kind: other, id: Exempel, title: "Påhittat värde för exemplet"}]
+""",
+    encoding="utf-8",
+)
+mine = forenad.resolve_parameters(overlay=overlay_dir)  # DataFileError for a malformed file
+value = mine.at("inkomstbasbelopp", dt.date(2027, 3, 1))
+print(value.value, value.origin, value.confidence, mine.version != forenad.default_parameters().version)
+later, _ = forenad.evaluate(agreement, dt.date(2027, 3, 1), params=mine, facts=False)
+print([f.rule for f in later if f.topic == "dates"])  # in force now
+later_drafts = forenad.draft_files(agreement, on=dt.date(2027, 3, 1), params=mine)  # see section 8
+record = json.loads(later_drafts["hr-2026-0042.samverkansavtal-forenad.provenance.json"])
+print(record["parameters_overlay"]["folder"], record["parameters_overlay"]["parameters"])  # named
 
-other = examples / "sormland-kombinationsanstallning-fysioterapeut.yaml"
-comparison = forenad.compare([agreement, other], on=ON)  # agreements, LoadResults or file paths
+# --- 8. Drafts: in memory or on disk --------------------------------------------------------------------
+
+from forenad import DraftError, FinalRefused, OutputExists
+
+files: dict[str, bytes] = forenad.draft_files(agreement, on=ON)  # nothing is written to disk
+document_store: dict[str, bytes] = {}  # stands in for the HR system's document store
+for name, content in files.items():
+    document_store[f"{agreement.id}/{name}"] = content
+print(list(files))
+provenance = json.loads(files["hr-2026-0042.samverkansavtal-forenad.provenance.json"])
+print(provenance["template"]["id"], provenance["mode"], provenance["evaluated_on"], provenance["agreement"])
+
+written: list[Path] = forenad.draft(agreement, work / "utkast", on=ON)  # the same files, written as a set
+print(sorted(p.name for p in written) == sorted(files))
+try:
+    forenad.draft(agreement, work / "utkast", on=ON)  # again: the files exist (force=True replaces them)
+except OutputExists as exc:
+    print("OutputExists:", exc.path.name)
+
+short = agreement.model_dump(mode="json")
+short["parts"][1]["extent_percent"] = 40  # the parts now add up to 90 %, not total_extent_percent
+try:
+    forenad.draft_files(Agreement.model_validate(short), on=ON, final=True)
+except FinalRefused as exc:  # a DraftError: final=True refuses an agreement with rule errors
+    print("FinalRefused:", [f.rule for f in exc.findings])
+except DraftError as exc:  # a template that cannot be used, a missing value with final=True, a PDF failure
+    print("DraftError:", exc.message("en"))
+
+template_dir = work / "mall"
+forenad.export_template("samverkansavtal-forenad", template_dir)  # edit template.docx in Word, then …
+template_report = forenad.check_template(template_dir)  # … check it as `forenad templates check` does
+print(template_report.exit_code, [issue.text("en") for issue in template_report.errors])
+print(list(forenad.draft_files(agreement, template_dir, on=ON)))
+
+# --- 9. Comparisons -------------------------------------------------------------------------------------
+
+from forenad import Comparison
+
+comparison: Comparison = forenad.compare([agreement, uneven], on=ON)  # agreements, LoadResults or paths
 total = comparison.row("cost.total")
 print(total.values, total.differs, comparison.exit_code)
 
-# --- 9. Privacy: the personnummer -------------------------------------------------------------------
+# --- 10. Privacy: the personnummer ----------------------------------------------------------------------
 
 person = {**data["person"], "personnummer": "19121212-1212"}
 del person["birth_year"]

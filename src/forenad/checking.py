@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from forenad.i18n import Text
+from forenad.i18n import Lang, Text
 from forenad.io import read_agreement
 from forenad.model import Agreement
 from forenad.report import CheckRun, FileResult, Finding
@@ -80,6 +81,18 @@ def part_names(agreement: Agreement) -> tuple[Text, ...]:
         )
         for i, p in enumerate(agreement.parts, start=1)
     )
+
+
+_PART_PATH = re.compile(r"^parts\.(\d+)(\.|$)")
+
+
+def human_path(path: str, names: tuple[Text, ...], lang: Lang) -> str:
+    """A field path as a person reads it: ``parts.1.extent_percent`` is ``Del 2 (överläkare):
+    parts.1.extent_percent`` (the file's index kept, so it can be found in the file)."""
+    match = _PART_PATH.match(path)
+    if match is None or int(match.group(1)) >= len(names):
+        return path
+    return f"{names[int(match.group(1))](lang)}: {path}"
 
 
 def date_for(agreement: Agreement, on: dt.date | None) -> dt.date:

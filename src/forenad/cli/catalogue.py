@@ -8,12 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 
 from forenad.cli.common import (
@@ -25,6 +28,7 @@ from forenad.cli.common import (
     parameters_or_exit,
     parse_date,
 )
+from forenad.i18n import Lang
 from forenad.terminal import console as safe_console
 from forenad.terminal import write_json, write_text
 
@@ -86,12 +90,8 @@ def rules_list(
         ]
         write_json(data, indent=2)
         return
-    table = Table(show_lines=False)
-    for head in ("id", "ämne / topic", "nivå / severity", "rubrik / title"):
-        table.add_column(head)
-    for r in rules:
-        table.add_row(r.id, r.topic, _SEVERITY[language][r.severity], r.title(language))
-    _console().print(table)
+    rows = [(r.id, r.topic, _SEVERITY[language][r.severity], r.title(language)) for r in rules]
+    print_rows(_console(), ("id", "ämne / topic", "nivå / severity", "rubrik / title"), rows)
 
 
 @rules_app.command("show")
@@ -223,12 +223,12 @@ def params_show(
         return
     c = _console()
     c.print(f"[bold]{name}[/] — {escape(parameter.description(language))}")
-    shown = (
-        json.dumps(value.value, ensure_ascii=False, default=str)
-        if not isinstance(value.value, int | float | str)
-        else str(value.value)
-    )
-    c.print(f"  {date.isoformat()}: [bold]{escape(shown)}[/] {escape(value.unit)}")
+    if _is_table(value.value):  # a scale or a record: a table, its keys as in the file
+        c.print(f"  {date.isoformat()} ({escape(value.unit)}):")
+        c.print(Padding(value_table(value.value, language), (0, 0, 0, 2)))
+    else:
+        shown = cell(value.value, language)
+        c.print(f"  {date.isoformat()}: [bold]{escape(shown)}[/] {escape(value.unit)}")
     until = value.end.isoformat() if value.end else "…"
     c.print(f"  gäller/in force: {value.start.isoformat()} – {until}")
     mark = " [magenta](overifierat / unverified)[/]" if value.confidence == "unverified" else ""
@@ -241,6 +241,91 @@ def params_show(
         c.print(f"  → {escape(ref.short())}" + (f" {ref.url}" if ref.url else ""))
 
 
+ROOM_PER_COLUMN = 12
+"""Below this many columns for each column after the first (an id or a name, never cut), a list is printed
+stacked: the id on a line of its own, the other cells under it."""
+
+
+def print_rows(console: Console, heads: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """A list whose first column is an id a person types: a table when the terminal has room, else
+    stacked, one entry per block. The id is never cut."""
+    widest = max((len(row[0]) for row in rows), default=len(heads[0]))
+    if console.width < widest + 3 + ROOM_PER_COLUMN * (len(heads) - 1) * 2:
+        for row in rows:
+            console.print(f"[bold]{escape(row[0])}[/]")
+            rest = " · ".join(escape(value) for value in row[1:] if value)
+            console.print(Padding(rest, (0, 0, 0, 2)))
+        return
+    table = Table(show_lines=False)
+    table.add_column(heads[0], no_wrap=True, min_width=widest)
+    for head in heads[1:]:
+        table.add_column(head)
+    for row in rows:
+        table.add_row(*(escape(value) for value in row))
+    console.print(table)
+
+
+def cell(value: Any, lang: Lang) -> str:
+    """One value as a person reads it: numbers in the language's format (four digits, such as a year,
+    without grouping), yes/no, a list joined."""
+    from forenad.presentation import format_number
+
+    if isinstance(value, bool):
+        return ("ja" if value else "nej") if lang == "sv" else ("yes" if value else "no")
+    if isinstance(value, int | float | Decimal):
+        written = str(value)  # as the file has it: 31.42 keeps two places, 25 none
+        places = len(written.partition(".")[2]) if "e" not in written.lower() else 6
+        return format_number(value, lang, places, grouping=abs(Decimal(written)) >= 10_000)
+    if value is None:
+        return "–"
+    if _is_list(value):
+        return ", ".join(cell(item, lang) for item in value)
+    return str(value)
+
+
+def _is_list(value: Any) -> bool:
+    return isinstance(value, list | tuple)
+
+
+def _is_table(value: Any) -> bool:
+    return isinstance(value, dict) or (_is_list(value) and any(isinstance(i, dict) for i in value))
+
+
+def value_table(value: Any, lang: Lang) -> Table:
+    """A scale (a list of records) as a table with a column per key, a record as key and value rows, and
+    so on inside them. Keys are shown as the parameter file spells them (what ``params add`` takes)."""
+    if isinstance(value, dict):
+        table = Table(show_header=False, box=None, pad_edge=False)
+        table.add_column(style="dim", no_wrap=True)
+        table.add_column(overflow="fold")
+        for key, item in _flat(value):
+            table.add_row(key, value_table(item, lang) if _is_table(item) else escape(cell(item, lang)))
+        return table
+    records = [item if isinstance(item, dict) else {"": item} for item in value]
+    keys = list(dict.fromkeys(key for record in records for key in record))
+    table = Table(pad_edge=False)
+    for key in keys:
+        table.add_column(key, justify="right" if _numeric(records, key) else "left", overflow="fold")
+    for record in records:
+        row = [record.get(key) for key in keys]
+        table.add_row(*(value_table(v, lang) if _is_table(v) else escape(cell(v, lang)) for v in row))
+    return table
+
+
+def _flat(record: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """A record's values with a nested record's keys joined by dots (``coverage.conditional.born_from``)."""
+    for key, item in record.items():
+        if isinstance(item, dict):
+            yield from _flat(item, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", item
+
+
+def _numeric(records: list[dict[str, Any]], key: str) -> bool:
+    values = [r.get(key) for r in records]
+    return all(isinstance(v, int | float | Decimal | None) and not isinstance(v, bool) for v in values)
+
+
 @params_app.command("list")
 def params_list(
     lang: LangArg = default_lang(),  # noqa: B008
@@ -249,19 +334,17 @@ def params_list(
     """Lista parametrarna. / List the parameters."""
     language = lang_of(lang)
     params = parameters_or_exit(params_overlay)
-    table = Table()
     heads = ["namn / name", "beskrivning / description", "enhet / unit", "säkerhet / confidence"]
     if params.overlay is not None:
         heads.append("tillägg / overlay")
-    for head in heads:
-        table.add_column(head)
+    rows = []
     for name in params.names():
         p = params.get(name)
         row = [name, p.description(language), p.unit, p.confidence]
         if params.overlay is not None:
             row.append("✓" if name in params.overlay.parameters else "")
-        table.add_row(*row)
-    _console().print(table)
+        rows.append(row)
+    print_rows(_console(), heads, rows)
     if params.overlay is not None:
         _console().print(f"{_FOLDER[language]}: {escape(params.overlay.directory)}")
 

@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from forenad.i18n import Lang
+from forenad.presentation import count, format_number, seconds
 from forenad.terminal import console as safe_console
 
 if TYPE_CHECKING:
+    from forenad.render.batch import Outcome
     from forenad.render.catalogue import Template
 
 
@@ -33,16 +35,17 @@ def run(
     lang: Lang,
     jobs: int | None,
     progress: bool | None,
+    quiet: bool = False,
     params_overlay: Path | None = None,
     allow_swedish: bool = False,
 ) -> int:
-    """Draft ``files``; returns the exit code (0, 1 for findings of severity error, 2, 3)."""
+    """Draft ``files``; returns the exit code (0; 1 for findings of severity error or a final document
+    refused for them; 2 for an input, an output that exists or a clash; 3 for a bug in a shipped template).
 
-    from forenad.cli import ISSUES_URL
-    from forenad.cli.drafting import _TEXT, _escape
+    An agreement whose files exist already (without ``force``) is skipped and listed; the others are
+    written. ``quiet`` prints only what went wrong and the summary."""
     from forenad.render.batch import BatchOptions, preflight, run_batch
 
-    text = _TEXT[lang]
     out = safe_console(highlight=False, soft_wrap=True)
     err = safe_console(highlight=False, soft_wrap=True, stderr=True)
     options = BatchOptions(
@@ -56,53 +59,154 @@ def run(
         params_overlay=params_overlay,
         allow_swedish=allow_swedish,
     )
-    existing, clashes = preflight(files, options, jobs or 1)
-    if existing:
-        err.print(f"[bold red]✗[/] {text['exists']}")
-        for path in existing:
-            err.print(f"  {_escape(str(path))}")
-        return 2
-    show = sys.stderr.isatty() if progress is None else progress
-    bar, task = _progress(err, len(files), lang) if show else (None, None)
-    code, ok, docs, with_errors = 0, 0, 0, 0
+    found = preflight(files, options, jobs or 1)
+    show = (sys.stderr.isatty() and not quiet) if progress is None else progress
+    bar = _Bar(err, len(files), lang, pdf) if show else None
+    tally = _Tally()
     start = time.perf_counter()
-    outcomes = run_batch(files, options, jobs, clashes)
+    outcomes = run_batch(files, options, jobs, found, bar.pdf if bar is not None else None)
     # closing(): on an exception (Ctrl-C, SIGTERM) the batch ends at once, and its pool, its temporary
     # folder and its LibreOffice with it
-    with closing(outcomes), bar if bar is not None else nullcontext(), _environment(err, lang):
+    with closing(outcomes), bar.live if bar is not None else nullcontext(), _environment(err, lang):
         for outcome in outcomes:
-            code = max(code, 3 if outcome.bug else 2) if not outcome.ok else code
-            if outcome.error is not None:
-                out.print(f"[bold red]✗[/] [bold]{_escape(outcome.source)}[/]: {text['failed']}")
-                out.print(f"    {_escape(outcome.error)}")
-                if outcome.bug:
-                    out.print(f"    {_escape(text['bug'].format(url=ISSUES_URL))}")
-            else:
-                ok += 1
-                docs += outcome.documents
-                with_errors += outcome.error_findings
-                mark = "[yellow]![/]" if outcome.error_findings else "[green]✓[/]"
-                written = text["written"].format(n=len(outcome.written))
-                out.print(f"{mark} [bold]{_escape(outcome.source)}[/]: {written}")
-                for written_path in outcome.written:
-                    out.print(f"    {_escape(written_path)}")
+            tally.add(outcome)
+            _print_outcome(out, outcome, lang, quiet)
             if bar is not None:
-                bar.update(task, advance=1, docs=docs)
+                bar.advance(tally.docs)
     elapsed = time.perf_counter() - start
-    out.print(text["summary"].format(files=len(files), ok=ok, bad=len(files) - ok, docs=docs))
-    if with_errors:
-        out.print(text["findings"].format(n=with_errors))
-        if code == 0:
-            code = 1
+    out.print(tally.summary(lang))
+    if tally.skipped:
+        out.print(_text(lang, "skipped_hint"))
+    if tally.with_errors:
+        agreements = _count(tally.with_errors, "agreement", lang)
+        out.print(_text(lang, "findings").format(n=agreements))
     if show:
-        rate = docs / elapsed if elapsed > 0 else 0.0
+        rate = tally.docs / elapsed if elapsed > 0 else 0.0
+        documents = _count(tally.docs, "document", lang)
+        rate_text = format_number(round(rate), lang)
         line = (
-            "{docs} dokument på {s:.1f} s ({rate:.0f}/s)"
+            f"{documents} på {seconds(elapsed, lang)} ({rate_text}/s)"
             if lang == "sv"
-            else "{docs} documents in {s:.1f} s ({rate:.0f}/s)"
+            else (f"{documents} in {seconds(elapsed, lang)} ({rate_text}/s)")
         )
-        err.print(f"[dim]{line.format(docs=docs, s=elapsed, rate=rate)}[/]")
-    return code
+        err.print(f"[dim]{line}[/]")
+    return tally.code
+
+
+_NOUNS: dict[Lang, dict[str, tuple[str, str]]] = {
+    # the words counted, (one, other)
+    "sv": {
+        "document": ("dokument", "dokument"),
+        "file": ("fil", "filer"),
+        "agreement": ("avtal", "avtal"),
+        "done": ("klart", "klara"),
+        "skipped": ("överhoppat", "överhoppade"),
+        "failed": ("misslyckat", "misslyckade"),
+    },
+    "en": {
+        "document": ("document", "documents"),
+        "file": ("file", "files"),
+        "agreement": ("agreement", "agreements"),
+        "done": ("done", "done"),
+        "skipped": ("skipped", "skipped"),
+        "failed": ("failed", "failed"),
+    },
+}
+_WORDS: dict[Lang, dict[str, str]] = {
+    "sv": {
+        "written": "{files} skrivna",
+        "failed": "inget skrivet",
+        "skipped": "hoppades över: filerna finns redan",
+        "skipped_hint": "Avtal vars filer redan finns hoppas över; --force skriver över dem.",
+        "findings": "{n} har regelfynd av allvarlighet fel (se bilagan i utkasten)",
+        "bug": "internt fel i en medföljande mall (en bugg); rapportera gärna på {url}",
+        "summary": "{files}: {done}, {skipped}, {failed}, {docs}",
+    },
+    "en": {
+        "written": "{files} written",
+        "failed": "nothing written",
+        "skipped": "skipped: the files exist",
+        "skipped_hint": "Agreements whose files exist are skipped; --force overwrites them.",
+        "findings": "{n} with rule findings of severity error (see the annex of the drafts)",
+        "bug": "internal error in a shipped template (a bug); please report it at {url}",
+        "summary": "{files}: {done}, {skipped}, {failed}, {docs}",
+    },
+}
+
+
+def _text(lang: Lang, key: str) -> str:
+    return _WORDS[lang][key]
+
+
+def _count(n: int, noun: str, lang: Lang) -> str:
+    one, other = _NOUNS[lang][noun]
+    return count(n, one, other, lang)
+
+
+class _Tally:
+    """The batch's counts as outcomes arrive, and its exit code."""
+
+    def __init__(self) -> None:
+        self.files = self.done = self.skipped = self.failed = self.docs = self.with_errors = self.code = 0
+
+    def add(self, outcome: Outcome) -> None:
+        self.files += 1
+        self.code = _worse(self.code, outcome.code)
+        if outcome.skipped:
+            self.skipped += 1
+        elif outcome.error is not None:
+            self.failed += 1
+        else:
+            self.done += 1
+            self.docs += outcome.documents
+            self.with_errors += outcome.error_findings
+
+    def summary(self, lang: Lang) -> str:
+        return _text(lang, "summary").format(
+            files=_count(self.files, "agreement", lang),
+            done=_count(self.done, "done", lang),
+            skipped=_count(self.skipped, "skipped", lang),
+            failed=_count(self.failed, "failed", lang),
+            docs=_count(self.docs, "document", lang),
+        )
+
+
+def _worse(code: int, other: int) -> int:
+    """The exit code of two: 3 (a bug) > 2 (input, output) > 1 (rule errors) > 0."""
+    return max(code, other)
+
+
+def _print_outcome(out: Any, outcome: Outcome, lang: Lang, quiet: bool) -> None:
+    from forenad.cli import ISSUES_URL
+
+    words = _WORDS[lang]
+    source = _escape(outcome.source)
+    if outcome.skipped:
+        out.print(f"[yellow]–[/] [bold]{source}[/]: {words['skipped']}")
+        for path in outcome.skipped:
+            out.print(f"    {_escape(path)}")
+    elif outcome.error is not None:
+        if outcome.refused:  # the refusal's first line says what happened, the others why
+            head, _, rest = outcome.error.partition("\n")
+            out.print(f"[bold red]✗[/] [bold]{source}[/]: {_escape(head)}")
+            out.print(_escape(rest))
+        else:
+            out.print(f"[bold red]✗[/] [bold]{source}[/]: {words['failed']}")
+            out.print(f"    {_escape(outcome.error)}")
+        if outcome.bug:
+            out.print(f"    {_escape(words['bug'].format(url=ISSUES_URL))}")
+    elif not quiet:
+        mark = "[yellow]![/]" if outcome.error_findings else "[green]✓[/]"
+        written = words["written"].format(files=_count(len(outcome.written), "file", lang))
+        out.print(f"{mark} [bold]{source}[/]: {written}")
+        for path in outcome.written:
+            out.print(f"    {_escape(path)}")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
 
 
 @contextmanager
@@ -127,27 +231,38 @@ def _escape_markup(text: str) -> str:
     return escape(text)
 
 
-def _progress(console: Any, total: int, lang: Lang) -> tuple[Any, Any]:
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
+class _Bar:
+    """The progress bar on stderr: agreements drafted and, with PDF, documents through LibreOffice (which
+    moves while LibreOffice works, not only when a chunk of PDFs is done)."""
 
-    label = "Utkast" if lang == "sv" else "Drafts"
-    unit = "dokument" if lang == "sv" else "documents"
-    bar = Progress(
-        TextColumn(f"[bold]{label}[/]"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn(f"{{task.fields[docs]}} {unit}"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        redirect_stdout=True,
-    )
-    task = bar.add_task(label, total=total, docs=0)
-    return bar, task
+    def __init__(self, console: Any, total: int, lang: Lang, pdf: bool) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        label = "Utkast" if lang == "sv" else "Drafts"
+        unit = _NOUNS[lang]["document"][1]
+        self.live = Progress(
+            TextColumn("[bold]{task.description}[/]"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn(f"{{task.fields[docs]}} {unit}"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            redirect_stdout=True,
+        )
+        self.drafts = self.live.add_task(label, total=total, docs=0)
+        self.pdfs = self.live.add_task("PDF", total=None, docs=0) if pdf else None
+
+    def advance(self, docs: int) -> None:
+        self.live.update(self.drafts, advance=1, docs=docs)
+
+    def pdf(self, converted: int, staged: int) -> None:
+        if self.pdfs is not None:
+            self.live.update(self.pdfs, completed=converted, total=staged, docs=converted)

@@ -28,7 +28,6 @@ from forenad.terminal import write_json
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from forenad.render.api import DraftJob
     from forenad.render.catalogue import Template
     from forenad.render.lint import CheckReport
 
@@ -39,13 +38,6 @@ templates_app = typer.Typer(
 
 _TEXT = {
     "sv": {
-        "written": "{n} fil(er) skrivna",
-        "failed": "inget skrivet",
-        "exists": "filerna finns redan; använd --force för att skriva över (inget har skrivits):",
-        "duplicate": "två indata ger samma utdatafil {name}; byt namn på en av dem",
-        "summary": "{files} avtal: {ok} klara, {bad} misslyckade, {docs} dokument",
-        "findings": "{n} avtal har regelfynd av allvarlighet fel (se bilagan i utkasten)",
-        "bug": "internt fel i en medföljande mall (en bugg); rapportera gärna på {url}",
         "no_templates": "inga mallar",
         "dry": "provkörd med: {names}",
         "fields": "fält som används: {n}",
@@ -54,13 +46,6 @@ _TEXT = {
         "unsafe": "osäker: vägras",
     },
     "en": {
-        "written": "{n} file(s) written",
-        "failed": "nothing written",
-        "exists": "the files exist; use --force to overwrite (nothing has been written):",
-        "duplicate": "two inputs give the same output file {name}; rename one of them",
-        "summary": "{files} agreement(s): {ok} done, {bad} failed, {docs} document(s)",
-        "findings": "{n} agreement(s) have rule findings of severity error (see the annex of the drafts)",
-        "bug": "internal error in a shipped template (a bug); please report it at {url}",
         "no_templates": "no templates",
         "dry": "dry run with: {names}",
         "fields": "fields used: {n}",
@@ -79,22 +64,6 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 def _console(stderr: bool = False) -> Console:
 
     return safe_console(highlight=False, soft_wrap=True, stderr=stderr)
-
-
-def _message(exc: Exception, lang: Lang) -> str:
-    from forenad.errors import AgreementFileError
-
-    if isinstance(exc, AgreementFileError):
-        lines = []
-        for err in exc.errors:
-            where = f"{exc.file}:{err.line}" if err.line else exc.file
-            path = f" {err.path}:" if err.path else ""
-            lines.append(f"{where}:{path} {err.message(lang)}")
-        return "\n    ".join(lines) or str(exc)
-    message = getattr(exc, "message", None)
-    if callable(message):
-        return str(message(lang))
-    return str(exc)
 
 
 def draft(
@@ -125,8 +94,8 @@ def draft(
         bool,
         typer.Option(
             "--final",
-            help="Slutligt dokument: saknade värden är fel, ingen bilaga. "
-            "/ Final document: missing values are errors, no annex.",
+            help="Slutligt dokument: vägras för ett avtal med fel, saknade värden är fel, ingen bilaga. "
+            "/ Final document: refused for an agreement with errors, missing values are errors, no annex.",
         ),
     ] = False,
     jobs: Annotated[
@@ -139,6 +108,15 @@ def draft(
             "/ Worker processes (default: all cores).",
         ),
     ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Skriv bara det som gick fel och sammanfattningen. "
+            "/ Print only what went wrong and the summary.",
+        ),
+    ] = False,
     progress: Annotated[
         bool | None,
         typer.Option(
@@ -161,6 +139,7 @@ def draft(
     """Skriv Word-utkast (och PDF) för avtalsfiler. / Write Word drafts (and PDF) for agreement files."""
     from forenad.cli import draft_batch
     from forenad.errors import ForenadError
+    from forenad.render.batch import describe
     from forenad.render.catalogue import resolve_template
 
     language = lang_of(lang)
@@ -181,7 +160,7 @@ def draft(
 
             require_soffice()
     except ForenadError as exc:
-        err.print(f"[bold red]✗[/] {_escape(_message(exc, language))}")
+        err.print(f"[bold red]✗[/] {_escape(describe(exc, language))}")
         raise typer.Exit(2) from None
 
     code = draft_batch.run(
@@ -195,6 +174,7 @@ def draft(
         lang=language,
         jobs=jobs or os.cpu_count(),
         progress=progress,
+        quiet=quiet,
         params_overlay=Path(params.overlay.directory) if params.overlay is not None else None,
         allow_swedish=allow_swedish,
     )
@@ -205,68 +185,6 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
-
-
-def _refuse_collisions(jobs: list[DraftJob], output: Path, pdf: bool, force: bool, lang: Lang) -> None:
-    """Exit 2 before anything is written when an output exists (without --force) or two inputs clash."""
-    from forenad.render import api
-
-    text = _TEXT[lang]
-    seen: dict[Path, str] = {}
-    existing: list[Path] = []
-    for job in jobs:
-        for path in api.targets(job, output, pdf):
-            if path in seen:
-                from forenad.errors import ForenadError
-
-                job.error = ForenadError(text["duplicate"].format(name=path.name))
-                job.plans = []
-                break
-            seen[path] = job.source
-            if os.path.lexists(path) and not force:  # a dangling symlink counts too
-                existing.append(path)
-    if existing:
-        err = _console(stderr=True)
-        err.print(f"[bold red]✗[/] {text['exists']}")
-        for path in existing:
-            err.print(f"  {_escape(str(path))}")
-        raise typer.Exit(2)
-
-
-def _report(jobs: list[DraftJob], lang: Lang) -> int:
-    from forenad.cli import ISSUES_URL
-    from forenad.render.errors import RenderCheckError, TemplateError
-
-    text = _TEXT[lang]
-    out = _console()
-    code = 0
-    with_errors = 0
-    for job in jobs:
-        if job.error is not None:
-            out.print(f"[bold red]✗[/] [bold]{_escape(job.source)}[/]: {text['failed']}")
-            out.print(f"    {_escape(_message(job.error, lang))}")
-            shipped = all(plan.template.shipped for plan in job.plans) and job.plans
-            if shipped and isinstance(job.error, RenderCheckError | TemplateError):
-                out.print(f"    {_escape(text['bug'].format(url=ISSUES_URL))}")
-                code = max(code, 3)
-            else:
-                code = max(code, 2)
-            continue
-        findings = job.evaluation.findings if job.evaluation else []
-        has_error = any(f.severity == "error" for f in findings)
-        with_errors += has_error
-        mark = "[yellow]![/]" if has_error else "[green]✓[/]"
-        out.print(f"{mark} [bold]{_escape(job.source)}[/]: {text['written'].format(n=len(job.written))}")
-        for path in job.written:
-            out.print(f"    {_escape(str(path))}")
-    ok = sum(1 for job in jobs if job.error is None)
-    docs = sum(len(job.rendered) for job in jobs if job.error is None)
-    out.print(text["summary"].format(files=len(jobs), ok=ok, bad=len(jobs) - ok, docs=docs))
-    if with_errors:
-        out.print(text["findings"].format(n=with_errors))
-        if code == 0:
-            code = 1
-    return code
 
 
 @templates_app.command("list")
@@ -346,6 +264,53 @@ def templates_check(
         for report in reports:
             _print_report(report, language)
     raise typer.Exit(max((report.exit_code for report in reports), default=0))
+
+
+@templates_app.command("export")
+def templates_export(
+    template_id: Annotated[str, typer.Argument(help="En medföljande malls id. / A shipped template's id.")],
+    directory: Annotated[
+        Path, typer.Argument(help="Katalog för den egna mallen. / Directory for your own template.")
+    ],
+    new_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            help="Den egna mallens id (standard: katalogens namn). "
+            "/ Your template's id (default: the folder's name).",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Skriv över befintliga filer. / Overwrite files.")
+    ] = False,
+    lang: LangArg = default_lang(),  # noqa: B008
+) -> None:
+    """Börja en egen mall från en medföljande: template.docx och template.yaml i DIR. / Start your own
+    template from a shipped one: template.docx and template.yaml in DIR."""
+    from forenad.errors import ForenadError
+    from forenad.render.batch import describe
+    from forenad.render.export import export_template
+    from forenad.render.lint import check_template
+
+    language = lang_of(lang)
+    try:
+        written = export_template(template_id, directory, new_id=new_id, force=force)
+    except ForenadError as exc:
+        _console(stderr=True).print(f"[bold red]✗[/] {_escape(describe(exc, language))}")
+        raise typer.Exit(2) from None
+    out = _console()
+    for path in written:
+        out.print(f"[green]✓[/] {_escape(str(path))}")
+    _print_report(check_template(directory), language)
+    where = str(directory)
+    hint = (
+        f"Redigera template.docx i Word eller LibreOffice; granska med `forenad templates check {where}`"
+        f" och använd med `forenad draft AVTAL.yaml --template {where}`."
+        if language == "sv"
+        else f"Edit template.docx in Word or LibreOffice; check it with `forenad templates check {where}`"
+        f" and use it with `forenad draft AGREEMENT.yaml --template {where}`."
+    )
+    out.print(_escape(hint))
 
 
 def _print_report(report: CheckReport, lang: Lang) -> None:

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from forenad.params import ParameterSet
 
 
-
 def register(app: typer.Typer) -> None:
     """Add ``new`` to the application."""
     app.command("new")(new)
@@ -164,5 +163,3 @@ def _draft(asker: Asker, path: Path, lang: Lang, params: ParameterSet) -> None:
         return
     for file in written:
         asker.say(f"  {file}")
-
-

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Literal
 
 from rich.console import Console
 from rich.markup import escape
 
-from forenad.i18n import Lang, Text
+from forenad.checking import human_path
+from forenad.i18n import Lang
 from forenad.presentation import count
 from forenad.report import SEVERITIES, TOPICS, CheckRun, FileResult, Finding
 from forenad.terminal import console as safe_console
@@ -145,18 +145,6 @@ def print_run(run: CheckRun, lang: Lang, console: Console | None = None, *, mode
         f"{count(len(run.results), *words['files'], lang)}: {', '.join(parts)}"
         f" ({labels['on'].format(date=run.evaluated_on.isoformat())})"
     )
-
-
-_PART_PATH = re.compile(r"^parts\.(\d+)(\.|$)")
-
-
-def human_path(path: str, names: tuple[Text, ...], lang: Lang) -> str:
-    """A field path as a person reads it: ``parts.1.extent_percent`` is ``Del 2 (överläkare):
-    parts.1.extent_percent`` (the file's index kept, so it can be found in the file)."""
-    match = _PART_PATH.match(path)
-    if match is None or int(match.group(1)) >= len(names):
-        return path
-    return f"{names[int(match.group(1))](lang)}: {path}"
 
 
 def _print_line(console: Console, result: FileResult, lang: Lang) -> None:

@@ -82,9 +82,7 @@ def employment_pensions(agreement: Agreement, plans: list[PlannedPension]) -> li
     return [plan.with_salary(sum((parts[i].monthly_salary for i in plan.parts), ZERO)) for plan in plans]
 
 
-def employment_plans(
-    agreement: Agreement, lookup: Lookup, schemes: list[str | None]
-) -> list[PlannedPension]:
+def employment_plans(agreement: Agreement, lookup: Lookup, schemes: list[str | None]) -> list[PlannedPension]:
     """Each employment (an employer's parts together) with its scheme (``schemes``: each part's, as
     :func:`forenad.economics.scheme.pension_scheme` gives it) and rates: what its pension follows from
     besides the salary."""

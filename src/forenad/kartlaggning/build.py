@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from forenad.i18n import Text, t
 from forenad.kartlaggning.aggregate import Context, build_tables
@@ -21,6 +21,10 @@ from forenad.kartlaggning.records import Record, make_record
 from forenad.kartlaggning.result import Duplicate, OperatorNotes, SuppressedCell, Survey, Table
 from forenad.kartlaggning.suppression import finish
 from forenad.model import Agreement
+
+if TYPE_CHECKING:
+    from forenad.engine import RuleSet
+    from forenad.params import ParameterSet
 
 __all__ = ["MIN_COUNT", "survey"]
 
@@ -34,8 +38,8 @@ def survey(
     paths: Iterable[str | Path],
     on: dt.date | None = None,
     *,
-    params: Any = None,
-    rules: Any = None,
+    params: ParameterSet | None = None,
+    rules: RuleSet | None = None,
     suppress: bool = True,
 ) -> Survey:
     """A map of the agreements under ``paths`` (files and folders) on ``on`` (today when not given).

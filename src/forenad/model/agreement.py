@@ -200,7 +200,10 @@ class Part(_Model):
 class CostShare(_Model):
     """Who pays how much of a part's salary cost."""
 
-    part: int = Field(ge=0, description="Delens nummer i 'parts' (0 för den första).")
+    part: int = Field(
+        ge=0,
+        description="Delens plats i listan 'parts', räknat från 0: Del 1 är 0, Del 2 är 1 och så vidare.",
+    )
     payer: EmployerId = Field(description="Id för arbetsgivaren som bär kostnaden.")
     share_percent: Percent = Field(description="Andel av delens lönekostnad i procent.")
 
@@ -335,7 +338,11 @@ class Agreement(_Model):
     model: EmploymentModel = Field(description="Anställningsmodell.")
     person: Person
     employers: list[Employer] = Field(min_length=1, description="Arbetsgivare och andra parter.")
-    parts: list[Part] = Field(min_length=1, description="Tjänstens delar, en per roll och arbetsgivare.")
+    parts: list[Part] = Field(
+        min_length=1,
+        description="Tjänstens delar, en per roll och arbetsgivare; i meddelanden och dokument heter de "
+        "Del 1, Del 2 … i den här ordningen (i sökvägar parts.0, parts.1 …).",
+    )
     main_employer: EmployerId | None = Field(default=None, description="Huvudarbetsgivare, där det finns en.")
     total_extent_percent: Percent | None = Field(
         default=None, description="Total omfattning i procent; delarna ska summera till den."

@@ -23,8 +23,11 @@ def _symbols(lang: Lang) -> tuple[str, str]:
     return get_group_symbol(locale), get_decimal_symbol(locale)
 
 
-def format_number(value: float | Decimal | int, lang: Lang, decimals: int | None = None) -> str:
-    """A number with the locale's grouping and decimal symbols (sv: ``52 125,5``; en: ``52,125.5``).
+def format_number(
+    value: float | Decimal | int, lang: Lang, decimals: int | None = None, *, grouping: bool = True
+) -> str:
+    """A number with the locale's grouping and decimal symbols (sv: ``52 125,5``; en: ``52,125.5``);
+    ``grouping=False`` leaves the digits together (a year: ``1958``).
 
     Without ``decimals``, at most three decimals are shown and trailing zeros are dropped.
     """
@@ -36,7 +39,7 @@ def format_number(value: float | Decimal | int, lang: Lang, decimals: int | None
     else:
         text = f"{number.quantize(_QUANTUM[decimals], rounding=ROUND_HALF_UP):,.{decimals}f}"
     group, decimal = _symbols(lang)
-    return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", group if grouping else "")
 
 
 DISPLAY: dict[str, dict[str, str]] = {

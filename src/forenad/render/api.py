@@ -8,7 +8,8 @@
    (:func:`forenad.fileset.write_set`).
 
 Nothing is written until every document of an agreement has rendered and passed its checks, and an existing
-file is replaced only with ``force``. :func:`draft` runs the steps for one agreement and raises on failure.
+file is replaced only with ``force``. :func:`draft` runs the steps for one agreement and raises on failure;
+:func:`draft_files` runs all but the last and returns the files in memory.
 """
 
 from __future__ import annotations
@@ -273,6 +274,8 @@ def _render_document(
 
     refuse_unwritable_text(agreement)
     evaluation = evaluation or evaluate_agreement(agreement, on, params)
+    if final:
+        refuse_final(agreement, evaluation)
     lang = template.spec.language
     doc = DocInfo(
         draft=not final,
@@ -309,6 +312,17 @@ def _render_document(
     data = render_docx(template, context, lang, provenance.properties(), title=title)
     plan = PlannedDocument(template, issuer, template.id)
     return RenderedDocument(plan, data, provenance)
+
+
+def refuse_final(agreement: Agreement, evaluation: Evaluation) -> None:
+    """Raise :class:`~forenad.render.errors.FinalRefused` when the agreement has rule findings of severity
+    error: a final document is only written for an agreement without them."""
+    from forenad.checking import part_names
+    from forenad.render.errors import FinalRefused
+
+    errors = [f for f in evaluation.findings if f.severity == "error"]
+    if errors:
+        raise FinalRefused(errors, part_names(agreement))
 
 
 def render_job(
@@ -392,6 +406,30 @@ def write_job(job: DraftJob, out_dir: Path, force: bool = False) -> list[Path]:
     return written
 
 
+def _prepared(
+    agreement_or_path: Agreement | str | Path,
+    template: TemplateRef | Sequence[TemplateRef] | None,
+    lang: Lang,
+    stem: str | None = None,
+    *,
+    allow_swedish: bool = False,
+) -> DraftJob:
+    """:func:`prepare` for :func:`draft` and :func:`draft_files`: the job, or its error raised."""
+    job = prepare(agreement_or_path, _templates(template), lang, stem, allow_swedish=allow_swedish)
+    if job.error is not None:
+        raise job.error
+    return job
+
+
+def _rendered(job: DraftJob, on: dt.date | None, final: bool, pdf: bool, params: ParameterSet | None) -> None:
+    """Render a prepared job (and its PDFs with ``pdf``) in memory, or raise the error that stopped it."""
+    render_job(job, on, final, params=params)
+    if job.error is None and pdf:
+        convert_jobs([job])
+    if job.error is not None:
+        raise job.error
+
+
 def draft(
     agreement_or_path: Agreement | str | Path,
     out_dir: str | Path = ".",
@@ -413,7 +451,9 @@ def draft(
     ``allow_swedish``. ``template``
     is a shipped id, a path to an organisation's template (checked before use) or a list of them. A draft
     shows missing values as markers and lists the rule findings to resolve in an annex; ``final=True``
-    refuses missing values instead (:class:`~forenad.render.errors.MissingValue`) and has no annex.
+    refuses missing values instead (:class:`~forenad.render.errors.MissingValue`), refuses an agreement with
+    rule findings of severity error (:class:`~forenad.render.errors.FinalRefused`, naming them) and has no
+    annex.
     ``params`` are the parameters to check with (default: the packaged ones; see
     :func:`forenad.params.resolve_parameters` for an overlay, which the provenance then records).
 
@@ -422,20 +462,47 @@ def draft(
     not found, unsafe or not serving the model; PDF failure), :class:`~forenad.files.OutputExists` or
     :class:`~forenad.files.OutputError` (a folder that cannot be written, a full disk); nothing is written
     when any document fails, and the agreement's files appear together or not at all.
+    :func:`draft_files` makes the same files in memory.
     """
     from forenad.fileset import recover_stale
 
     out = Path(out_dir)
-    job = prepare(agreement_or_path, _templates(template), lang, allow_swedish=allow_swedish)
-    if job.error is not None:
-        raise job.error
+    job = _prepared(agreement_or_path, template, lang, allow_swedish=allow_swedish)
     recover_stale(out)  # a killed run's leftovers are rolled back, never counted as existing outputs
     existing = [path for path in targets(job, out, pdf) if os.path.lexists(path)]
     if existing and not force:
         raise OutputExists(existing[0])
-    render_job(job, on, final, params=params)
-    if job.error is None and pdf:
-        convert_jobs([job])
-    if job.error is not None:
-        raise job.error
+    _rendered(job, on, final, pdf, params)
     return write_job(job, out, force)
+
+
+def draft_files(
+    agreement_or_path: Agreement | str | Path,
+    template: TemplateRef | Sequence[TemplateRef] | None = None,
+    *,
+    on: dt.date | None = None,
+    lang: Lang = "sv",
+    final: bool = False,
+    pdf: bool = False,
+    params: ParameterSet | None = None,
+    stem: str | None = None,
+    allow_swedish: bool = False,
+) -> dict[str, bytes]:
+    """The files :func:`draft` would write, in memory: file name → content, nothing written to disk.
+
+    For each document, in order: its ``.docx``, its ``.pdf`` (with ``pdf=True``; LibreOffice makes it) and
+    its provenance record ``.provenance.json`` (UTF-8 JSON: forenad's, the template's, the rules' and the
+    parameters' versions, the date, the findings' rule ids; never the personnummer). The names are those
+    :func:`draft` uses: ``stem`` (default: the file's name without its suffix, or for an
+    :class:`~forenad.model.Agreement` the slug of its id), a dot and the template id (and the employer's id
+    for a per-employer template). ``template``, ``on``, ``lang``, ``final``, ``params`` and ``allow_swedish``
+    are as for :func:`draft`.
+
+    Raises what :func:`draft` raises except the output errors: :class:`~forenad.errors.AgreementFileError`
+    and :class:`~forenad.render.errors.DraftError` (among them
+    :class:`~forenad.render.errors.FinalRefused` and :class:`~forenad.render.errors.MissingValue` with
+    ``final=True``, and a PDF failure).
+    """
+    job = _prepared(agreement_or_path, template, lang, stem, allow_swedish=allow_swedish)
+    _rendered(job, on, final, pdf, params)
+    return job_files(job)

@@ -23,7 +23,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,17 +62,21 @@ class Outcome:
     error: str | None = None
     bug: bool = False  # a shipped template failed: exit 3
     error_findings: bool = False  # rule findings of severity error: exit 1
+    skipped: list[str] = field(default_factory=list)  # outputs that exist (without force): nothing written
+    refused: bool = False  # a final document refused for the agreement's errors: exit 1
     staged: str | None = None  # with pdf: the directory holding the files until their PDFs exist
     names: list[tuple[str, str, str]] = field(default_factory=list)  # (docx, pdf, provenance) names
 
     @property
     def ok(self) -> bool:
-        return self.error is None
+        return self.error is None and not self.skipped
 
     @property
     def code(self) -> int:
+        if self.skipped:
+            return 2
         if self.error is not None:
-            return 3 if self.bug else 2
+            return 1 if self.refused else 3 if self.bug else 2
         return 1 if self.error_findings else 0
 
 
@@ -88,7 +92,8 @@ def describe(exc: BaseException, lang: Lang) -> str:
             lines.append(f"{where}:{path} {err.message(lang)}")
         return "\n    ".join(lines) or str(exc)
     message = getattr(exc, "message", None)
-    return str(message(lang)) if callable(message) else str(exc)
+    text = str(message(lang)) if callable(message) else str(exc)
+    return text.replace("\n", "\n    ")
 
 
 # --- preflight ---------------------------------------------------------------------------------------
@@ -138,10 +143,18 @@ def _targets(source: str) -> list[str] | None:
     return [str(path) for path in api.targets(job, options.out_dir, options.pdf)]
 
 
-def preflight(
-    files: Sequence[str | Path], options: BatchOptions, jobs: int = 1
-) -> tuple[list[Path], dict[int, str]]:
-    """(outputs that exist already without ``force``, {input index: the output name it clashes on}).
+@dataclass(frozen=True, slots=True)
+class Preflight:
+    """What :func:`preflight` found: per input index, its outputs that exist already (without ``force``;
+    the agreement is skipped and reported, the others are written) and the output name it shares with an
+    earlier input (it fails with that reason)."""
+
+    existing: dict[int, list[Path]] = field(default_factory=dict)
+    clashes: dict[int, str] = field(default_factory=dict)
+
+
+def preflight(files: Sequence[str | Path], options: BatchOptions, jobs: int = 1) -> Preflight:
+    """Find the inputs whose outputs exist already (without ``force``) or clash with another input's.
 
     A killed run's leftovers in the folder are rolled back first (:func:`forenad.fileset.recover_stale`):
     they never count as existing outputs."""
@@ -149,9 +162,9 @@ def preflight(
 
     recover_stale(options.out_dir)
     if not names_may_clash(files, options.out_dir, options.force):
-        return [], {}
+        return Preflight()
     seen: set[str] = set()
-    existing: list[Path] = []
+    existing: dict[int, list[Path]] = {}
     clashes: dict[int, str] = {}
     sources = [str(f) for f in files]
     with closing(_map(_targets, sources, options, jobs)) as results:
@@ -163,8 +176,8 @@ def preflight(
                 break
             seen.add(target)
             if not options.force and os.path.lexists(target):  # a dangling symlink counts too
-                existing.append(Path(target))
-    return existing, clashes
+                existing.setdefault(index, []).append(Path(target))
+    return Preflight(existing, clashes)
 
 
 # --- the batch ------------------------------------------------------------------------------------------
@@ -209,7 +222,7 @@ def _draft_one(item: tuple[str, str | None]) -> Outcome:
     """Draft one file in a worker: prepare, render, then write (or stage for PDF)."""
     from forenad.errors import ForenadError
     from forenad.render import api
-    from forenad.render.errors import RenderCheckError, TemplateError
+    from forenad.render.errors import FinalRefused, RenderCheckError, TemplateError
 
     source, stage = item
     options: BatchOptions = _WORKER["options"]
@@ -248,6 +261,7 @@ def _draft_one(item: tuple[str, str | None]) -> Outcome:
         outcome.error = describe(job.error, options.lang)
         shipped = bool(job.plans) and all(plan.template.shipped for plan in job.plans)
         outcome.bug = shipped and isinstance(job.error, RenderCheckError | TemplateError)
+        outcome.refused = outcome.error_findings = isinstance(job.error, FinalRefused)
         return outcome
     outcome.documents = len(job.rendered)
     findings = job.evaluation.findings if job.evaluation else []
@@ -268,12 +282,15 @@ def run_batch(
     files: Sequence[str | Path],
     options: BatchOptions,
     jobs: int | None = None,
-    clashes: dict[int, str] | None = None,
+    found: Preflight | None = None,
+    pdf_progress: Callable[[int, int], None] | None = None,
 ) -> Generator[Outcome, None, None]:
-    """Draft every file; yields one :class:`Outcome` per file in input order. Run :func:`preflight` first:
-    ``clashes`` are the inputs it found sharing an output (they fail with that reason)."""
+    """Draft every file; yields one :class:`Outcome` per file in input order. Run :func:`preflight` first
+    and pass what it ``found``: an input whose outputs exist is skipped (its outcome lists them), one sharing
+    an output with another fails with that reason. ``pdf_progress(converted, staged)`` hears, while
+    LibreOffice works, how many of the documents staged so far have been through it."""
     jobs = max(1, jobs or os.cpu_count() or 1)
-    clashes = clashes or {}
+    found = found or Preflight()
     with ExitStack() as stack:
         stage_root = None
         if options.pdf:  # the drafts wait here for their PDFs (private, removed however the batch ends)
@@ -282,43 +299,69 @@ def run_batch(
         for index, source in enumerate(files):
             stage = str(stage_root / str(index)) if stage_root is not None else None
             items.append((str(source), stage))
-        todo = [item for index, item in enumerate(items) if index not in clashes]
+        todo = [
+            item
+            for index, item in enumerate(items)
+            if index not in found.clashes and index not in found.existing
+        ]
         results = _map(_draft_one, todo, options, jobs)
-        ordered = _with_clashes(items, clashes, results, options.lang)
+        ordered = _with_preflight(items, found, results, options.lang)
         if stage_root is None:
             yield from ordered
         else:
-            yield from _with_pdf(ordered, options, stage_root)
+            yield from _with_pdf(ordered, options, stage_root, pdf_progress)
 
 
-def _with_clashes(
-    items: list[tuple[str, str | None]], clashes: dict[int, str], results: Iterator[Outcome], lang: Lang
+def _with_preflight(
+    items: list[tuple[str, str | None]], found: Preflight, results: Iterator[Outcome], lang: Lang
 ) -> Iterator[Outcome]:
     for index, (source, _stage) in enumerate(items):
-        if index in clashes:
+        if index in found.clashes:
+            name = found.clashes[index]
             text = t(
-                f"två indata ger samma utdatafil {clashes[index]}; byt namn på en av dem",
-                f"two inputs give the same output file {clashes[index]}; rename one of them",
+                f"två indata ger samma utdatafil {name}; byt namn på en av dem",
+                f"two inputs give the same output file {name}; rename one of them",
             )
             yield Outcome(source, error=text(lang))
+        elif index in found.existing:
+            yield Outcome(source, skipped=[str(path) for path in found.existing[index]])
         else:
             yield next(results)
 
 
-def _with_pdf(outcomes: Iterable[Outcome], options: BatchOptions, stage_root: Path) -> Iterator[Outcome]:
+def _with_pdf(
+    outcomes: Iterable[Outcome],
+    options: BatchOptions,
+    stage_root: Path,
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[Outcome]:
     """Convert the staged documents chunk by chunk, then write each agreement whose PDFs all exist."""
     pending: list[Outcome] = []
-    staged = 0
+    staged = converted = total = 0
     for outcome in outcomes:
         pending.append(outcome)
         staged += len(outcome.names)
         if staged >= options.pdf_chunk:
-            yield from _finish(pending, options, stage_root)
-            pending, staged = [], 0
-    yield from _finish(pending, options, stage_root)
+            yield from _finish(pending, options, stage_root, _count(progress, converted, total + staged))
+            pending, converted, total, staged = [], converted + staged, total + staged, 0
+    yield from _finish(pending, options, stage_root, _count(progress, converted, total + staged))
 
 
-def _finish(pending: list[Outcome], options: BatchOptions, stage_root: Path) -> Iterator[Outcome]:
+def _count(
+    progress: Callable[[int, int], None] | None, before: int, total: int
+) -> Callable[[int], None] | None:
+    """One chunk's count of PDFs made, as the batch's: (converted before it + in it, staged in all)."""
+    if progress is None:
+        return None
+    return lambda made: progress(before + made, total)
+
+
+def _finish(
+    pending: list[Outcome],
+    options: BatchOptions,
+    stage_root: Path,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Outcome]:
     from forenad.errors import ForenadError
     from forenad.files import output_error
     from forenad.fileset import write_set
@@ -326,7 +369,8 @@ def _finish(pending: list[Outcome], options: BatchOptions, stage_root: Path) -> 
 
     docx = [Path(o.staged) / names[0] for o in pending if o.ok and o.staged for names in o.names]
     pdf_dir = stage_root / "pdf"
-    results = {r.source: r for r in convert_files(docx, pdf_dir, chunk=options.pdf_chunk)} if docx else {}
+    made = convert_files(docx, pdf_dir, chunk=options.pdf_chunk, progress=progress) if docx else []
+    results = {r.source: r for r in made}
     for outcome in pending:
         if outcome.ok and outcome.staged:
             stage = Path(outcome.staged)

@@ -105,10 +105,26 @@ class Template:
 
 def load_template(docx_path: Path, sidecar_path: Path, *, shipped: bool = False) -> Template:
     """Read a template and its sidecar; raises :class:`TemplateError` naming the file and the key."""
+    spec = _read_spec(sidecar_path)
+    data = _read_template(docx_path)
+    inspect_archive(docx_path, data)
+    return Template(spec, docx_path, sidecar_path, shipped, data)
+
+
+def _read_spec(sidecar_path: Path) -> TemplateSpec:
+    """The sidecar, read with the fast parser when it validates, else again with the careful one, whose
+    line numbers the error names."""
     from forenad import yamlio
 
     try:
-        document = yamlio.load(sidecar_path)
+        text = yamlio.read_text(sidecar_path)
+        fast = yamlio.parse_fast(text)
+        if isinstance(fast, dict):
+            try:
+                return TemplateSpec.model_validate(fast)
+            except ValidationError:
+                pass  # reported below, with its line
+        document = yamlio.parse(text)
     except yamlio.DocumentError as exc:
         where = f"{sidecar_path}:{exc.line}" if exc.line else str(sidecar_path)
         raise TemplateError(where, exc.text) from None
@@ -117,7 +133,7 @@ def load_template(docx_path: Path, sidecar_path: Path, *, shipped: bool = False)
             sidecar_path, t("sidofilen ska vara en mappning", "the sidecar must be a mapping")
         )
     try:
-        spec = TemplateSpec.model_validate(document.data)
+        return TemplateSpec.model_validate(document.data)
     except ValidationError as exc:
         error = exc.errors()[0]
         loc = [str(p) for p in error["loc"]]
@@ -131,9 +147,6 @@ def load_template(docx_path: Path, sidecar_path: Path, *, shipped: bool = False)
         raise TemplateError(
             where, t(f"{key}: {error['msg']}{hint}", f"{key}: {error['msg']}{hint}")
         ) from None
-    data = _read_template(docx_path)
-    inspect_archive(docx_path, data)
-    return Template(spec, docx_path, sidecar_path, shipped, data)
 
 
 def _read_template(docx_path: Path) -> bytes:

@@ -3,8 +3,9 @@
 A template reads the agreement by the same dotted paths as the model (``person.name``,
 ``parts[0].extent_percent``), so ``templates check`` can prove every tag against the model. A field with no
 value is a *missing* object, not ``None``: it is false in ``{% if %}``, empty in a loop and, when printed,
-a visible marker such as ``«SAKNAS: parts[0].workplace»`` in a draft or a :class:`MissingValue` error in a
-final document. The personnummer is only ever seen masked (``19121212-****``).
+a visible marker such as ``«SAKNAS: Del 1 (professor): parts.0.workplace»`` in a draft or a
+:class:`MissingValue` error in a final document. The personnummer is only ever seen masked
+(``19121212-****``).
 
 Extras beside the agreement's fields:
 
@@ -21,6 +22,7 @@ Extras beside the agreement's fields:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -81,10 +83,14 @@ class Node:
 
 
 class Missing(Undefined):
-    """A value the agreement does not give. Subclasses decide what printing it does (marker or error)."""
+    """A value the agreement does not give. Subclasses decide what printing it does (marker or error).
+
+    The marker names the field as a person finds it: ``«SAKNAS: Del 1 (professor): parts.0.workplace»`` (the
+    part as messages name it, then the path in the file, its index counted from 0)."""
 
     __slots__ = ("_forenad_path",)
     marker_word = "SAKNAS"
+    part_names: tuple[str, ...] = ()
 
     def __init__(self, path: str) -> None:
         super().__init__(name=path)
@@ -96,7 +102,7 @@ class Missing(Undefined):
         return type(self)(f"{self._forenad_path}.{name}")
 
     def __getitem__(self, key: Any) -> Any:
-        return type(self)(f"{self._forenad_path}[{key}]")
+        return type(self)(f"{self._forenad_path}.{key}")
 
     def __iter__(self) -> Iterator[Any]:
         yield from ()
@@ -108,7 +114,11 @@ class Missing(Undefined):
         return False
 
     def __str__(self) -> str:
-        return f"«{self.marker_word}: {self._forenad_path}»"
+        return f"«{self.marker_word}: {self.shown()}»"
+
+    def shown(self) -> str:
+        """The path as a person reads it (``Del 2 (överläkare): parts.1.notice``)."""
+        return shown_path(self._forenad_path, self.part_names)
 
     def __repr__(self) -> str:
         return f"Missing({self._forenad_path!r})"
@@ -120,7 +130,21 @@ class FinalMissing(Missing):
     __slots__ = ()
 
     def __str__(self) -> str:
-        raise MissingValue(self._forenad_path)
+        raise MissingValue(_INDEX.sub(r".\1", self._forenad_path), self.shown())
+
+
+_PART = re.compile(r"^(?:fakta\.)?parts\.(\d+)(?:\.|$)")
+_INDEX = re.compile(r"\[(\d+)\]")
+
+
+def shown_path(path: str, part_names: Sequence[str]) -> str:
+    """A field path as messages show it: list items with a dot (``parts.1.notice``, as in the JSON) and a
+    part's path after the part's name, ``Del 2 (överläkare): parts.1.notice``."""
+    path = _INDEX.sub(r".\1", path)
+    match = _PART.match(path)
+    if match is None or int(match.group(1)) >= len(part_names):
+        return path
+    return f"{part_names[int(match.group(1))]}: {path}"
 
 
 @cache
@@ -129,8 +153,17 @@ def missing_class(lang: Lang, draft: bool) -> type[Missing]:
     return type(f"{base.__name__}_{lang}", (base,), {"__slots__": (), "marker_word": MARKER_WORD[lang]})
 
 
+def missing_for(agreement: Agreement, lang: Lang, draft: bool) -> type[Missing]:
+    """The missing-value class of one document: its language, draft or final, the agreement's part names."""
+    from forenad.checking import part_names
+
+    names = tuple(name(lang) for name in part_names(agreement))
+    base = missing_class(lang, draft)
+    return type(base.__name__, (base,), {"__slots__": (), "part_names": names})
+
+
 def wrap(value: Any, path: str, missing: type[Missing], index: int | None = None) -> Any:
-    """A template-side view of a model value at ``path`` (``parts[0].workplace``)."""
+    """A template-side view of a model value at ``path`` (``parts.0.workplace``)."""
     if value is None:
         return missing(path)
     if isinstance(value, BaseModel):
@@ -140,7 +173,7 @@ def wrap(value: Any, path: str, missing: type[Missing], index: int | None = None
         }
         return Node(fields, path, index)
     if isinstance(value, list | tuple):
-        items = [wrap(item, f"{path}[{i}]", missing, i) for i, item in enumerate(value)]
+        items = [wrap(item, f"{path}.{i}", missing, i) for i, item in enumerate(value)]
         return tuple(items)
     if isinstance(value, Personnummer):
         return value.masked()
@@ -178,8 +211,11 @@ def concerns(finding: Finding, issuer: str, agreement: Agreement) -> bool:
     return not named or issuer in named
 
 
-def annex_findings(findings: Sequence[Finding], lang: Lang) -> tuple[Node, ...]:
-    """Findings of severity error or warning, errors first, as rows for the annex."""
+def annex_findings(
+    findings: Sequence[Finding], lang: Lang, part_names: Sequence[str] = ()
+) -> tuple[Node, ...]:
+    """Findings of severity error or warning, errors first, as rows for the annex (a part's field named
+    after the part, as in messages)."""
     from forenad.presentation.labels import label
 
     order = {"error": 0, "warning": 1}
@@ -192,9 +228,9 @@ def annex_findings(findings: Sequence[Finding], lang: Lang) -> tuple[Node, ...]:
                 "topic": f.topic,
                 "message": f.text(lang),
                 "refs": "; ".join(r.short() for r in f.refs),
-                "paths": ", ".join(f.paths),
+                "paths": ", ".join(shown_path(p, part_names) for p in f.paths),
             },
-            f"findings[{i}]",
+            f"findings.{i}",
         )
         for i, f in enumerate(rows)
     )
@@ -210,13 +246,13 @@ def _fact_function(facts: Mapping[str, Any], missing: type[Missing]) -> Any:
         if spec is None:
             raise KeyError(f"no fact {name!r}")
         if spec.scope == "part":
-            is_part = isinstance(part, Node) and part._path.startswith("parts[")
+            is_part = isinstance(part, Node) and part._path.startswith("parts.")
             index = part._index if is_part else None
             if index is None or index >= len(part_facts):
                 raise ValueError(f"the fact {name!r} belongs to a part: fact({name!r}, part)")
             value = part_facts[index].get(name)
             filled_by = PART_FACT_FIELDS.get(name)
-            where = f"parts[{index}].{filled_by}" if filled_by else f"fakta.parts[{index}].{name}"
+            where = f"parts.{index}.{filled_by}" if filled_by else f"fakta.parts.{index}.{name}"
         else:
             value = facts.get(name)
             where = f"fakta.{name}"
@@ -250,14 +286,14 @@ def build_context(
     issuer: str | None = None,
 ) -> dict[str, Any]:
     """The template context for one document (``issuer``: the employer id of a per-employer document)."""
-    missing = missing_class(doc.lang, doc.draft)
+    missing = missing_for(agreement, doc.lang, doc.draft)
     context: dict[str, Any] = {
         name: wrap(getattr(agreement, name), name, missing) for name in Agreement.model_fields
     }
     context["doc"] = doc.node()
     if issuer is not None:  # a document for one employer: only the findings that concern it
         findings = [f for f in findings if concerns(f, issuer, agreement)]
-    context["findings"] = annex_findings(findings, doc.lang)
+    context["findings"] = annex_findings(findings, doc.lang, missing.part_names)
     context["fact"] = _fact_function(facts, missing)
     context["missing"] = lambda path: missing(str(path))
     if issuer is not None:

@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import hashlib
+import marshal
 import re
+import sys
 from collections import OrderedDict
 from collections.abc import MutableMapping
 from contextvars import ContextVar
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, Undefined, nodes
@@ -99,6 +103,48 @@ class ForenadEnvironment(SandboxedEnvironment):
             self._compiled.move_to_end(source)
         return found
 
+    def compile(
+        self,
+        source: str | nodes.Template,
+        name: str | None = None,
+        filename: str | None = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
+        """Jinja's compile, with the code kept on disk (:mod:`forenad.cache`) for the next process: a
+        one-file ``forenad draft`` then skips parsing and generating the templates' code. The key holds
+        the source and everything the generated code depends on (see :meth:`_code_signature`)."""
+        if raw:
+            return super().compile(source, name, filename, True, defer_init)
+        if not isinstance(source, str):
+            return super().compile(source, name, filename, False, defer_init)
+        from forenad.cache import cached, key_of
+
+        parts = [source.encode(), self._code_signature(), f"{name}\0{filename}\0{defer_init}".encode()]
+        code = cached(
+            "jinja",
+            key_of("jinja", parts),
+            lambda: marshal.dumps(
+                super(ForenadEnvironment, self).compile(source, name, filename, False, defer_init)
+            ),
+        )
+        return marshal.loads(code)
+
+    def _code_signature(self) -> bytes:
+        """What the generated code depends on besides the source: Jinja's version, the code of this module,
+        the sandbox's and the filters' (:func:`_module_digest`), the filters and tests known at compile
+        time, autoescape, finalize and the language (both fold constants at compile time)."""
+        finalize = getattr(self.finalize, "__qualname__", repr(self.finalize))
+        settings = f"{self.autoescape!r}\0{finalize}\0{self.forenad_lang}\0{type(self).__qualname__}"
+        return b"\0".join(
+            [
+                _module_digest(),
+                ",".join(sorted(self.filters)).encode(),
+                ",".join(sorted(self.tests)).encode(),
+                settings.encode(),
+            ]
+        )
+
     def _generate(
         self, source: nodes.Template, name: str | None, filename: str | None, defer_init: bool = False
     ) -> str:
@@ -113,6 +159,21 @@ class ForenadEnvironment(SandboxedEnvironment):
         if operator == "%" and isinstance(left, str):
             raise SecurityError("formatting text with % is not allowed in a forenad template")
         return checked_result(super().call_binop(context, operator, left, right))
+
+
+@cache
+def _module_digest() -> bytes:
+    """Jinja's version and the source of the modules that shape the generated code (Jinja folds filters
+    and ``finalize`` on constants at compile time, so the filters' code counts too)."""
+    import jinja2
+
+    from forenad.presentation import formatting, labels
+    from forenad.render import filters, sandbox
+
+    digest = hashlib.sha256(jinja2.__version__.encode())
+    for module in (sys.modules[__name__], sandbox, filters, formatting, labels):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.digest()
 
 
 _BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")

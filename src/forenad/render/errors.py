@@ -1,15 +1,22 @@
 """Errors of drafting: templates that cannot be used, values a final document needs, PDF conversion.
 
 Every error carries the offending name (template, field path) and, where there is one, a suggestion.
-From the CLI each is exit code 2, except :class:`RenderCheckError` on a shipped template (a bug, exit 3).
+From the CLI each is exit code 2, except :class:`RenderCheckError` on a shipped template (a bug, exit 3) and
+:class:`FinalRefused` (the agreement's rule errors, exit 1).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from forenad.errors import ForenadError
 from forenad.i18n import Lang, Text
+from forenad.presentation import count
+
+if TYPE_CHECKING:
+    from forenad.report import Finding
 
 
 class DraftError(ForenadError):
@@ -75,12 +82,15 @@ class TemplateLanguageMissing(DraftError):
 class MissingValue(DraftError):
     """A final document (not a draft) needs a value the agreement does not give."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, shown: str | None = None) -> None:
+        """``path`` as in the JSON (``parts.0.duties``); ``shown`` as a person reads it (``Del 1
+        (professor): parts.0.duties``), in the message."""
+        shown = shown or path
         super().__init__(
             Text(
-                sv=f"värdet {path} saknas i avtalet; ett slutligt dokument kräver det "
+                sv=f"värdet {shown} saknas i avtalet; ett slutligt dokument kräver det "
                 "(utkast visar en markering)",
-                en=f"the value {path} is missing from the agreement; a final document needs it "
+                en=f"the value {shown} is missing from the agreement; a final document needs it "
                 "(a draft shows a marker)",
             )
         )
@@ -93,3 +103,29 @@ class RenderCheckError(DraftError):
 
 class PdfError(DraftError):
     """LibreOffice is missing or could not convert a document."""
+
+
+class FinalRefused(DraftError):
+    """A final document (``final=True``, ``draft --final``) for an agreement with rule findings of severity
+    error: nothing is written; ``findings`` are the errors that stand in the way (a draft is still
+    possible, with the errors listed in its annex)."""
+
+    def __init__(self, findings: Sequence[Finding], part_names: tuple[Text, ...] = ()) -> None:
+        from forenad.checking import human_path
+
+        def lines(lang: Lang) -> str:
+            head = (
+                f"inget slutligt dokument: avtalet har {count(len(findings), 'fel', 'fel', lang)}"
+                " (ett utkast går att skriva, med felen i bilagan)"
+                if lang == "sv"
+                else f"no final document: the agreement has {count(len(findings), 'error', 'errors', lang)}"
+                " (a draft can be written, with the errors in its annex)"
+            )
+            rows = []
+            for finding in findings:
+                where = ", ".join(human_path(p, part_names, lang) for p in finding.paths)
+                rows.append(f"{finding.rule}: {finding.text(lang)}" + (f" [{where}]" if where else ""))
+            return "\n".join([head, *rows])
+
+        super().__init__(Text(sv=lines("sv"), en=lines("en")))
+        self.findings = tuple(findings)

@@ -1,4 +1,5 @@
-"""Missing-value markers (``«SAKNAS: parts[0].workplace»``) set in runs of their own, highlighted yellow.
+"""Missing-value markers (``«SAKNAS: Del 1 (professor): parts.0.workplace»``) set in runs of their own,
+highlighted yellow.
 
 One pass over the text elements of a part, linear in its size: every run that holds a marker is rebuilt
 once into a sequence of runs (plain content, a marker, plain content, …), each with the run's own

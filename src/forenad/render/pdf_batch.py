@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,17 +50,28 @@ def chunks(paths: Sequence[Path], size: int) -> Iterator[list[Path]]:
 
 
 def convert_files(
-    paths: Sequence[Path], outdir: Path, *, chunk: int = CHUNK, timeout: float = TIMEOUT_SECONDS
+    paths: Sequence[Path],
+    outdir: Path,
+    *,
+    chunk: int = CHUNK,
+    timeout: float = TIMEOUT_SECONDS,
+    progress: Callable[[int], None] | None = None,
 ) -> list[PdfResult]:
     """Convert ``paths`` into PDFs under ``outdir`` (one LibreOffice run per chunk); one result per path,
-    in order. Raises :class:`~forenad.render.errors.PdfError` only when there is no LibreOffice."""
+    in order. ``progress`` hears how many PDFs exist so far, while LibreOffice works (it writes them one by
+    one). Raises :class:`~forenad.render.errors.PdfError` only when there is no LibreOffice."""
     program = require_soffice()
     results: dict[Path, PdfResult] = {}
+    done = 0
     with tempfile.TemporaryDirectory(prefix="forenad-lo-profile-") as profile:
         for number, group in enumerate(chunks(paths, max(1, chunk))):
             target = outdir / f"chunk-{number}"
             target.mkdir(parents=True, exist_ok=True)
-            detail = _run(program, Path(profile), target, group, timeout)
+            poll = _watch(target, done, progress) if progress is not None else None
+            detail = _run(program, Path(profile), target, group, timeout, poll)
+            done += len(group)
+            if progress is not None:
+                progress(done)
             for path in group:
                 pdf = target / f"{path.stem}.pdf"
                 ok = pdf.is_file() and pdf.stat().st_size > 0
@@ -68,7 +79,19 @@ def convert_files(
     return [results[path] for path in paths]
 
 
-def _run(program: str, profile: Path, target: Path, group: list[Path], timeout: float) -> str:
+def _watch(target: Path, before: int, progress: Callable[[int], None]) -> Callable[[], None]:
+    """A poll that reports the PDFs LibreOffice has written into ``target`` so far (after ``before``)."""
+    return lambda: progress(before + sum(1 for _ in target.glob("*.pdf")))
+
+
+def _run(
+    program: str,
+    profile: Path,
+    target: Path,
+    group: list[Path],
+    timeout: float,
+    poll: Callable[[], None] | None = None,
+) -> str:
     command = [
         program,
         f"-env:UserInstallation={profile.as_uri()}",
@@ -82,7 +105,7 @@ def _run(program: str, profile: Path, target: Path, group: list[Path], timeout: 
         *(str(path) for path in group),
     ]
     try:
-        result = run_child(command, timeout)
+        result = run_child(command, timeout, poll)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return f"LibreOffice: {exc}"
     lines = (result.stderr or result.stdout).strip().splitlines()

@@ -689,26 +689,12 @@ def draft_files(
     pdf: bool,
     params: Any,
 ) -> list[tuple[str, bytes]]:
-    """The drafts of an agreement in memory, through the library's steps (plan, render, PDF): ``(name,
-    bytes)`` for each ``.docx`` (and ``.pdf``). Raises the library's errors."""
-    from forenad.render.api import convert_jobs, prepare, render_job
-    from forenad.render.catalogue import resolve_template
+    """The drafts of an agreement in memory (:func:`forenad.draft_files`): ``(name, bytes)`` for each
+    ``.docx`` (and ``.pdf``), without the provenance records. Raises the library's errors."""
+    from forenad.render.api import draft_files as make
 
-    chosen = [resolve_template(t) for t in templates] if templates else None
-    job = prepare(agreement, chosen, lang, stem)
-    if job.error is not None:
-        raise job.error
-    render_job(job, on, final, params=params)
-    if job.error is None and pdf:
-        convert_jobs([job])
-    if job.error is not None:
-        raise job.error
-    out: list[tuple[str, bytes]] = []
-    for document in job.rendered:
-        out.append((document.plan.docx_name, document.docx))
-        if document.pdf is not None:
-            out.append((document.plan.pdf_name, document.pdf))
-    return out
+    files = make(agreement, templates, on=on, lang=lang, final=final, pdf=pdf, params=params, stem=stem)
+    return [(name, data) for name, data in files.items() if not name.endswith(".provenance.json")]
 
 
 def files_response(files: list[tuple[str, bytes]], zip_name: str) -> Response:
