@@ -250,6 +250,11 @@ class Analyzer:
     def expr(self, node: nodes.Node | None, scope: dict[str, Ref]) -> Ref:
         if node is None:
             return VALUE
+        found = self._reference(node, scope)
+        return found if found is not None else self._operation(node, scope)
+
+    def _reference(self, node: nodes.Node, scope: dict[str, Ref]) -> Ref | None:
+        """Names, constants, attributes, items, filters, tests and calls; None for anything else."""
         if isinstance(node, nodes.Name):
             return self.name(node, scope)
         if isinstance(node, nodes.Const):
@@ -266,11 +271,11 @@ class Analyzer:
             return self.test(node, scope)
         if isinstance(node, nodes.Call):
             return self.call(node, scope)
-        if isinstance(node, nodes.Compare):
-            self.expr(node.expr, scope)
-            for operand in node.ops:
-                self.expr(operand.expr, scope)
-            return VALUE
+        return None
+
+    def _operation(self, node: nodes.Node, scope: dict[str, Ref]) -> Ref:
+        """Comparisons, conditional expressions, arithmetic, concatenation, lists and tuples; anything
+        else is not allowed."""
         if isinstance(node, nodes.CondExpr):
             self.expr(node.test, scope)
             first = self.expr(node.expr1, scope)
@@ -278,22 +283,12 @@ class Analyzer:
             return first if first.kind == "model" else VALUE
         if isinstance(node, nodes.Pow):
             return self.not_allowed("**")
-        if isinstance(node, nodes.BinExpr):
-            self.expr(node.left, scope)
-            self.expr(node.right, scope)
-            return VALUE
-        if isinstance(node, nodes.UnaryExpr):
-            self.expr(node.node, scope)
-            return VALUE
-        if isinstance(node, nodes.Concat):
-            for child in node.nodes:
-                self.expr(child, scope)
-            return VALUE
-        if isinstance(node, nodes.List | nodes.Tuple):
-            for child in node.items:
-                self.expr(child, scope)
-            return VALUE
-        return self.not_allowed(type(node).__name__)
+        children = _operands(node)
+        if children is None:
+            return self.not_allowed(type(node).__name__)
+        for child in children:
+            self.expr(child, scope)
+        return VALUE
 
     def item(self, node: nodes.Getitem, scope: dict[str, Ref]) -> Ref:
         base = self.expr(node.node, scope)
@@ -409,6 +404,21 @@ class Analyzer:
                 f"the fact {name!r} is about the whole agreement",
             )
         return VALUE
+
+
+def _operands(node: nodes.Node) -> list[nodes.Node] | None:
+    """The operands of a comparison, a binary or unary operation, a concatenation, a list or a tuple."""
+    if isinstance(node, nodes.Compare):
+        return [node.expr, *(operand.expr for operand in node.ops)]
+    if isinstance(node, nodes.BinExpr):
+        return [node.left, node.right]
+    if isinstance(node, nodes.UnaryExpr):
+        return [node.node]
+    if isinstance(node, nodes.Concat):
+        return list(node.nodes)
+    if isinstance(node, nodes.List | nodes.Tuple):
+        return list(node.items)
+    return None
 
 
 def minimal_fields(used: Iterable[str]) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from jinja2 import Undefined, pass_context
@@ -77,78 +78,93 @@ def format_list(items: list[str], lang: Lang) -> str:
     return str(babel_list(items, locale=_LOCALES[lang])) if items else ""
 
 
-def make_filters(lang: Lang) -> dict[str, Callable[..., Any]]:
-    """Every forenad filter for one language (the environment adds a few safe Jinja built-ins)."""
+def _passes(value: Any) -> bool:
+    """A missing value passes through every filter unchanged (its marker, or its refusal, is printed)."""
+    return isinstance(value, Undefined) or value is None
 
-    def passes(value: Any) -> bool:
-        return isinstance(value, Undefined) or value is None
 
-    def kr(value: Any) -> Any:
-        return value if passes(value) else format_money(value, lang)
+def _kr(value: Any, *, lang: Lang) -> Any:
+    return value if _passes(value) else format_money(value, lang)
 
-    def pct(value: Any) -> Any:
-        return value if passes(value) else format_percent(value, lang)
 
-    def datum(value: Any) -> Any:
-        return value if passes(value) else format_date(value, lang)
+def _pct(value: Any, *, lang: Lang) -> Any:
+    return value if _passes(value) else format_percent(value, lang)
 
-    def num(value: Any, decimals: int | None = None) -> Any:
-        """A number in the locale's form, with at most ``decimals`` decimals (trailing zeros dropped)."""
-        if passes(value):
-            return value
-        number = _number(value)
-        if number is None:
-            return str(value)
-        if decimals is not None:
-            number = round(number, int(decimals))
-        return format_number(number, lang)
 
-    def cap(value: Any) -> Any:
-        """The first letter in upper case (the rest unchanged, unlike ``capitalize``)."""
-        if passes(value):
-            return value
-        text = str(value)
-        return text[:1].upper() + text[1:]
+def _datum(value: Any, *, lang: Lang) -> Any:
+    return value if _passes(value) else format_date(value, lang)
 
-    def months(value: Any) -> Any:
-        if passes(value):
-            return value
-        number = _number(value)
-        if number is None:
-            return str(value)
-        one = number == 1
-        if lang == "en":
-            return f"{format_number(number, lang)} {'month' if one else 'months'}"
-        return f"{format_number(number, lang)} {'månad' if one else 'månader'}"
 
-    def label_filter(value: Any, kind: str | None = None) -> Any:
-        return value if passes(value) else label(value, lang, kind)
+def _num(value: Any, decimals: int | None = None, *, lang: Lang) -> Any:
+    """A number in the locale's form, with at most ``decimals`` decimals (trailing zeros dropped)."""
+    if _passes(value):
+        return value
+    number = _number(value)
+    if number is None:
+        return str(value)
+    if decimals is not None:
+        number = round(number, int(decimals))
+    return format_number(number, lang)
 
+
+def _cap(value: Any) -> Any:
+    """The first letter in upper case (the rest unchanged, unlike ``capitalize``)."""
+    if _passes(value):
+        return value
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
+def _months(value: Any, *, lang: Lang) -> Any:
+    if _passes(value):
+        return value
+    number = _number(value)
+    if number is None:
+        return str(value)
+    one = number == 1
+    if lang == "en":
+        return f"{format_number(number, lang)} {'month' if one else 'months'}"
+    return f"{format_number(number, lang)} {'månad' if one else 'månader'}"
+
+
+def _label(value: Any, kind: str | None = None, *, lang: Lang) -> Any:
+    return value if _passes(value) else label(value, lang, kind)
+
+
+def _names(context: Context) -> dict[str, str]:
+    """Employer ids (and ``person``) to names, from the template's context."""
+    names = {str(employer.id): str(employer.name) for employer in context.get("employers") or ()}
+    person = context.get("person")
+    if person is not None and not isinstance(person, Undefined):
+        names["person"] = str(person.name)
+    return names
+
+
+def _employer_name_filter(lang: Lang) -> Callable[..., Any]:
     @pass_context
     def employer_name(context: Context, value: Any) -> Any:
         """An employer's name from its id (``person`` is the person's name); a list becomes "A och B"."""
-        if passes(value):
+        if _passes(value):
             return value
-        names = {}
-        employers = context.get("employers") or ()
-        for employer in employers:
-            names[str(employer.id)] = str(employer.name)
-        person = context.get("person")
-        if person is not None and not isinstance(person, Undefined):
-            names["person"] = str(person.name)
+        names = _names(context)
         if isinstance(value, list | tuple):
             return format_list([names.get(str(v), str(v)) for v in value], lang)
         return names.get(str(value), str(value))
 
+    return employer_name
+
+
+def make_filters(lang: Lang) -> dict[str, Callable[..., Any]]:
+    """Every forenad filter for one language (the environment adds a few safe Jinja built-ins)."""
     return {
-        "kr": kr,
-        "pct": pct,
-        "datum": datum,
-        "num": num,
-        "months": months,
-        "label": label_filter,
-        "cap": cap,
-        "employer_name": employer_name,
+        "kr": partial(_kr, lang=lang),
+        "pct": partial(_pct, lang=lang),
+        "datum": partial(_datum, lang=lang),
+        "num": partial(_num, lang=lang),
+        "months": partial(_months, lang=lang),
+        "label": partial(_label, lang=lang),
+        "cap": _cap,
+        "employer_name": _employer_name_filter(lang),
     }
 
 

@@ -43,8 +43,8 @@ def highlight_markers_in(root: Any, word: str) -> int:
     return sum(_rebuild(run, marker) for run in runs)
 
 
-def _rebuild(run: Any, marker: re.Pattern[str]) -> int:
-    """Replace ``run`` by runs of plain content and highlighted markers, in order; returns the markers."""
+def _segments(run: Any, marker: re.Pattern[str]) -> tuple[list[tuple[bool, list[Any]]], int]:
+    """The run's content as (is a marker, elements) segments in order, and the number of markers."""
     segments: list[tuple[bool, list[Any]]] = []
     plain: list[Any] = []
     found = 0
@@ -71,6 +71,12 @@ def _rebuild(run: Any, marker: re.Pattern[str]) -> int:
                 plain.append(element)
     if plain:
         segments.append((False, plain))
+    return segments, found
+
+
+def _rebuild(run: Any, marker: re.Pattern[str]) -> int:
+    """Replace ``run`` by runs of plain content and highlighted markers, in order; returns the markers."""
+    segments, found = _segments(run, marker)
     if len(segments) == 1 and segments[0][0]:
         _highlight(run)  # already alone in its run
         return found

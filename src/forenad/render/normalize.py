@@ -201,14 +201,30 @@ def normalize_paragraph(paragraph: Any, part: str, report: PartReport) -> None:
     text = "".join(pieces)
     if "{" not in text:
         return
-    owner: list[int] = [i for i, piece in enumerate(pieces) for _ in piece]
     spans, unclosed = _spans(text)
     for start, _opener in unclosed:
         report.unmended.append(Unmended(part, "unclosed", text[start : start + 40], text.strip()[:200]))
+    owner: list[int] = [i for i, piece in enumerate(pieces) for _ in piece]
     chars = list(text)
+    if _mend(paragraph, texts, spans, owner, chars, part, report):
+        _rewrite(texts, owner, chars)
+
+
+def _mend(
+    paragraph: Any,
+    texts: list[Any],
+    spans: list[tuple[int, int]],
+    owner: list[int],
+    chars: list[str],
+    part: str,
+    report: PartReport,
+) -> bool:
+    """Give every character of each tag to the text element where the tag starts and straighten its
+    quotes (``owner`` and ``chars`` in place); returns whether anything changed."""
     changed = False
     positions: list[int] = []
     barriers: list[int] = []
+    text = "".join(chars)
     for start, end in spans:
         tag = text[start:end]
         first, last = owner[start], owner[end - 1]
@@ -226,8 +242,11 @@ def normalize_paragraph(paragraph: Any, part: str, report: PartReport) -> None:
             report.joined += 1
             owner[start:end] = [first] * (end - start)
             changed = True
-    if not changed:
-        return
+    return changed
+
+
+def _rewrite(texts: list[Any], owner: list[int], chars: list[str]) -> None:
+    """Each text element's new text, from the characters it now owns; emptied ones are removed."""
     rebuilt = [""] * len(texts)
     for index, char in zip(owner, chars, strict=True):
         rebuilt[index] += char
