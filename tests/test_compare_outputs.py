@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import openpyxl
+from docx.oxml.ns import qn
 import pytest
 from typer.testing import CliRunner
 
@@ -96,14 +97,19 @@ def test_xlsx_reopened(tmp_path: Path) -> None:
     sheet = book["Jämförelse"]
     assert sheet.freeze_panes == "B2"  # header row and first column frozen
     header = [c.value for c in sheet[1]]
-    assert header == [
+    title = "Avtal om förenad anställning som lektor i omvårdnad och specialistsjuksköterska"
+    assert header == [  # each column headed by its agreement's title and model, not its file name
         "Villkor",
-        "Förenad, två anställningar (utgångsläge)",
-        "Förenad, en arbetsgivare",
-        "Kombinationsanställning",
-        "Tjänsteköp",
-        "Adjungering",
+        f"{title}\nFörenad, två anställningar (utgångsläge)",
+        f"{title}\nFörenad, en arbetsgivare",
+        f"{title}\nKombinationsanställning",
+        f"{title}\nTjänsteköp",
+        f"{title}\nAdjungering",
     ]
+    assert sheet.print_title_rows == "$1:$1" and sheet.print_title_cols == "$A:$A"  # on every printed page
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    assert sheet.page_setup.fitToHeight == 0
     assert all(c.font.bold for c in sheet[1])
     rows = {r[0].value: r for r in sheet.iter_rows(min_row=2) if r[0].value}
     salary = rows["Månadslön totalt"]
@@ -141,7 +147,14 @@ def test_docx_reopened(tmp_path: Path) -> None:
     assert "Findings per column" in paragraphs
     (table,) = document.tables
     cells = [[c.text for c in row.cells] for row in table.rows]
-    assert cells[0][:2] == ["Term", "Förenad, one employer (baseline)"]
+    title = "Samverkansavtal om förenad anställning som professor och överläkare i kardiologi"
+    assert cells[0][:2] == ["Term", f"{title}\nFörenad, one employer (baseline)"]
+    assert table.rows[0]._tr.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None  # repeated on each page
+    # No field paths and no JSON anywhere in the Word report: fields and values in words.
+    assert "parts.1.employer" not in paragraphs and "cost_settlement" not in paragraphs
+    assert "{" not in paragraphs and "uppsala-professor-overlakare.yaml" not in paragraphs
+    assert "Part 2: Employer: Uppsala universitet → Region Uppsala" in paragraphs
+    assert "Cost settlement: Invoicing: Seller: Uppsala universitet; Buyer: Region Uppsala;" in paragraphs
     by_label = {row[0]: row[1:] for row in cells}
     assert by_label["Monthly salary, total"] == ["92,000 kr"] * 5
     assert by_label["≠ Cost: Region Uppsala"][0] == "852,625 kr"

@@ -105,6 +105,36 @@ def plain(value: Any, lang: Lang) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
+def column_heading(column: Column, cmp: Comparison, lang: Lang) -> str:
+    """A column's heading in a printed comparison: the agreement's title and its employment model (an
+    alternative's title is its baseline's; ``(utgångsläge)`` marks a baseline beside alternatives)."""
+    from forenad.comparison import labels
+
+    title = column.agreement.title
+    if column.overlay is not None:
+        title = next((str(c.before) for c in column.overlay.changes if c.path == "title" and c.before), title)
+    model = labels.model(column.model)(lang)
+    if column.baseline and any(c.overlay is not None for c in cmp.columns):
+        model = f"{model} ({labels.BASELINE(lang)})"
+    return f"{title}\n{model}"
+
+
+def source_title(cmp: Comparison, source: str) -> str:
+    """The title of the agreement a file holds (for the models that cannot apply to it)."""
+    return next((c.agreement.title for c in cmp.columns if c.source == source and c.baseline), source)
+
+
+def change_text(change: FieldChange, column: Column, lang: Lang) -> str:
+    """A change as a reader reads it: the field's words, the values as the document writes them, and why
+    (never a field path or JSON)."""
+    from forenad.presentation.fields import path_label, value_text
+
+    names = {e.id: e.name for e in column.agreement.employers}
+    before = value_text(change.path, change.before, lang, names)
+    after = value_text(change.path, change.after, lang, names)
+    return f"{path_label(change.path, lang)}: {before} → {after} ({change.why(lang)})"
+
+
 def visible_changes(overlay: Overlay) -> list[FieldChange]:
     """The changes worth reading in a table's notes: not the model, id and title every alternative gets."""
     return [c for c in overlay.changes if c.path not in ("model", "id", "title")]

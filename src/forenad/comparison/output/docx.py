@@ -1,7 +1,9 @@
 """The comparison as a Word report a negotiator can attach to a decision (python-docx, imported only here).
 
-Title, date and person; the table (header row repeated on every page, differing rows marked ``≠`` and
-shaded); the models that cannot apply and why; what each alternative changes; the findings per column.
+Title, date and person; the table (each column headed by its agreement's title and employment model, the
+header row repeated on every page, differing rows marked ``≠`` and shaded); the models that cannot apply and
+why; what each alternative changes, in words (a field as a reader says it, values as a document writes
+them: no field paths, no JSON); the findings per column.
 Styles come from python-docx's default template (Title, Heading, List Bullet, Table Grid); only the table
 style's size is set, so that a wide table fits a landscape page. Every text from an agreement goes in through
 :func:`forenad.office.office_text`: a control character (which Word cannot hold) is shown, not refused.
@@ -17,10 +19,12 @@ from forenad._version import __version__
 from forenad.comparison import labels
 from forenad.comparison.output.common import (
     DIFFERS,
-    change_line,
+    change_text,
+    column_heading,
     has_lower_bound,
     persons,
     sorted_findings,
+    source_title,
     visible_changes,
     words,
 )
@@ -81,7 +85,8 @@ def _not_applicable(document: DocumentObject, cmp: Comparison, lang: Lang) -> No
     for item in cmp.not_applicable:
         p = document.add_paragraph(style="List Bullet")
         p.add_run(labels.model(item.model)(lang)).bold = True
-        p.add_run(_x(f" ({item.source}): " + " ".join(r(lang) for r in item.reasons)))
+        reasons = " ".join(r(lang) for r in item.reasons)
+        p.add_run(_x(f" ({source_title(cmp, item.source)}): {reasons}"))
 
 
 def _alternatives(document: DocumentObject, cmp: Comparison, lang: Lang) -> None:
@@ -91,10 +96,10 @@ def _alternatives(document: DocumentObject, cmp: Comparison, lang: Lang) -> None
         return
     document.add_heading(words(lang)["alternatives"], level=1)
     for column, overlay in alternatives:
-        document.add_heading(_x(column.label(lang)), level=2)
+        document.add_heading(_x(column_heading(column, cmp, lang).replace("\n", ": ")), level=2)
         document.add_paragraph(_x(overlay.explanation(lang)))
         for change in visible_changes(overlay):
-            document.add_paragraph(_x(change_line(change, lang)), style="List Bullet")
+            document.add_paragraph(_x(change_text(change, column, lang)), style="List Bullet")
 
 
 def _findings(document: DocumentObject, cmp: Comparison, lang: Lang) -> None:
@@ -104,7 +109,7 @@ def _findings(document: DocumentObject, cmp: Comparison, lang: Lang) -> None:
     w = words(lang)
     document.add_heading(w["findings"], level=1)
     for column in cmp.columns:
-        document.add_heading(_x(column.label(lang)), level=2)
+        document.add_heading(_x(column_heading(column, cmp, lang).replace("\n", ": ")), level=2)
         findings = sorted_findings(column)
         if not findings:
             document.add_paragraph(w["no_findings"])
@@ -135,7 +140,8 @@ def _table(document: DocumentObject, cmp: Comparison, lang: Lang) -> None:
     table.style = style
     header = table.rows[0]
     _repeat_header(header)
-    for cell, text in zip(header.cells, [w["term"], *(c.label(lang) for c in cmp.columns)], strict=True):
+    headings = [w["term"], *(column_heading(c, cmp, lang) for c in cmp.columns)]
+    for cell, text in zip(header.cells, headings, strict=True):
         cell.text = ""
         run = cell.paragraphs[0].add_run(_x(text))
         run.bold = True

@@ -1,6 +1,8 @@
 """The comparison as an Excel workbook (openpyxl, imported only here).
 
-Sheet one is the table: a formatted header row and the first column frozen, amounts, percentages, days and
+Sheet one is the table: a formatted header row (each column headed by its agreement's title and employment
+model) and the first column frozen, both repeated on every printed page, printed in landscape fitted to the
+page's width; amounts, percentages, days and
 months as numbers with number formats (a lower bound reads ``≥ 420 505 kr`` and is still a number), rows
 that differ filled and marked ``≠``, a note on a figure as a cell comment. Further sheets list each
 alternative's field changes, the models that cannot apply and the findings per column. Every row goes in
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from forenad._version import __version__
 from forenad.comparison import labels
-from forenad.comparison.output.common import DIFFERS, plain, sorted_findings, words
+from forenad.comparison.output.common import DIFFERS, column_heading, plain, sorted_findings, words
 from forenad.comparison.result import Cell, Comparison, Row
 from forenad.i18n import Lang
 from forenad.office import append_row, office_text
@@ -90,10 +92,11 @@ def _table(sheet: Worksheet, cmp: Comparison, lang: Lang) -> None:
     from openpyxl.utils import get_column_letter
 
     w = words(lang)
-    header = [w["term"], *(c.label(lang) for c in cmp.columns)]
+    header = [w["term"], *(column_heading(c, cmp, lang) for c in cmp.columns)]
     append_row(sheet, header)
     _style_header(sheet, len(header))
-    widths = [len(h) for h in header]
+    sheet.row_dimensions[1].height = 15 * max(2, max(_lines(h) for h in header))
+    widths = [max(len(line) for line in h.split("\n")) for h in header]
     section = None
     for row in cmp.rows:
         if row.section != section:
@@ -129,8 +132,18 @@ def _table(sheet: Worksheet, cmp: Comparison, lang: Lang) -> None:
     header_item = sheet.oddHeader
     assert header_item is not None  # openpyxl makes every header and footer with the sheet
     header_item.center.text = f"{w['title']} · {w['on'].format(date=cmp.on.isoformat())}"
-    sheet.print_title_rows = "1:1"
+    sheet.print_title_rows = "1:1"  # the column headings on every printed page
+    sheet.print_title_cols = "A:A"  # and the row labels
     sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1  # every column on the page's width, as many pages down as it takes
+    sheet.page_setup.fitToHeight = 0
+    assert sheet.sheet_properties.pageSetUpPr is not None
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _lines(text: str) -> int:
+    """The lines a header cell needs at its column's width (about 36 characters)."""
+    return sum(1 + len(line) // 36 for line in text.split("\n"))
 
 
 def _value(cell: Cell, row: Row, lang: Lang) -> Any:
