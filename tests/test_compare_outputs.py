@@ -10,8 +10,8 @@ from pathlib import Path
 
 import docx
 import openpyxl
-from docx.oxml.ns import qn
 import pytest
+from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from forenad.cli.app import app

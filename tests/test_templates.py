@@ -134,7 +134,8 @@ def test_a_tag_split_across_runs_is_joined(tmp_path: Path) -> None:
     report = check_template(template)
     assert not report.errors, messages(report)
     assert codes(report, "warning") == {"unused_model_field"}  # a one-line agreement leaves out the rest
-    assert "normalised" in codes(report, "info") and "1 tags split" in messages(report)
+    assert "normalised" in codes(report, "info")
+    assert "1 tag split across Word runs was joined" in messages(report)
     assert report.fields_used == ["person.name"]
 
 
@@ -153,6 +154,7 @@ def test_a_tag_not_closed_in_its_paragraph_names_the_paragraph(tmp_path: Path) -
     report = check_template(template)
     assert "unclosed_tag" in codes(report, "error")
     assert "«Avtal för {{ person.name»" in messages(report)
+    assert "syntax" not in codes(report) and not report.warnings  # one error, where it is
     assert run("templates", "check", template)[0] == 2
 
 
@@ -205,7 +207,8 @@ def test_a_field_the_model_gives_that_no_template_uses_is_a_warning(tmp_path: Pa
     report = check_template(agreement)
     assert "unused_model_field" in codes(report, "warning")
     text = messages(report)
-    assert "give cost_settlement.invoicing.overhead_percent" in text and "reaches no document" in text
+    assert "cost_settlement.invoicing.overhead_percent" in text and "reach no document" in text
+    assert len(report.warnings) == 1  # one warning for the model, listing the fields
     assert "parts.*.employed_since" not in text  # a fact the shipped statement prints reads it
     assert report.exit_code == 0  # a warning does not stop the template
 

@@ -44,6 +44,8 @@ from forenad.render.normalize import Normalised, normalize_docx
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OPEN = re.compile(r"\{\{|\{%|\{#")
 _RICH = re.compile(r"\{[{%]r\s")
+UNREADABLE = frozenset({"not_docx", "syntax", "unclosed_tag", "tag_not_text"})
+"""Errors after which what a template uses is not known."""
 SAMPLES_DIR = data_dir("rules", "tests", "bases")
 RENDERED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
 FACT_INPUTS: dict[str, tuple[str, ...]] = {
@@ -176,16 +178,25 @@ def report_normalised(report: CheckReport, normalised: Normalised) -> None:
             )
     done_sv, done_en = [], []
     if normalised.joined:
-        done_sv.append(f"{normalised.joined} koder som Word delat på flera körningar har fogats ihop")
-        done_en.append(f"{normalised.joined} tags split across Word runs were joined")
+        n = normalised.joined
+        done_sv.append(f"{n} {_word(n, 'kod', 'koder')} som Word delat på flera körningar har fogats ihop")
+        done_en.append(
+            f"{n} {_word(n, 'tag', 'tags')} split across Word runs {_word(n, 'was', 'were')} joined"
+        )
     if normalised.quotes:
-        done_sv.append(f"typografiska citattecken i {normalised.quotes} koder har gjorts raka")
-        done_en.append(f"typographic quotes in {normalised.quotes} tags were made straight")
+        n = normalised.quotes
+        done_sv.append(f"typografiska citattecken i {n} {_word(n, 'kod', 'koder')} har gjorts raka")
+        done_en.append(f"typographic quotes in {n} {_word(n, 'tag', 'tags')} were made straight")
     if normalised.revisions:
-        done_sv.append(f"{normalised.revisions} spårade ändringar har godtagits")
-        done_en.append(f"{normalised.revisions} tracked changes were accepted")
+        n = normalised.revisions
+        done_sv.append(f"{n} {_word(n, 'spårad ändring', 'spårade ändringar')} har godtagits")
+        done_en.append(f"{n} tracked {_word(n, 'change was', 'changes were')} accepted")
     if done_sv:
         report.add("info", "normalised", t("; ".join(done_sv), "; ".join(done_en)))
+
+
+def _word(n: int, one: str, other: str) -> str:
+    return one if n == 1 else other
 
 
 def scan_tags(report: CheckReport, source: Source) -> None:
@@ -236,9 +247,11 @@ def analyse(report: CheckReport, template: Template) -> Analyzer:
             ),
         )
     report_normalised(report, normalised)
+    unmended = {item.part for item in normalised.unmended}
     for source in rendered:
         scan_tags(report, source)
-        _parse(report, analyzer, template.spec.language, source)
+        if source.part not in unmended:  # its tags cannot be read as code; the error says where
+            _parse(report, analyzer, template.spec.language, source)
     for issue in analyzer.issues:
         report.add(issue.severity, issue.code, issue.text)
     return analyzer
@@ -291,6 +304,8 @@ def coverage(report: CheckReport, template: Template, analyzer: Analyzer) -> Non
         )
     report.fields_used = minimal_fields(analyzer.used)
     report.facts_used = sorted(analyzer.facts)
+    if any(i.code in UNREADABLE for i in report.errors):
+        return  # what the template uses is not known: no coverage to report
     unused: dict[str, list[str]] = {}
     for model in template.spec.models:
         given = fields_given(model.value)
@@ -301,15 +316,19 @@ def coverage(report: CheckReport, template: Template, analyzer: Analyzer) -> Non
             if not _covered(path, used):
                 unused.setdefault(path, []).append(model.value)
     report.unused_model_fields = sorted(unused)
-    for path, models in sorted(unused.items()):
+    by_models: dict[tuple[str, ...], list[str]] = {}
+    for path, served in sorted(unused.items()):
+        by_models.setdefault(tuple(served), []).append(path)
+    for models, paths in by_models.items():
+        listed = ", ".join(paths)
         report.add(
             "warning",
             "unused_model_field",
             t(
-                f"avtal av modellen {', '.join(models)} anger {path}, men ingen mall för modellen använder "
-                "det (värdet kommer inte med i något dokument)",
-                f"agreements of the model {', '.join(models)} give {path}, but no template for the model "
-                "uses it (the value reaches no document)",
+                f"avtal av modellen {', '.join(models)} anger {listed}, men ingen mall för modellen använder "
+                f"{_word(len(paths), 'det', 'dem')} (värdena kommer inte med i något dokument)",
+                f"agreements of the model {', '.join(models)} give {listed}, but no template for the model "
+                f"uses {_word(len(paths), 'it', 'them')} (the values reach no document)",
             ),
         )
 
