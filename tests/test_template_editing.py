@@ -326,3 +326,25 @@ def test_a_word_document_round_trips_through_python_docx(tmp_path: Path) -> None
     data = normalized((template / "template.docx").read_bytes())
     document = docx.Document(io.BytesIO(data))
     assert any(p.text == "Särskilda villkor" for p in document.paragraphs)
+
+
+def test_normalising_is_linear_in_the_paragraph() -> None:
+    """Thousands of split tags in one paragraph, and one long text with a tag in it, are mended at once."""
+    import time
+
+    from forenad.render.normalize import normalize_xml
+
+    runs = "".join(
+        f"<w:r><w:t>före {{{{ person.</w:t></w:r><w:proofErr/><w:r><w:t>name }}}} {i} </w:t></w:r>"
+        for i in range(5000)
+    )
+    long_text = "x" * 2_000_000 + "{{ fact(’total_extent’) }}" + "y" * 2_000_000
+    xml = (
+        f'<w:document xmlns:w="{W_NS}"><w:body><w:p>{runs}</w:p>'
+        f"<w:p><w:r><w:t>{long_text}</w:t></w:r></w:p></w:body></w:document>"
+    ).encode()
+    began = time.perf_counter()
+    data, report = normalize_xml(xml, "word/document.xml")
+    assert time.perf_counter() - began < 10
+    assert report.joined == 5000 and report.quotes == 1 and not report.unmended
+    assert b"{{ fact('total_extent') }}" in data and data.count(b"{{ person.name }}") == 5000
