@@ -159,9 +159,9 @@ from forenad.render.batch import BatchOptions, preflight, run_batch
 files = Path(sys.argv[1]).read_text().split()
 options = BatchOptions(Path(sys.argv[2]), on=dt.date(2026, 6, 1), force=True)
 start = time.perf_counter()
-existing, clashes = preflight(files, options, {jobs})
+found = preflight(files, options, {jobs})
 docs = bad = 0
-for outcome in run_batch(files, options, {jobs}, clashes):
+for outcome in run_batch(files, options, {jobs}, found):
     docs += outcome.documents
     bad += not outcome.ok
 print(len(files), docs, bad, time.perf_counter() - start)

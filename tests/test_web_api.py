@@ -182,3 +182,15 @@ def test_importing_the_cli_does_not_import_the_web_stack() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "[]", proc.stderr
+
+
+def test_a_final_draft_of_an_agreement_with_errors_is_refused_naming_them(api) -> None:  # type: ignore[no-untyped-def]
+    text = (ROOT / "examples" / "uppsala-professor-overlakare.yaml").read_text(encoding="utf-8")
+    bad = text.replace("extent_percent: 50", "extent_percent: 90", 1)
+    response = api.post(
+        "/api/draft?final=true&on=2026-06-01&template=samverkansavtal-forenad",
+        content=bad.encode(),
+        headers={"Content-Type": "application/yaml"},
+    )
+    assert response.status_code == 422
+    assert "extent.employer_above_full_time" in response.text

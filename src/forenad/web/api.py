@@ -228,7 +228,8 @@ async def draft(
 ) -> Response:
     """Draft the agreement in the body. `template`: a shipped template id (`forenad templates list`);
     without it, every shipped template that serves the agreement's model. One document comes back as a
-    `.docx`, several as a `.zip`. `final`: no markers and no annex, a missing value refused."""
+    `.docx`, several as a `.zip`. `final`: no markers and no annex; a missing value, or an agreement with
+    rule findings of severity error, is refused (422, naming them)."""
     from starlette.concurrency import run_in_threadpool
 
     from forenad.errors import ForenadError
