@@ -169,6 +169,38 @@ def test_local_rules_add_to_the_shipped_catalogue(tmp_path: Path) -> None:
     assert refused.exit_code == 2 and "is a shipped rule" in refused.stderr
 
 
+def test_draft_honours_the_local_rules_and_parameters_check_uses(tmp_path: Path) -> None:
+    """Issue 19 item 10: ``draft --rules DIR`` puts the organisation's findings in the annex and the
+    provenance, as ``check --rules DIR`` reports them; a bad folder stops the draft as it stops check."""
+    folder = local_rules(tmp_path)
+    small = tmp_path / "liten.yaml"
+    small.write_text(
+        UPPSALA.read_text(encoding="utf-8").replace("extent_percent: 50", "extent_percent: 10", 1),
+        encoding="utf-8",
+    )
+    out = tmp_path / "ut"
+    args = ["draft", str(small), "-o", str(out), "--on", "2026-06-01", "--rules", str(folder)]
+    result = runner.invoke(app, [*args, "--template", "samverkansavtal-forenad"])
+    assert result.exit_code == 1, result.output  # the shipped errors (the parts do not add up) still count
+    record = json.loads((out / "liten.samverkansavtal-forenad.provenance.json").read_text(encoding="utf-8"))
+    assert "extent.region_x_minst_tjugo" in json.dumps(record)
+    import docx
+
+    text = "\n".join(
+        cell.text for table in docx.Document(str(out / "liten.samverkansavtal-forenad.docx")).tables
+        for row in table.rows for cell in row.cells
+    )  # fmt: skip
+    assert "extent.region_x_minst_tjugo" in text  # in the annex
+    empty = tmp_path / "tom"
+    empty.mkdir()
+    refused = runner.invoke(app, ["draft", str(UPPSALA), "-o", str(tmp_path / "x"), "--rules", str(empty)])
+    assert refused.exit_code == 2 and not (tmp_path / "x").exists()
+    partial = tmp_path / "params"
+    partial.mkdir()
+    refused = runner.invoke(app, ["draft", str(UPPSALA), "-o", str(tmp_path / "y"), "--params", str(partial)])
+    assert refused.exit_code == 2 and not (tmp_path / "y").exists()
+
+
 def test_rules_test_runs_an_organisations_cases(tmp_path: Path) -> None:
     folder = local_rules(tmp_path)
     passed = runner.invoke(app, ["rules", "test", str(folder)])

@@ -6,7 +6,6 @@ the files finish; the progress bar goes to stderr, when it is a terminal or with
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -19,46 +18,29 @@ from forenad.presentation import count, format_number, seconds
 from forenad.terminal import console as safe_console
 
 if TYPE_CHECKING:
-    from forenad.render.batch import Outcome
-    from forenad.render.catalogue import Template
+    from forenad.render.batch import BatchOptions, Outcome
 
 
 def run(
     files: Sequence[Path],
-    output: Path,
-    templates: list[Template] | None,
+    options: BatchOptions,
     *,
-    pdf: bool,
-    force: bool,
-    on: dt.date | None,
-    final: bool,
-    lang: Lang,
     jobs: int | None,
     progress: bool | None,
     quiet: bool = False,
-    params_overlay: Path | None = None,
-    allow_swedish: bool = False,
 ) -> int:
-    """Draft ``files``; returns the exit code (0; 1 for findings of severity error or a final document
-    refused for them; 2 for an input, an output that exists or a clash; 3 for a bug in a shipped template).
+    """Draft ``files`` with ``options``; returns the exit code (0; 1 for findings of severity error or a
+    final document refused for them; 2 for an input, an output that exists or a clash; 3 for a bug in a
+    shipped template).
 
     An agreement whose files exist already (without ``force``) is skipped and listed; the others are
     written. ``quiet`` prints only what went wrong and the summary."""
-    from forenad.render.batch import BatchOptions, preflight, run_batch
+    from forenad.render.batch import preflight, run_batch
 
+    lang = options.lang
+    pdf = options.pdf
     out = safe_console(highlight=False, soft_wrap=True)
     err = safe_console(highlight=False, soft_wrap=True, stderr=True)
-    options = BatchOptions(
-        output,
-        tuple(templates) if templates else None,
-        lang,
-        on,
-        final,
-        force,
-        pdf,
-        params_overlay=params_overlay,
-        allow_swedish=allow_swedish,
-    )
     found = preflight(files, options, jobs or 1)
     show = (sys.stderr.isatty() and not quiet) if progress is None else progress
     bar = _Bar(err, len(files), lang, pdf) if show else None

@@ -15,11 +15,14 @@ import typer
 from forenad.cli.common import (
     LangArg,
     OutputFormat,
+    ParamsDirArg,
     ParamsOverlayArg,
+    RulesArg,
     default_lang,
     lang_of,
     parameters_or_exit,
     parse_date,
+    rules_or_exit,
 )
 from forenad.i18n import Lang
 from forenad.terminal import console as safe_console
@@ -127,6 +130,8 @@ def draft(
     ] = None,
     lang: LangArg = default_lang(),  # noqa: B008
     params_overlay: ParamsOverlayArg = None,
+    rules_dir: RulesArg = None,
+    params_dir: ParamsDirArg = None,
     allow_swedish: Annotated[
         bool,
         typer.Option(
@@ -139,12 +144,13 @@ def draft(
     """Skriv Word-utkast (och PDF) för avtalsfiler. / Write Word drafts (and PDF) for agreement files."""
     from forenad.cli import draft_batch
     from forenad.errors import ForenadError
-    from forenad.render.batch import describe
+    from forenad.render.batch import BatchOptions, describe
     from forenad.render.catalogue import resolve_template
 
     language = lang_of(lang)
     date = parse_date(on)
-    params = parameters_or_exit(params_overlay)  # a malformed overlay stops here: exit 2
+    params = parameters_or_exit(params_overlay, params_dir)  # a malformed folder stops here: exit 2
+    rules_or_exit(rules_dir)  # so does a malformed or empty --rules folder; each worker loads it again
     err = _console(stderr=True)
     explicit: list[Template] | None = None
     try:
@@ -163,21 +169,20 @@ def draft(
         err.print(f"[bold red]✗[/] {_escape(describe(exc, language))}")
         raise typer.Exit(2) from None
 
-    code = draft_batch.run(
-        files,
+    options = BatchOptions(
         output,
-        explicit,
-        pdf=pdf,
-        force=force,
-        on=date,
-        final=final,
-        lang=language,
-        jobs=jobs or os.cpu_count(),
-        progress=progress,
-        quiet=quiet,
+        tuple(explicit) if explicit else None,
+        language,
+        date,
+        final,
+        force,
+        pdf,
         params_overlay=Path(params.overlay.directory) if params.overlay is not None else None,
+        params_dir=params_dir,
+        rules_dir=rules_dir,
         allow_swedish=allow_swedish,
     )
+    code = draft_batch.run(files, options, jobs=jobs or os.cpu_count(), progress=progress, quiet=quiet)
     raise typer.Exit(code)
 
 

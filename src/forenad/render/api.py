@@ -34,6 +34,7 @@ from forenad.render.provenance import Provenance
 from forenad.report import Finding
 
 if TYPE_CHECKING:
+    from forenad.engine.rules import RuleSet
     from forenad.params import OverlayInfo, ParameterSet
 
 TemplateRef = str | Path | Template
@@ -217,18 +218,23 @@ def targets(job: DraftJob, out_dir: Path, pdf: bool) -> list[Path]:
 
 
 def evaluate_agreement(
-    agreement: Agreement, on: dt.date | None = None, params: ParameterSet | None = None
+    agreement: Agreement,
+    on: dt.date | None = None,
+    params: ParameterSet | None = None,
+    rules: RuleSet | None = None,
 ) -> Evaluation:
-    """Findings and facts for a draft, with the packaged parameters unless ``params`` (e.g. with an
-    overlay, :func:`forenad.params.resolve_parameters`) is given."""
+    """Findings and facts for a draft, with the packaged parameters and rules unless ``params`` (e.g. with
+    an overlay, :func:`forenad.params.resolve_parameters`) or ``rules`` (e.g. an organisation's added,
+    :func:`forenad.engine.with_local_rules`) are given."""
     from forenad.checking import evaluate_validated
     from forenad.engine import default_rules
     from forenad.params import default_parameters
 
     date = on or dt.date.today()
     params = params if params is not None else default_parameters()
-    findings, facts = evaluate_validated(agreement, date, params=params, facts=True)
-    return Evaluation(date, findings, facts, default_rules().version, params.version, params.overlay)
+    rules = rules if rules is not None else default_rules()
+    findings, facts = evaluate_validated(agreement, date, params=params, rules=rules, facts=True)
+    return Evaluation(date, findings, facts, rules.version, params.version, params.overlay)
 
 
 def render_document(
@@ -331,12 +337,13 @@ def render_job(
     final: bool = False,
     fast: bool = False,
     params: ParameterSet | None = None,
+    rules: RuleSet | None = None,
 ) -> None:
     """Render every planned document of a job; on any failure the job keeps the error and no document."""
     if job.agreement is None or job.error is not None:
         return
     try:
-        job.evaluation = evaluate_agreement(job.agreement, on, params)
+        job.evaluation = evaluate_agreement(job.agreement, on, params, rules)
         rendered = []
         for plan in job.plans:
             document = _render_document(
@@ -421,9 +428,16 @@ def _prepared(
     return job
 
 
-def _rendered(job: DraftJob, on: dt.date | None, final: bool, pdf: bool, params: ParameterSet | None) -> None:
+def _rendered(
+    job: DraftJob,
+    on: dt.date | None,
+    final: bool,
+    pdf: bool,
+    params: ParameterSet | None,
+    rules: RuleSet | None = None,
+) -> None:
     """Render a prepared job (and its PDFs with ``pdf``) in memory, or raise the error that stopped it."""
-    render_job(job, on, final, params=params)
+    render_job(job, on, final, params=params, rules=rules)
     if job.error is None and pdf:
         convert_jobs([job])
     if job.error is not None:
@@ -442,6 +456,7 @@ def draft(
     final: bool = False,
     params: ParameterSet | None = None,
     allow_swedish: bool = False,
+    rules: RuleSet | None = None,
 ) -> list[Path]:
     """Draft the Word documents for one agreement into ``out_dir``; returns the paths written.
 
@@ -455,7 +470,9 @@ def draft(
     rule findings of severity error (:class:`~forenad.render.errors.FinalRefused`, naming them) and has no
     annex.
     ``params`` are the parameters to check with (default: the packaged ones; see
-    :func:`forenad.params.resolve_parameters` for an overlay, which the provenance then records).
+    :func:`forenad.params.resolve_parameters` for an overlay, which the provenance then records) and
+    ``rules`` the rule catalogue (default: the packaged one; an organisation's rules added with
+    :func:`forenad.engine.with_local_rules` reach the annex and the refusal of a final document).
 
     Raises :class:`~forenad.errors.AgreementFileError` (also for an :class:`~forenad.model.Agreement` changed
     after validation so that it is no longer valid), :class:`~forenad.render.errors.DraftError` (template
@@ -472,7 +489,7 @@ def draft(
     existing = [path for path in targets(job, out, pdf) if os.path.lexists(path)]
     if existing and not force:
         raise OutputExists(existing[0])
-    _rendered(job, on, final, pdf, params)
+    _rendered(job, on, final, pdf, params, rules)
     return write_job(job, out, force)
 
 
@@ -487,6 +504,7 @@ def draft_files(
     params: ParameterSet | None = None,
     stem: str | None = None,
     allow_swedish: bool = False,
+    rules: RuleSet | None = None,
 ) -> dict[str, bytes]:
     """The files :func:`draft` would write, in memory: file name → content, nothing written to disk.
 
@@ -495,8 +513,8 @@ def draft_files(
     parameters' versions, the date, the findings' rule ids; never the personnummer). The names are those
     :func:`draft` uses: ``stem`` (default: the file's name without its suffix, or for an
     :class:`~forenad.model.Agreement` the slug of its id), a dot and the template id (and the employer's id
-    for a per-employer template). ``template``, ``on``, ``lang``, ``final``, ``params`` and ``allow_swedish``
-    are as for :func:`draft`.
+    for a per-employer template). ``template``, ``on``, ``lang``, ``final``, ``params``, ``rules`` and
+    ``allow_swedish`` are as for :func:`draft`.
 
     Raises what :func:`draft` raises except the output errors: :class:`~forenad.errors.AgreementFileError`
     and :class:`~forenad.render.errors.DraftError` (among them
@@ -504,5 +522,5 @@ def draft_files(
     ``final=True``, and a PDF failure).
     """
     job = _prepared(agreement_or_path, template, lang, stem, allow_swedish=allow_swedish)
-    _rendered(job, on, final, pdf, params)
+    _rendered(job, on, final, pdf, params, rules)
     return job_files(job)

@@ -48,6 +48,10 @@ class BatchOptions:
     pdf_chunk: int = PDF_CHUNK
     params_overlay: Path | None = None
     """An overlay folder (already found and checked by the caller); each worker loads it once."""
+    params_dir: Path | None = None
+    """A complete parameter folder in place of the shipped one (``--params``, already checked)."""
+    rules_dir: Path | None = None
+    """An organisation's rule files added to the shipped catalogue (``--rules``, already checked)."""
     allow_swedish: bool = False
     """With ``lang="en"``: accept the Swedish version of a document that has no English one."""
 
@@ -189,18 +193,33 @@ def _init_worker(options: BatchOptions) -> None:
     _WORKER["options"] = options
     _WORKER["stage"] = None
     _WORKER["params"] = None
+    _WORKER["rules"] = None
 
 
 def _params(options: BatchOptions) -> Any:
-    """The parameters with the options' overlay, loaded on first use (never in the pool's initializer,
-    where an error would make the pool restart its workers for ever)."""
-    if options.params_overlay is None:
+    """The parameters (``params_dir`` or the shipped ones, with the options' overlay), loaded on first use
+    (never in the pool's initializer, where an error would make the pool restart its workers for ever)."""
+    if options.params_overlay is None and options.params_dir is None:
         return None
     if _WORKER.get("params") is None:
         from forenad.params import resolve_parameters
 
-        _WORKER["params"] = resolve_parameters(overlay=options.params_overlay, discover=False)
+        _WORKER["params"] = resolve_parameters(
+            options.params_dir, overlay=options.params_overlay, discover=False
+        )
     return _WORKER["params"]
+
+
+def _rules(options: BatchOptions) -> Any:
+    """The shipped rules with the organisation's from ``rules_dir``, loaded on first use like the
+    parameters."""
+    if options.rules_dir is None:
+        return None
+    if _WORKER.get("rules") is None:
+        from forenad.engine import default_rules, with_local_rules
+
+        _WORKER["rules"] = with_local_rules(default_rules(), options.rules_dir)
+    return _WORKER["rules"]
 
 
 def _map(func: Any, items: Sequence[Any], options: BatchOptions, jobs: int) -> Generator[Any, None, None]:
@@ -236,11 +255,11 @@ def _draft_one(item: tuple[str, str | None]) -> Outcome:
     outcome.source = job.source
     if job.error is None:
         try:
-            params = _params(options)
+            params, rules = _params(options), _rules(options)
         except ForenadError as exc:
             job.error = exc
         else:
-            api.render_job(job, options.on, options.final, fast=options.fast, params=params)
+            api.render_job(job, options.on, options.final, fast=options.fast, params=params, rules=rules)
     if job.error is None:
         try:
             if stage is not None:
