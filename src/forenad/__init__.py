@@ -53,6 +53,7 @@ _EXPORTS: dict[str, str] = {
     "default_rules": "forenad.engine",
     "load_parameters": "forenad.params",
     "load_rules": "forenad.engine",
+    "with_local_rules": "forenad.engine",
     "resolve_parameters": "forenad.params",
     # Word drafts and templates
     "check_template": "forenad.render.lint",
@@ -113,6 +114,7 @@ __all__ = [
     "read_agreement",
     "resolve_parameters",
     "survey",
+    "with_local_rules",
 ]
 
 
@@ -134,7 +136,7 @@ if TYPE_CHECKING:
     from forenad.comparison import Comparison, compare
     from forenad.data import data_dir
     from forenad.economics import Economics, compute
-    from forenad.engine import RuleSet, default_rules, load_rules
+    from forenad.engine import RuleSet, default_rules, load_rules, with_local_rules
     from forenad.errors import AgreementFileError, DataFileError, ForenadError, InputError
     from forenad.files import OutputError, OutputExists
     from forenad.io import LoadResult, dump_json, dump_yaml, load, parse_agreement, read_agreement

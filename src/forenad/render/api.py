@@ -225,7 +225,7 @@ def evaluate_agreement(
 ) -> Evaluation:
     """Findings and facts for a draft, with the packaged parameters and rules unless ``params`` (e.g. with
     an overlay, :func:`forenad.params.resolve_parameters`) or ``rules`` (e.g. an organisation's added,
-    :func:`forenad.engine.with_local_rules`) are given."""
+    :func:`forenad.with_local_rules`) are given."""
     from forenad.checking import evaluate_validated
     from forenad.engine import default_rules
     from forenad.params import default_parameters
@@ -472,7 +472,7 @@ def draft(
     ``params`` are the parameters to check with (default: the packaged ones; see
     :func:`forenad.params.resolve_parameters` for an overlay, which the provenance then records) and
     ``rules`` the rule catalogue (default: the packaged one; an organisation's rules added with
-    :func:`forenad.engine.with_local_rules` reach the annex and the refusal of a final document).
+    :func:`forenad.with_local_rules` reach the annex and the refusal of a final document).
 
     Raises :class:`~forenad.errors.AgreementFileError` (also for an :class:`~forenad.model.Agreement` changed
     after validation so that it is no longer valid), :class:`~forenad.render.errors.DraftError` (template
