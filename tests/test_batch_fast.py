@@ -84,3 +84,29 @@ def test_fast_path_reports_template_errors_as_the_plain_path(tmp_path: Path) -> 
             render_document(agreement, template, on=ON, fast=fast)
         errors.append(type(caught.value))
     assert errors[0] is errors[1]
+
+
+def test_a_skeleton_from_the_disk_cache_gives_the_same_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new process reads the template's skeleton from the disk cache instead of rebuilding it (the
+    start-up of a one-file ``forenad draft``); the document is still the plain path's, part by part."""
+    from forenad.render import fastdocx
+
+    monkeypatch.setenv("FORENAD_CACHE_DIR", str(tmp_path / "cache"))
+    agreement = forenad.load(ROOT / "examples" / "uppsala-professor-overlakare.yaml")
+    evaluation = evaluate_agreement(agreement, ON)
+    template = next(t for t in shipped_templates() if t.id == "samverkansavtal-forenad")
+    fastdocx._CACHE.clear()
+    render_document(agreement, template, evaluation=evaluation, fast=True)  # builds and stores it
+    assert list((tmp_path / "cache").glob("fastdocx-*"))
+    fastdocx._CACHE.clear()  # as a new process
+
+    def no_rebuild(template: object) -> None:
+        raise AssertionError("the skeleton was rebuilt instead of read from the cache")
+
+    monkeypatch.setattr(fastdocx, "skeleton", no_rebuild)
+    fast = render_document(agreement, template, evaluation=evaluation, fast=True)
+    plain = render_document(agreement, template, evaluation=evaluation)
+    assert docx_parts(fast.docx) == docx_parts(plain.docx)
+    fastdocx._CACHE.clear()

@@ -28,6 +28,7 @@ import io
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from forenad.i18n import Lang, t
@@ -81,91 +82,159 @@ def _broken(name: str, exc: Exception) -> RenderCheckError:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Skeleton:
+    """What a template gives every render, as plain data, so that it can be kept on disk
+    (:mod:`forenad.cache`) and a new process skips docxtpl's parsing, the normalising, python-docx's save
+    and the checks of the static parts: the Jinja sources (body, headers and footers, core properties), the
+    core properties and the document element without its body as XML, the part names that change per
+    document, the other parts deflated, and the tags left in them."""
+
+    body: str
+    parts: tuple[tuple[str, str, str], ...]  # (member, Jinja source, encoding)
+    core_sources: tuple[tuple[str, str], ...]  # (core property, Jinja source)
+    core: bytes
+    shell: bytes
+    core_member: str
+    document_member: str
+    custom_member: str
+    members: tuple[Member | str, ...]  # a name: a part rendered per document
+    static_tags: tuple[tuple[int, str, str], ...]
+
+
+def skeleton(template: Template) -> Skeleton:
+    """Build the :class:`Skeleton` of a template (raises :class:`FastPathUnsupported` for footnotes, and
+    :class:`~forenad.render.errors.RenderCheckError` for a static part that does not parse)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docxtpl import DocxTemplate
+    from lxml import etree
+
+    from forenad.render.normalize import normalized
+    from forenad.render.provenance import set_custom_properties
+
+    tpl = DocxTemplate(io.BytesIO(normalized(template.data)))
+    tpl.render_init()
+    document = tpl.docx
+    package = document.part.package
+    if any(part.content_type == _FOOTNOTES for part in package.iter_parts()):
+        raise FastPathUnsupported(template.label)
+    body = _P_OPEN.sub(r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))
+    parts = []
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _rel, part in tpl.get_headers_footers(uri):
+            xml = tpl.get_part_xml(part)
+            source = _P_OPEN.sub(r"\n<w:p\1", tpl.patch_xml(xml))
+            parts.append((part.partname.membername, source, tpl.get_headers_footers_encoding(xml)))
+    core = document.core_properties  # python-docx adds a default part when there is none
+    core_sources = tuple((name, str(getattr(core, name))) for name in CORE_RENDERED)
+    core_xml = etree.tostring(core._element)
+    shell = copy.deepcopy(document.element)
+    for child in list(shell.body):
+        shell.body.remove(child)
+    set_custom_properties(document, {})
+    custom_member = next(
+        rel.target_part.partname.membername
+        for rel in package.rels.values()
+        if rel.reltype == RT.CUSTOM_PROPERTIES and not rel.is_external
+    )
+    out = io.BytesIO()
+    document.save(out)
+    document_member = document.part.partname.membername
+    core_member = package._core_properties_part.partname.membername
+    dynamic = {document_member, core_member, custom_member} | {member for member, _, _ in parts}
+    members, static_tags = _check_skeleton(out.getvalue(), dynamic)
+    return Skeleton(
+        body, tuple(parts), core_sources, core_xml, etree.tostring(shell), core_member, document_member,
+        custom_member, tuple(members), tuple(static_tags),
+    )  # fmt: skip
+
+
+def _check_skeleton(data: bytes, dynamic: set[str]) -> tuple[list[Member | str], list[tuple[int, str, str]]]:
+    """Deflate and check the parts that never change (their order is python-docx's): (the members, the
+    tags left in them)."""
+    import zipfile
+
+    import docx
+    from lxml import etree
+
+    members: list[Member | str] = []
+    static_tags: list[tuple[int, str, str]] = []
+    parser = _parser()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name in dynamic:
+                members.append(name)
+                continue
+            raw = archive.read(name)
+            members.append(deflate(name, raw))
+            if not name.endswith((".xml", ".rels")):
+                continue
+            try:
+                root = etree.fromstring(raw, parser=parser)
+            except etree.XMLSyntaxError as exc:
+                raise _broken(name, exc) from None
+            if name.startswith("word/") and b"{" in raw:
+                static_tags += [(count, name, text) for count, text in _tags(root)]
+    try:
+        docx.Document(io.BytesIO(data))
+    except Exception as exc:  # as the plain path: any failure means a broken package
+        raise RenderCheckError(
+            t(
+                f"python-docx kan inte öppna dokumentet: {exc}",
+                f"python-docx cannot reopen the document: {exc}",
+            )
+        ) from None
+    return members, static_tags
+
+
+@cache
+def _code_digest() -> bytes:
+    """The versions and code a skeleton depends on besides the template's bytes."""
+    import hashlib
+    import sys
+    from importlib.metadata import version
+    from pathlib import Path
+
+    from forenad.render import docxtpl_fixes, normalize, provenance
+
+    digest = hashlib.sha256(f"{version('docxtpl')}\0{version('python-docx')}\0{version('lxml')}".encode())
+    for module in (sys.modules[__name__], normalize, docxtpl_fixes, provenance):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.digest()
+
+
+def cached_skeleton(template: Template) -> Skeleton:
+    """The template's :class:`Skeleton`, from the disk cache when an earlier process built it."""
+    from forenad.cache import cached, key_of
+
+    return cached("fastdocx", key_of("fastdocx", [template.data, _code_digest()]), lambda: skeleton(template))
+
+
 class CompiledTemplate:
     """One template prepared for many renders in one language (see the module's description)."""
 
     def __init__(self, template: Template, lang: Lang) -> None:
-        from docx.opc.constants import RELATIONSHIP_TYPE as RT
-        from docxtpl import DocxTemplate
-
-        from forenad.render.normalize import normalized
-        from forenad.render.provenance import set_custom_properties
+        from docx.oxml.parser import parse_xml
 
         self.template = template
         self.lang: Lang = lang
+        bones = cached_skeleton(template)
         env = environment(lang)
-        tpl = DocxTemplate(io.BytesIO(normalized(template.data)))
-        tpl.render_init()
-        document = tpl.docx
-        package = document.part.package
-        if any(part.content_type == _FOOTNOTES for part in package.iter_parts()):
-            raise FastPathUnsupported(template.label)
         with translated(template.label):
-            self._body = env.from_string(_P_OPEN.sub(r"\n<w:p\1", tpl.patch_xml(tpl.get_xml())))
-            self._parts: list[_Part] = []
-            for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
-                for _rel, part in tpl.get_headers_footers(uri):
-                    xml = tpl.get_part_xml(part)
-                    source = env.from_string(_P_OPEN.sub(r"\n<w:p\1", tpl.patch_xml(xml)))
-                    encoding = tpl.get_headers_footers_encoding(xml)
-                    self._parts.append(_Part(part.partname.membername, source, encoding))
-            core = document.core_properties  # python-docx adds a default part when there is none
+            self._body = env.from_string(bones.body)
+            self._parts = [
+                _Part(member, env.from_string(source), encoding) for member, source, encoding in bones.parts
+            ]
             plain = environment(lang, markup=False)  # core properties are plain text, not XML
-            self._core_sources = {name: plain.from_string(getattr(core, name)) for name in CORE_RENDERED}
-        self._core = copy.deepcopy(core._element)
-        self._core_member = package._core_properties_part.partname.membername
-        self._document_member = document.part.partname.membername
-        shell = copy.deepcopy(document.element)
-        body = shell.body
-        for child in list(body):
-            body.remove(child)
-        self._shell = shell
-        set_custom_properties(document, {})
-        self._custom_member = next(
-            rel.target_part.partname.membername
-            for rel in package.rels.values()
-            if rel.reltype == RT.CUSTOM_PROPERTIES and not rel.is_external
-        )
-        out = io.BytesIO()
-        document.save(out)
-        self._members: list[Member | str] = []
-        self._static_tags: list[tuple[int, str, str]] = []
-        self._check_skeleton(out.getvalue())
-
-    def _check_skeleton(self, data: bytes) -> None:
-        """Deflate and check the parts that never change; their order is python-docx's."""
-        import zipfile
-
-        import docx
-        from lxml import etree
-
-        dynamic = {self._document_member, self._core_member, self._custom_member}
-        dynamic |= {part.member for part in self._parts}
-        parser = _parser()
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for name in archive.namelist():
-                if name in dynamic:
-                    self._members.append(name)
-                    continue
-                raw = archive.read(name)
-                self._members.append(deflate(name, raw))
-                if not name.endswith((".xml", ".rels")):
-                    continue
-                try:
-                    root = etree.fromstring(raw, parser=parser)
-                except etree.XMLSyntaxError as exc:
-                    raise _broken(name, exc) from None
-                if name.startswith("word/") and b"{" in raw:
-                    self._static_tags += [(count, name, text) for count, text in _tags(root)]
-        try:
-            docx.Document(io.BytesIO(data))
-        except Exception as exc:  # as the plain path: any failure means a broken package
-            raise RenderCheckError(
-                t(
-                    f"python-docx kan inte öppna dokumentet: {exc}",
-                    f"python-docx cannot reopen the document: {exc}",
-                )
-            ) from None
+            self._core_sources = {name: plain.from_string(source) for name, source in bones.core_sources}
+        # python-docx's element classes (CT_CoreProperties, CT_Document), as the template's own elements
+        self._core: Any = parse_xml(bones.core)
+        self._shell: Any = parse_xml(bones.shell)
+        self._core_member = bones.core_member
+        self._document_member = bones.document_member
+        self._custom_member = bones.custom_member
+        self._members = list(bones.members)
+        self._static_tags = list(bones.static_tags)
 
     def render(self, context: dict[str, Any], properties: dict[str, str], title: str | None = None) -> bytes:
         """The document's bytes; raises as :func:`~forenad.render.docx_render.render_docx` does."""
