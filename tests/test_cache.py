@@ -78,3 +78,16 @@ def test_off_and_unwritable_mean_no_cache(tmp_path: Path, monkeypatch: pytest.Mo
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("FORENAD_CACHE_DIR", str(blocker / "under"))  # cannot be created
     assert load_rules(checks_dir()).rules
+
+
+def test_many_compiled_template_parts_never_push_the_rules_out(folder: Path) -> None:
+    """Pruning is per kind: drafting every template in both languages leaves hundreds of small compiled
+    parts, and the parsed rules and parameters stay cached beside them."""
+    cache.cached("rulefile", "r" * 32, lambda: "the rules")
+    for number in range(200):
+        cache.cached("jinja", f"{number:032d}", lambda: b"code")
+    for number in range(cache._MAX_ENTRIES + 5):
+        cache.cached("other", f"{number:032d}", lambda: 1)
+    assert cache.cached("rulefile", "r" * 32, lambda: "parsed again") == "the rules"
+    assert len(list(folder.glob("jinja-*.pickle"))) == 200
+    assert len(list(folder.glob("other-*.pickle"))) == cache._MAX_ENTRIES

@@ -23,6 +23,9 @@ from forenad._version import __version__
 
 T = TypeVar("T")
 _MAX_ENTRIES = 64
+"""Entries kept of each kind; the compiled template parts are many and small (each part of each template in
+each language), so they have a larger allowance and never push the rules or the parameters out."""
+_MAX_BY_KIND = {"jinja": 1024, "fastdocx": 128}
 
 
 def directory() -> Path | None:
@@ -74,7 +77,7 @@ def _store(folder: Path, path: Path, value: Any) -> None:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not _trusted(folder):
             return
-        _prune(folder)
+        _prune(folder, path.name.partition("-")[0])
         fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -87,8 +90,9 @@ def _store(folder: Path, path: Path, value: Any) -> None:
         return
 
 
-def _prune(folder: Path) -> None:
-    """Keep the newest entries only (each rules or parameters version leaves one)."""
-    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
-    for old in entries[: max(0, len(entries) - _MAX_ENTRIES + 1)]:
+def _prune(folder: Path, kind: str) -> None:
+    """Keep the newest entries of ``kind`` only (each rules or parameters version leaves one)."""
+    limit = _MAX_BY_KIND.get(kind, _MAX_ENTRIES)
+    entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime)
+    for old in entries[: max(0, len(entries) - limit + 1)]:
         old.unlink(missing_ok=True)
