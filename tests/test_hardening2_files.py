@@ -67,6 +67,13 @@ def names(directory: Path) -> list[str]:
     return sorted(p.name for p in directory.iterdir()) if directory.exists() else []
 
 
+@pytest.fixture(autouse=True)
+def _no_disk_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk cache writes through ``os.fdopen`` too (when it is cold): off here, so the ``n``-th write
+    is always the ``n``-th write of the drafts, whatever earlier tests left in the cache."""
+    monkeypatch.setenv("FORENAD_CACHE", "0")
+
+
 class FailingWrites:
     """``os.fdopen`` handles whose ``write`` raises ``OSError(ENOSPC)`` on the ``n``-th call overall."""
 
