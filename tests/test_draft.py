@@ -357,7 +357,7 @@ def test_a_part_is_named_as_a_person_reads_it_in_markers_and_the_annex(
     drafted: dict[Path, list[Path]],
 ) -> None:
     """Issue 19 item 6: Del 1, Del 2 … (with the position) beside the file's path, never ``parts[1]``."""
-    from forenad.render.context import shown_path
+    from forenad.presentation.paths import shown_path
 
     names = ("Del 1 (professor)", "Del 2 (överläkare)")
     assert shown_path("parts[1].notice.employer_months", names) == (

@@ -29,3 +29,17 @@ def test_cases_name_only_known_rules() -> None:
     ids = set(default_rules().ids()) | {PARAMETER_NOT_IN_FORCE}
     named = {rule for case in CASES for rule in (*case.findings, *case.absent)}
     assert sorted(named - ids) == []
+
+
+def test_a_dated_rule_has_cases_on_both_sides_of_its_date() -> None:
+    """The law changes under the tool: a rule with ``valid_from`` or ``valid_to`` has a case on the day
+    before its boundary and one on or after it, so both sides are proved."""
+    missing = []
+    for rule in default_rules().rules:
+        boundary = rule.valid_from or rule.valid_to
+        if boundary is None:
+            continue
+        dates = {case.on for case in CASES if rule.id in (*case.findings, *case.absent)}
+        if not any(d < boundary for d in dates) or not any(d >= boundary for d in dates):
+            missing.append(f"{rule.id} ({boundary})")
+    assert missing == []

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -83,16 +82,11 @@ def part_names(agreement: Agreement) -> tuple[Text, ...]:
     )
 
 
-_PART_PATH = re.compile(r"^parts\.(\d+)(\.|$)")
-
-
 def human_path(path: str, names: tuple[Text, ...], lang: Lang) -> str:
-    """A field path as a person reads it: ``parts.1.extent_percent`` is ``Del 2 (överläkare):
-    parts.1.extent_percent`` (the file's index kept, so it can be found in the file)."""
-    match = _PART_PATH.match(path)
-    if match is None or int(match.group(1)) >= len(names):
-        return path
-    return f"{names[int(match.group(1))](lang)}: {path}"
+    """A field path as a person reads it in ``lang`` (:func:`forenad.presentation.paths.shown_path`)."""
+    from forenad.presentation.paths import shown_path
+
+    return shown_path(path, [name(lang) for name in names])
 
 
 def date_for(agreement: Agreement, on: dt.date | None) -> dt.date:

@@ -203,14 +203,8 @@ def _environment(err: Any, lang: Lang) -> Iterator[None]:
         if exc.errno not in ENVIRONMENT_ERRNOS:
             raise
         error = output_error(exc, exc.filename if exc.filename is not None else ".")
-        err.print(f"[bold red]✗[/] {_escape_markup(error.message(lang))}")
+        err.print(f"[bold red]✗[/] {_escape(error.message(lang))}")
         raise SystemExit(2) from None
-
-
-def _escape_markup(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 class _Bar:

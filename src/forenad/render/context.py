@@ -22,7 +22,6 @@ Extras beside the agreement's fields:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,6 +33,7 @@ from pydantic import BaseModel
 
 from forenad.i18n import Lang
 from forenad.model import Agreement, Personnummer
+from forenad.presentation.paths import dotted, shown_path
 from forenad.render.errors import MissingValue
 from forenad.report import Finding
 
@@ -130,21 +130,7 @@ class FinalMissing(Missing):
     __slots__ = ()
 
     def __str__(self) -> str:
-        raise MissingValue(_INDEX.sub(r".\1", self._forenad_path), self.shown())
-
-
-_PART = re.compile(r"^(?:fakta\.)?parts\.(\d+)(?:\.|$)")
-_INDEX = re.compile(r"\[(\d+)\]")
-
-
-def shown_path(path: str, part_names: Sequence[str]) -> str:
-    """A field path as messages show it: list items with a dot (``parts.1.notice``, as in the JSON) and a
-    part's path after the part's name, ``Del 2 (överläkare): parts.1.notice``."""
-    path = _INDEX.sub(r".\1", path)
-    match = _PART.match(path)
-    if match is None or int(match.group(1)) >= len(part_names):
-        return path
-    return f"{part_names[int(match.group(1))]}: {path}"
+        raise MissingValue(dotted(self._forenad_path), self.shown())
 
 
 @cache
