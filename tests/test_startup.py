@@ -18,14 +18,14 @@ try:
     main()
 except SystemExit:
     pass
-heavy = sorted(m for m in sys.modules if m.split('.')[0] in {heavy!r})
+heavy = sorted(m for m in sys.modules if m in {heavy!r} or m.split('.')[0] in {heavy!r})
 print('HEAVY', heavy, file=sys.stderr)
 """
 
 
-def imported_heavy(argv: list[str]) -> str:
-    code = PROBE.format(argv=argv, heavy=HEAVY)
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+def imported_heavy(argv: list[str], heavy: tuple[str, ...] = HEAVY, env: dict[str, str] | None = None) -> str:
+    code = PROBE.format(argv=argv, heavy=heavy)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
     line = [x for x in proc.stderr.splitlines() if x.startswith("HEAVY")]
     assert line, proc.stderr
     return line[-1]
@@ -41,3 +41,38 @@ def test_check_json_does_not_import_them_either() -> None:
 
 def test_version_does_not_import_them() -> None:
     assert imported_heavy(["forenad", "--version"]) == "HEAVY []"
+
+
+def test_a_second_check_of_a_valid_file_imports_neither_ruamel_nor_babels_numbers(
+    tmp_path: Path,
+) -> None:
+    """What a one-file check may skip once the disk cache holds the rules, the parameters and the locale's
+    symbols: ruamel.yaml (a valid file is read by the fast reader), Babel's number module and its locale
+    data, and the economics printer."""
+    import os
+
+    env = {**os.environ, "FORENAD_CACHE_DIR": str(tmp_path / "cache")}
+    skipped = ("ruamel", "babel.numbers", "forenad.cli.render_economics")
+    argv = ["forenad", "check", str(EXAMPLE), "--on", "2026-06-01"]
+    imported_heavy(argv, skipped, env)  # fills the cache
+    assert imported_heavy(argv, skipped, env) == "HEAVY []"
+
+
+def test_the_app_is_narrowed_to_the_command_named_and_whole_otherwise() -> None:
+    import typer
+
+    from forenad.cli.app import app, app_for
+
+    def names(a: typer.Typer) -> set[str]:
+        group = typer.main.get_command(a)
+        assert isinstance(group, typer.core.TyperGroup)
+        return set(group.commands)
+
+    everything = names(app)
+    assert {"check", "draft", "params", "rules", "templates", "new", "compare", "survey"} <= everything
+    assert names(app_for(["check", "x.yaml"])) == {"check"}
+    assert names(app_for(["params", "list"])) == {"params"}
+    assert names(app_for(["templates"])) == {"templates"}
+    for args in ([], ["--help"], ["chek"], ["x.yaml"]):
+        assert app_for(args) is app, args
+    assert names(app) == everything  # narrowing leaves the application itself whole

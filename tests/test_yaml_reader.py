@@ -101,3 +101,24 @@ def test_every_example_reads_alike_both_ways() -> None:
         text = path.read_text(encoding="utf-8")
         assert yamlio.parse_fast(text) == yamlio.parse(text).data
         assert read_agreement(path).valid
+
+
+def test_the_fast_readers_resolvers_are_ruamels_yaml_1_2_resolvers() -> None:
+    """The resolvers are written out (so reading a file does not import ruamel); they must stay ruamel's."""
+    import re
+
+    from ruamel.yaml.resolver import implicit_resolvers
+
+    from forenad.yaml_fast import RESOLVERS
+
+    kinds = (":bool", ":float", ":int", ":null", ":timestamp", ":merge", ":value")
+    theirs = [
+        (tag, regexp.pattern, regexp.flags, first)
+        for versions, tag, regexp, first in implicit_resolvers
+        if (1, 2) in versions and tag.endswith(kinds)
+    ]
+    ours = [
+        (f"tag:yaml.org,2002:{kind}", re.compile(p, f).pattern, re.compile(p, f).flags, first)
+        for kind, p, f, first in RESOLVERS
+    ]
+    assert ours == theirs

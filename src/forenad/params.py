@@ -65,15 +65,17 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Literal, NoReturn, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, get_args
 
 from pydantic import ValidationError
-from ruamel.yaml import YAML
 
 from forenad import yamlio
 from forenad.errors import DataFileError, ForenadError
 from forenad.i18n import Lang, Text, t
 from forenad.refs import Reference
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML  # imported where a file is parsed: a cached parameter set needs none
 
 __all__ = [
     "Confidence",
@@ -514,6 +516,8 @@ def _parse_file(
 
 
 def _fast_yaml() -> YAML:
+    from ruamel.yaml import YAML
+
     y = YAML(typ="safe", pure=False)
     y.allow_duplicate_keys = False
     return y

@@ -55,17 +55,55 @@ def _int(loader: Loader, node: Any) -> int:
 Loader.add_constructor("tag:yaml.org,2002:int", _int)
 
 
-def _resolvers() -> None:
-    """The implicit resolvers of ruamel.yaml for YAML 1.2 (the careful reader's), on PyYAML's loader."""
-    from ruamel.yaml.resolver import implicit_resolvers
+_NUMBER_FIRST = list("-+0123456789")
+RESOLVERS: tuple[tuple[str, str, re.RegexFlag, list[str]], ...] = (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", re.X, list("tTfF")),
+    (
+        "float",
+        r"""^(?:
+         [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+        |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""",
+        re.X,
+        [*_NUMBER_FIRST, "."],
+    ),
+    (
+        "int",
+        r"""^(?:[-+]?0b[0-1_]+
+        |[-+]?0o?[0-7_]+
+        |[-+]?[0-9_]+
+        |[-+]?0x[0-9a-fA-F_]+)$""",
+        re.X,
+        _NUMBER_FIRST,
+    ),
+    ("merge", r"^(?:<<)$", re.NOFLAG, ["<"]),
+    (
+        "null",
+        r"""^(?: ~
+        |null|Null|NULL
+        | )$""",
+        re.X,
+        ["~", "n", "N", ""],
+    ),
+    (
+        "timestamp",
+        r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+        (?:[Tt]|[ \t]+)[0-9][0-9]?
+        :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+        (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+        re.X,
+        list("0123456789"),
+    ),
+    ("value", r"^(?:=)$", re.NOFLAG, ["="]),
+)
+"""The implicit resolvers of YAML 1.2's core schema as ruamel.yaml (the careful reader) has them, written
+out so that reading a file does not import ruamel; a test holds them equal to ruamel's own."""
 
-    kinds = (":bool", ":float", ":int", ":null", ":timestamp", ":merge", ":value")
-    for versions, tag, regexp, first in implicit_resolvers:
-        if (1, 2) in versions and tag.endswith(kinds):
-            Loader.add_implicit_resolver(tag, re.compile(regexp.pattern, regexp.flags), first)
-
-
-_resolvers()
+for _kind, _pattern, _flags, _first in RESOLVERS:
+    Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_kind}", re.compile(_pattern, _flags), _first)
 
 
 def load(text: str) -> Any:

@@ -12,17 +12,19 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.reader import ReaderError
+from typing import TYPE_CHECKING, Any
 
 from forenad.errors import ForenadError
 from forenad.i18n import Text, t
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+# ruamel.yaml, the careful reader, is imported when a text needs it: a valid agreement, rule or parameter
+# file is read by the fast reader (parse_fast), and a new process checking one file does not pay for it.
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
@@ -47,6 +49,8 @@ class LineIndex:
     root: Any
 
     def line_of(self, loc: Sequence[str | int | object]) -> int | None:
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
         node = self.root
         line = _node_line(node)
         for key in loc:
@@ -191,30 +195,39 @@ def decode(raw: bytes) -> str:
         ) from None
 
 
-class _Constructor(RoundTripConstructor):
-    """Round-trip constructor that keeps an impossible date (2026-02-30) as text, so that validation can
-    name its field and line instead of the parser failing without either."""
+@cache
+def _constructor() -> type[Any]:
+    """ruamel's round-trip constructor, but an impossible date (2026-02-30) is kept as text, so that
+    validation can name its field and line instead of the parser failing without either."""
+    from ruamel.yaml.constructor import RoundTripConstructor
 
+    def timestamp_or_text(constructor: RoundTripConstructor, node: Any) -> Any:
+        try:
+            return RoundTripConstructor.construct_yaml_timestamp(constructor, node)
+        except ValueError:
+            return str(node.value)
 
-def _timestamp_or_text(constructor: RoundTripConstructor, node: Any) -> Any:
-    try:
-        return RoundTripConstructor.construct_yaml_timestamp(constructor, node)
-    except ValueError:
-        return str(node.value)
+    class Constructor(RoundTripConstructor):
+        pass
 
-
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+    Constructor.add_constructor("tag:yaml.org,2002:timestamp", timestamp_or_text)
+    return Constructor
 
 
 def _yaml() -> YAML:
+    from ruamel.yaml import YAML
+
     y = YAML(typ="rt", pure=False)
-    y.Constructor = _Constructor
+    y.Constructor = _constructor()
     y.allow_duplicate_keys = False
     return y
 
 
 def parse(text: str) -> Document:
     """Parse YAML (or JSON) text into plain Python data plus a line index."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
     try:
         root = _yaml().load(text)
     except MarkedYAMLError as exc:
@@ -295,14 +308,15 @@ def _line_of_bad_date(text: str) -> int | None:
     return None
 
 
-_CONTAINERS = (CommentedMap, CommentedSeq)
-
-
 def _duplicate_path(text: str, key: str, line: int | None) -> str:
     """The dotted path of a duplicated key: the mapping holding ``key`` whose first occurrence of it is the
     closest before the duplicate's line (found by parsing again with duplicates allowed)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     if not key or line is None:
         return ""
+    containers = (CommentedMap, CommentedSeq)
     y = YAML(typ="rt", pure=False)
     y.allow_duplicate_keys = True
     try:
@@ -321,9 +335,9 @@ def _duplicate_path(text: str, key: str, line: int | None) -> str:
                     first = node.lc.key(key)[0] + 1
                     if first < line and (best is None or first > best[0]):
                         best = (first, [*path, key])
-            todo.extend((v, [*path, k]) for k, v in node.items() if isinstance(v, _CONTAINERS))
+            todo.extend((v, [*path, k]) for k, v in node.items() if isinstance(v, containers))
         elif isinstance(node, CommentedSeq):
-            todo.extend((v, [*path, i]) for i, v in enumerate(node) if isinstance(v, _CONTAINERS))
+            todo.extend((v, [*path, i]) for i, v in enumerate(node) if isinstance(v, containers))
     return ".".join(str(p) for p in best[1]) if best else ""
 
 

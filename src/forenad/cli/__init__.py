@@ -45,11 +45,11 @@ def main() -> None:
         sys.stdout.write(f"forenad {__version__}\n")
         return
     install_signal_handlers()
-    from forenad.cli.app import app
+    from forenad.cli.app import app_for
     from forenad.errors import DataFileError
 
     try:
-        app(prog_name="forenad")
+        app_for(sys.argv[1:])(prog_name="forenad")
     except Terminated:
         write_text("avbrutet / terminated\n", sys.stderr)
         raise

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.models import CommandInfo
 
 from forenad._version import __version__
 from forenad.cli.common import (
@@ -178,7 +181,7 @@ from forenad.cli.catalogue import params_app, rules_app  # noqa: E402
 app.add_typer(rules_app, name="rules")
 app.add_typer(params_app, name="params")
 
-__all__ = ["LangOption", "app"]
+__all__ = ["LangOption", "app", "app_for"]
 
 from forenad.cli.drafting import register as _register_drafting  # noqa: E402
 
@@ -203,3 +206,28 @@ _register_survey(app)
 from forenad.cli.serve import register as _register_serve  # noqa: E402
 
 _register_serve(app)
+
+
+def app_for(args: Sequence[str]) -> typer.Typer:
+    """The application narrowed to the command that ``args`` name (``check``, ``params``, …), or the whole
+    application when they name none (help, a misspelt command: Click then lists or suggests every one).
+
+    Typer builds a Click command for every registered command and group before it runs one; a one-file
+    ``forenad check`` would spend a tenth of its time building the other seventeen.
+    """
+    name = args[0] if args else ""
+    commands = [c for c in app.registered_commands if _command_name(c) == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if not commands and not groups:
+        return app
+    narrowed = copy.copy(app)
+    narrowed.registered_commands = commands
+    narrowed.registered_groups = groups
+    return narrowed
+
+
+def _command_name(info: CommandInfo) -> str:
+    if info.name:
+        return info.name
+    callback = info.callback.__name__ if info.callback is not None else ""
+    return callback.lower().replace("_", "-")

@@ -9,8 +9,6 @@ from typing import Annotated, Any, cast
 from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler, PlainSerializer
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
-from stdnum.exceptions import ValidationError as StdnumValidationError
-from stdnum.se import orgnr as _orgnr
 
 from forenad.model.identity import IdentityProblem, mask_numbers, parse_identity
 
@@ -142,10 +140,13 @@ class Organisationsnummer(str):
     def parse(cls, value: object) -> Organisationsnummer:
         if not isinstance(value, str | int):
             raise PydanticCustomError("orgnr_type", "an organisationsnummer must be written as text")
+        from stdnum.exceptions import ValidationError  # python-stdnum: imported when a number is read
+        from stdnum.se import orgnr
+
         raw = str(value).strip()
         try:
-            _orgnr.validate(raw)
-        except StdnumValidationError as exc:
+            orgnr.validate(raw)
+        except ValidationError as exc:
             if "checksum" in str(exc).lower():
                 raise PydanticCustomError(
                     "orgnr_checksum", "the organisationsnummer's check digit is wrong"
@@ -153,7 +154,7 @@ class Organisationsnummer(str):
             raise PydanticCustomError(
                 "orgnr_format", "an organisationsnummer has 10 digits: NNNNNN-NNNN"
             ) from None
-        return cls(_orgnr.format(raw))
+        return cls(orgnr.format(raw))
 
     @classmethod
     def __get_pydantic_core_schema__(
