@@ -208,6 +208,26 @@ def test_control_characters_never_reach_the_terminal(tmp_path: Path, case: str) 
     assert visible(source.name) in " ".join(shown.split()) or visible(source.name)[:10] in shown
 
 
+@pytest.mark.parametrize("name", ["Ekholm :thumbs_up: AB", "[bold]Ekholm[/bold]", "Ekholm :smile:"])
+def test_names_are_printed_as_written_never_as_emoji_or_markup(tmp_path: Path, name: str) -> None:
+    """rich turns ``:thumbs_up:`` into a thumb and ``[bold]`` into style unless told not to; a name or file
+    name a negotiator wrote must come out as written."""
+    text = UPPSALA.read_text(encoding="utf-8").replace(
+        "  - id: uu\n    name: Uppsala universitet", f"  - id: uu\n    name: {_yaml_escaped(name)}", 1
+    )
+    source = tmp_path / f"avtal-{name.replace('/', '_')}.yaml"
+    source.write_text(text, encoding="utf-8")
+    for args in (["check", source, "--on", ON], ["compare", source, "--on", ON]):
+        result = runner.invoke(app, [str(a) for a in args])
+        assert result.exit_code in (0, 1), (args, result.output)
+        flat = " ".join(result.output.split())
+        assert "👍" not in flat and "😄" not in flat, flat
+    shown = " ".join(runner.invoke(app, ["check", str(source), "--on", ON]).output.split())
+    assert source.name in shown
+    compared = " ".join(runner.invoke(app, ["compare", str(source), "--on", ON]).output.split())
+    assert name in compared, compared
+
+
 # --- xlsx ---------------------------------------------------------------------------------------------------
 
 FORMULAS = [

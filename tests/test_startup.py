@@ -76,3 +76,16 @@ def test_the_app_is_narrowed_to_the_command_named_and_whole_otherwise() -> None:
     for args in ([], ["--help"], ["chek"], ["x.yaml"]):
         assert app_for(args) is app, args
     assert names(app) == everything  # narrowing leaves the application itself whole
+
+
+def test_the_collector_is_paused_for_start_up_only() -> None:
+    """Start-up runs with the cyclic garbage collector paused and its objects frozen; the work itself (a batch
+    of drafts leaves cycles) runs with the collector on."""
+    code = (
+        "import gc, sys\n"
+        "from forenad.cli import _started\n"
+        "app = _started(['check'])\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 10000, len(app.registered_commands))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.split() == ["True", "True", "1"], proc.stderr

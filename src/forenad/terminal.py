@@ -99,6 +99,9 @@ def _console_class() -> type[Any]:
 
 
 def console(**options: Any) -> Console:
-    """A rich ``Console(**options)`` that shows control characters instead of sending them."""
+    """A rich ``Console(**options)`` that shows control characters instead of sending them, and prints
+    ``:name:`` as written (rich would make ``avtal:thumbs_up:.yaml`` a thumb; it also saves loading rich's
+    emoji table)."""
+    options.setdefault("emoji", False)
     made: Console = _console_class()(**options)
     return made

@@ -203,7 +203,7 @@ def step(answers: Mapping[str, str], lang: Lang, params: Any, today: dt.date) ->
     from rich.console import Console
 
     source = _Source()
-    asker = WebAsker(Console(file=io.StringIO(), width=200), lang, source, dict(answers))
+    asker = WebAsker(Console(file=io.StringIO(), width=200, emoji=False), lang, source, dict(answers))
     source.asker = asker
     try:
         return interview(asker, params, today)
