@@ -1,4 +1,4 @@
-"""``forenad changes`` and :func:`forenad.changes.changes`: findings, figures and dated values that change
+"""``forenad changes`` and :func:`forenad.changes`: findings, figures and dated values that change
 between two evaluations of each agreement (issue 16 §5)."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 import forenad
-from forenad.changes import FIGURES, changes, figure_changes, finding_changes
 from forenad.changes_output import to_text, to_xlsx
+from forenad.changes_report import FIGURES, changes, figure_changes, finding_changes
 from forenad.cli.app import app
 from forenad.i18n import t
 from forenad.report import Finding

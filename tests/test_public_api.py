@@ -127,3 +127,18 @@ def test_errors_raised_on_purpose_are_forenad_errors(tmp_path: Path) -> None:
         default_parameters().at("inkomstbasbelopp", dt.date(2015, 1, 1))
     with pytest.raises(ForenadError):
         default_parameters().get("inkomstbasbelop")
+
+
+def test_changes_and_summarize_are_public_functions() -> None:
+    importlib.import_module("forenad.changes_report")
+    assert callable(forenad.changes) and forenad.changes.__name__ == "changes"
+    report = forenad.changes([UPPSALA], dt.date(2026, 12, 31), dt.date(2027, 1, 1))
+    assert isinstance(report, forenad.ChangeReport)
+    assert [entry.label for entry in report.changed] == [str(UPPSALA)]
+    # The 2027 amounts are not in the shipped parameters: the checks that need them say so from 1 January.
+    assert {(c.kind, c.rule) for c in report.changed[0].findings} == {
+        ("appeared", "dates.parameter_not_in_force")
+    }
+    summary = forenad.summarize(forenad.check(EXAMPLES, on=ON))
+    assert isinstance(summary, forenad.Summary)
+    assert summary.files == len(list(EXAMPLES.glob("*.yaml"))) and summary.as_json()["files"] == summary.files

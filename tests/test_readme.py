@@ -72,3 +72,24 @@ def test_the_readme_draft_commands_run_in_order_succeed(
         result = CliRunner().invoke(app, expanded)
         assert result.exit_code == 0, (command, result.output)
         assert "0 överhoppade" in result.output or "0 skipped" in result.output
+
+
+def test_the_readmes_python_runs_as_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every Python block of the README runs, in order, in one namespace (an agreement loaded first, as the
+    text around the blocks assumes), in a folder holding the files and folders the blocks name."""
+    import shutil
+
+    blocks = re.findall(r"```python\n(.*?)```", README, re.S)
+    assert len(blocks) >= 5
+    for folder in ("avtal", "region", "universitet"):
+        shutil.copytree(ROOT / "examples", tmp_path / folder)
+    shutil.copy(ROOT / "examples" / "uppsala-professor-overlakare.yaml", tmp_path / "avtal.yaml")
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {
+        "agreement": forenad.load(ROOT / "examples" / "uppsala-professor-overlakare.yaml")
+    }
+    for block in blocks:
+        code = block if shutil.which("soffice") else block.replace("pdf=True", "pdf=False")
+        exec(compile(code, "README.md", "exec"), namespace)
+    assert (tmp_path / "utkast").is_dir() and (tmp_path / "region-x").is_dir()

@@ -343,4 +343,20 @@ print(repr(pnr), pnr.masked(), repr(with_pnr.person))  # masked: Personnummer('1
 assert "19121212-1212" not in json.dumps(forenad.evaluate(with_pnr, ON)[1])  # not in the facts
 assert with_pnr.model_dump(mode="json")["person"]["personnummer"] == "19121212-1212"  # but in a dump
 
+# --- 12. A portfolio, and what changes at a date --------------------------------------------------------
+
+folder = work / "avtal"
+folder.mkdir()
+(folder / "lektor.yaml").write_text(forenad.dump_yaml(agreement), encoding="utf-8")
+(folder / "ojamn.yaml").write_text(forenad.dump_yaml(uneven), encoding="utf-8")
+summary = forenad.summarize(forenad.check(folder, on=ON))  # a Summary, as `forenad check FOLDER` prints it
+print(summary.files, summary.valid, summary.with_errors, summary.with_warnings, summary.incomplete)
+
+yearly = forenad.changes([folder], dt.date(2025, 12, 31), dt.date(2026, 1, 1))  # the 2026 amounts
+for entry in yearly.changed:  # yearly.unchanged: the agreements nothing changes for
+    print(Path(entry.label).name, [(c.kind, c.rule) for c in entry.findings])
+    for figure in entry.figures:
+        print("  ", figure.path, figure.before, "->", figure.after)
+    print("  ", [(p.name, p.before.value, p.after.value) for p in entry.parameters if p.before and p.after])
+
 shutil.rmtree(work)

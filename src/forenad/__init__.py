@@ -10,6 +10,7 @@ docs/library.md shows them at work::
     econ = forenad.compute(agreement, datetime.date(2026, 6, 1))  # Economics: costs, fees, pension
     files = forenad.draft_files(agreement)  # the Word drafts in memory: {file name: bytes}
     overview = forenad.survey(["avtal/"])  # Survey: a map of a portfolio, in aggregates only
+    report = forenad.changes(["avtal/"], datetime.date(2026, 12, 31), datetime.date(2027, 1, 1))
 
 Names are imported on first use (PEP 562), so ``import forenad`` and ``forenad --version`` stay fast. Code
 outside forenad uses these names (and ``forenad.web`` of the extra ``forenad[web]``); the modules behind
@@ -45,6 +46,11 @@ _EXPORTS: dict[str, str] = {
     "compute": "forenad.economics",
     "evaluate": "forenad.checking",
     "survey": "forenad.kartlaggning",
+    "Summary": "forenad.portfolio",
+    "summarize": "forenad.portfolio",
+    # what changes between two dates (a new year's amounts, a law in force)
+    "ChangeReport": "forenad.changes_report",
+    "changes": "forenad.changes_report",
     # the rule catalogue and the dated parameters: the packaged ones or an organisation's own
     "ParameterSet": "forenad.params",
     "RuleSet": "forenad.engine",
@@ -75,6 +81,7 @@ _EXPORTS: dict[str, str] = {
 __all__ = [
     "Agreement",
     "AgreementFileError",
+    "ChangeReport",
     "CheckRun",
     "Comparison",
     "DataFileError",
@@ -91,8 +98,10 @@ __all__ = [
     "ParameterNotInForce",
     "ParameterSet",
     "RuleSet",
+    "Summary",
     "Survey",
     "__version__",
+    "changes",
     "check",
     "check_files",
     "check_template",
@@ -113,6 +122,7 @@ __all__ = [
     "parse_agreement",
     "read_agreement",
     "resolve_parameters",
+    "summarize",
     "survey",
     "with_local_rules",
 ]
@@ -132,6 +142,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from forenad.changes_report import ChangeReport, changes
     from forenad.checking import check, check_files, evaluate
     from forenad.comparison import Comparison, compare
     from forenad.data import data_dir
@@ -149,6 +160,7 @@ if TYPE_CHECKING:
         load_parameters,
         resolve_parameters,
     )
+    from forenad.portfolio import Summary, summarize
     from forenad.render.api import draft, draft_files
     from forenad.render.errors import DraftError, FinalRefused
     from forenad.render.export import export_template

@@ -1,5 +1,5 @@
-"""A :class:`~forenad.changes.ChangeReport` as terminal text (rich), JSON or an Excel workbook (openpyxl,
-imported only for the workbook).
+"""A :class:`~forenad.changes_report.ChangeReport` as terminal text (rich), JSON or an Excel workbook
+(openpyxl, imported only for the workbook).
 
 The workbook has one sheet, ``Ändringar`` (``Changes``), a row per change: file, agreement id, kind (a new,
 gone or changed finding, a figure, a dated value), rule or figure, what it is about, before, after,
@@ -23,7 +23,13 @@ from rich.padding import Padding
 from rich.table import Table
 
 from forenad._version import __version__
-from forenad.changes import AgreementChanges, ChangeReport, FigureChange, FindingChange, ParameterChange
+from forenad.changes_report import (
+    AgreementChanges,
+    ChangeReport,
+    FigureChange,
+    FindingChange,
+    ParameterChange,
+)
 from forenad.i18n import Lang
 from forenad.terminal import console as safe_console
 

@@ -1,8 +1,8 @@
 """``forenad changes``: per agreement, the findings, figures and dated values that change between two dates.
 
-A thin layer over :func:`forenad.changes.changes` and :mod:`forenad.changes_output`; openpyxl is imported
-only for ``--format xlsx``. The command is a report: it exits 0, or 2 when a file could not be read or
-validated, a data file is malformed or an output file exists (without ``--force``).
+A thin layer over :func:`forenad.changes_report.changes` and :mod:`forenad.changes_output`; openpyxl is
+imported only for ``--format xlsx``. The command is a report: it exits 0, or 2 when a file could not be
+read or validated, a data file is malformed or an output file exists (without ``--force``).
 
 Parameters: both sides read the parameters every command reads (the shipped ones plus the overlay that
 ``FORENAD_PARAMS_OVERLAY`` or a ``forenad.toml`` names, if any). ``--params-overlay DIR`` adds an overlay to
@@ -26,7 +26,7 @@ from forenad.i18n import Lang
 from forenad.terminal import write_text
 
 if TYPE_CHECKING:
-    from forenad.changes import ChangeReport
+    from forenad.changes_report import ChangeReport
     from forenad.params import ParameterSet
 
 
@@ -95,7 +95,7 @@ def changes(
 ) -> None:
     """Visa vad som ändras för varje avtal mellan två datum, eller med nya parametervärden. / Show what
     changes for each agreement between two dates, or with new parameter values."""
-    from forenad.changes import changes as work_out
+    from forenad.changes_report import changes as work_out
     from forenad.files import OutputExists
 
     language = lang_of(lang)

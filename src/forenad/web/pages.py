@@ -847,8 +847,8 @@ def compare_page(
 
 @router.get("/changes", response_class=HTMLResponse, include_in_schema=False)
 def changes_page(request: Request, format: str = "") -> Response:
-    from forenad.changes import changes
     from forenad.changes_output import figure_value, finding_side
+    from forenad.changes_report import changes
 
     lang = lang_of(request)
     state = state_of(request)

@@ -24,7 +24,7 @@ form in every text the report holds (file name, agreement id, messages).
 
 Usage::
 
-    from forenad.changes import changes
+    from forenad.changes_report import changes
     report = changes(["avtal/"], date(2026, 12, 31), date(2027, 1, 1))
     for entry in report.agreements:
         print(entry.label, [c.rule for c in entry.findings], [f.path for f in entry.figures])
