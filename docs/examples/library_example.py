@@ -208,9 +208,9 @@ import shutil
 
 from forenad import DataFileError, ParameterNotInForce, ParameterSet, RuleSet
 
-rules_dir = work / "regler"
-shutil.copytree(forenad.data_dir("rules", "checks"), rules_dir)  # start from the packaged catalogue …
-(rules_dir / "lokala.yaml").write_text(  # … and add a local rule (see docs/rules.md)
+rules_dir = work / "regler"  # the organisation's own rule files only
+rules_dir.mkdir()
+(rules_dir / "lokala.yaml").write_text(  # a local rule (see docs/rules.md)
     """\
 rules:
   - id: extent.clinical_part_below_local_minimum
@@ -235,9 +235,9 @@ rules:
 params_dir = work / "parametrar"
 shutil.copytree(forenad.data_dir("rules", "parameters"), params_dir)  # the packaged parameters
 
-own_rules: RuleSet = forenad.load_rules(rules_dir)  # DataFileError (file, line, key) for a malformed file
-own_params: ParameterSet = forenad.load_parameters(params_dir)
 shipped_rules = forenad.default_rules()
+own_rules: RuleSet = forenad.with_local_rules(shipped_rules, rules_dir)  # the packaged ones and lokala.yaml
+own_params: ParameterSet = forenad.load_parameters(params_dir)  # DataFileError (file, line, key) if malformed
 print(len(own_rules.rules) - len(shipped_rules.rules), own_rules.version != shipped_rules.version)
 
 changed = agreement.model_dump(mode="json")  # change a copy, then validate again
@@ -255,7 +255,7 @@ print(own_run.exit_code, own_econ.total.cost_year)
     (rules_dir / "lokala.yaml").read_text("utf-8").replace("is_clinical", "is_clinicl"), "utf-8"
 )
 try:
-    forenad.load_rules(rules_dir)
+    forenad.with_local_rules(shipped_rules, rules_dir)
 except DataFileError as exc:
     print("DataFileError:", exc.file, exc.line, exc.key, exc.problem, exc.suggestion)
 
