@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -23,14 +23,19 @@ from forenad.cli.common import (
     LangArg,
     OutputFormat,
     ParamsOverlayArg,
+    RulesArg,
     default_lang,
     lang_of,
     parameters_or_exit,
     parse_date,
+    rules_or_exit,
 )
 from forenad.i18n import Lang
 from forenad.terminal import console as safe_console
 from forenad.terminal import write_json, write_text
+
+if TYPE_CHECKING:
+    from forenad.engine.rules import Rule, RuleSet
 
 rules_app = typer.Typer(
     help="Regelkatalogen med källor. / The rule catalogue with references.", no_args_is_help=True
@@ -70,10 +75,9 @@ def rules_list(
     topic: Annotated[str | None, typer.Option("--topic", help="Bara ett ämne. / Only one topic.")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.text,
     lang: LangArg = default_lang(),  # noqa: B008
+    rules_dir: RulesArg = None,
 ) -> None:
     """Lista reglerna. / List the rules."""
-    from forenad.engine import default_rules
-
     language = lang_of(lang)
     wanted = None if topic is None else topic_of(topic)
     if topic is not None and wanted is None:
@@ -83,28 +87,56 @@ def rules_list(
             f"okänt ämne / unknown topic: {topic} ({', '.join(TOPICS)}, eller namnen som check skriver)\n"
         )
         raise typer.Exit(2)
-    rules = [r for r in default_rules().rules if wanted is None or r.topic == wanted]
+    catalogue = rules_or_exit(rules_dir)
+    own = _own_ids(catalogue)
+    rules = [r for r in catalogue.rules if wanted is None or r.topic == wanted]
     if output_format == OutputFormat.json:
-        data = [
-            {"id": r.id, "topic": r.topic, "severity": r.severity, "title": r.title(language)} for r in rules
-        ]
-        write_json(data, indent=2)
+        write_json([_rule_json(r, r.id in own, language) for r in rules], indent=2)
         return
-    rows = [(r.id, r.topic, _SEVERITY[language][r.severity], r.title(language)) for r in rules]
-    print_rows(_console(), ("id", "ämne / topic", "nivå / severity", "rubrik / title"), rows)
+    heads = ["id", "ämne / topic", "nivå / severity", "rubrik / title"]
+    rows = [[r.id, r.topic, _SEVERITY[language][r.severity], r.title(language)] for r in rules]
+    if rules_dir is not None:
+        heads.append("egen / own")
+        for row, rule in zip(rows, rules, strict=True):
+            row.append(_OWN[language] if rule.id in own else "")
+    print_rows(_console(), heads, rows)
+    if rules_dir is not None:
+        _console().print(f"{_OWN_RULES[language]}: {escape(str(rules_dir))}")
+
+
+def _own_ids(catalogue: RuleSet) -> set[str]:
+    """The ids of an organisation's own rules in ``catalogue``: those the shipped catalogue does not have."""
+    from forenad.engine import default_rules
+
+    return set(catalogue.ids()) - set(default_rules().ids())
+
+
+def _rule_json(rule: Rule, own: bool, language: Lang) -> dict[str, Any]:
+    """A rule as ``rules list --format json`` gives it; ``origin`` is ``shipped`` or ``own`` (from
+    ``--rules DIR``, with its file as ``origin_file``)."""
+    data: dict[str, Any] = {
+        "id": rule.id,
+        "topic": rule.topic,
+        "severity": rule.severity,
+        "title": rule.title(language),
+        "origin": "own" if own else "shipped",
+    }
+    if own:
+        data["origin_file"] = rule.source
+    return data
 
 
 @rules_app.command("show")
 def rules_show(
     rule_id: Annotated[str, typer.Argument(help="Regelns id. / The rule's id.")],
     lang: LangArg = default_lang(),  # noqa: B008
+    rules_dir: RulesArg = None,
 ) -> None:
     """Visa en regel med villkor och källor. / Show one rule with its condition and references."""
-    from forenad.engine import default_rules
     from forenad.model.paths import suggest
 
     language = lang_of(lang)
-    catalogue = default_rules()
+    catalogue = rules_or_exit(rules_dir)
     try:
         rule = catalogue.get(rule_id)
     except KeyError:
@@ -129,7 +161,8 @@ def rules_show(
         c.print(f"  fält/paths: {', '.join(rule.paths)}")
     for ref in rule.refs:
         c.print(f"  → {escape(ref.short())}" + (f" {ref.url}" if ref.url else ""))
-    c.print(f"  [dim]{rule.source}:{rule.line}[/]")
+    own = rule_id in _own_ids(catalogue) if rules_dir is not None else False
+    c.print(f"  [dim]{escape(rule.source)}:{rule.line}[/]" + (" (egen regel / own rule)" if own else ""))
 
 
 @rules_app.command("test")
@@ -152,7 +185,9 @@ def rules_test(
     if not folder.is_dir():
         sys.stderr.write(f"{folder}: ingen mapp / not a folder\n")
         raise typer.Exit(2)
-    cases_dir = folder / "tests" if (folder / "tests").is_dir() else folder
+    cases_dir = folder / "tests"
+    if not cases_dir.is_dir():
+        _no_cases_folder(folder)
     try:
         rules = with_local_rules(default_rules(), folder) if any(folder.glob("*.yaml")) else default_rules()
         cases = load_cases(cases_dir)
@@ -174,6 +209,20 @@ def rules_test(
     done = {"sv": "{n} fall, {f} misslyckades", "en": "{n} cases, {f} failed"}[language]
     console.print(done.format(n=len(cases), f=failed))
     raise typer.Exit(1 if failed else 0)
+
+
+def _no_cases_folder(folder: Path) -> NoReturn:
+    """``DIR/tests`` is missing: say where the cases and the rules belong (a folder of cases given in place
+    of the rules folder is named as the likely mistake), exit 2."""
+    cases = folder / "tests"
+    write_text(
+        f"forenad: {cases} finns inte / does not exist: testfallen hör hemma i {cases}/*.yaml och reglerna i "
+        f"{folder}/*.yaml / the cases belong in {cases}/*.yaml and the rules in {folder}/*.yaml\n",
+        sys.stderr,
+    )
+    if folder.name == "tests":
+        write_text(f"  (menade du / did you mean: forenad rules test {folder.parent}?)\n", sys.stderr)
+    raise typer.Exit(2)
 
 
 @params_app.command("show")
@@ -350,6 +399,8 @@ def params_list(
 
 
 _OVERLAY = {"sv": "från tilläggsmappen", "en": "from the overlay folder"}
+_OWN = {"sv": "egen", "en": "own"}
+_OWN_RULES = {"sv": "egna regler", "en": "own rules"}
 _FOLDER = {"sv": "tilläggsmapp", "en": "overlay folder"}
 
 from forenad.cli.params_cmds import register as _register_params_cmds  # noqa: E402

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import enum
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,13 +47,28 @@ COMBINATORS = ("all", "any", "not")
 
 
 class ConditionError(ForenadError, ValueError):
-    """A condition that does not compile; ``key`` is the offending key or name, ``suggestion`` a fix."""
+    """A condition that does not compile; ``key`` is the offending key or name, ``suggestion`` a fix and
+    ``loc`` where in the condition it is (keys and list indexes from the condition's top, such as
+    ``("all", 0, "fact")``), so that the rule file's line can be found."""
 
-    def __init__(self, key: str, problem: str, suggestion: str | None = None) -> None:
+    def __init__(
+        self, key: str, problem: str, suggestion: str | None = None, loc: tuple[str | int, ...] = ()
+    ) -> None:
         self.key = key
         self.problem = problem
         self.suggestion = suggestion
+        self.loc = loc
         super().__init__(f"{key}: {problem}")
+
+
+@contextmanager
+def _at(*loc: str | int) -> Iterator[None]:
+    """A :class:`ConditionError` raised inside is located under ``loc``."""
+    try:
+        yield
+    except ConditionError as exc:
+        exc.loc = (*loc, *exc.loc)
+        raise
 
 
 @dataclass
@@ -229,29 +245,36 @@ def _compile_combination(data: dict[Any, Any], per_part: bool, facts: set[str], 
         raise ConditionError(", ".join(sorted(data)), "'all', 'any' and 'not' stand alone in a condition")
     ((key, value),) = data.items()
     if key == "not":
-        return _negate(_compile(value, per_part, facts, paths))
+        with _at(key):
+            return _negate(_compile(value, per_part, facts, paths))
     if not isinstance(value, list) or not value:
-        raise ConditionError(key, f"'{key}' takes a non-empty list of conditions")
-    items = [_compile(v, per_part, facts, paths) for v in value]
+        raise ConditionError(key, f"'{key}' takes a non-empty list of conditions", loc=(key,))
+    items = []
+    for i, item in enumerate(value):
+        with _at(key, i):
+            items.append(_compile(item, per_part, facts, paths))
     return _all(items) if key == "all" else _any(items)
 
 
 def _compile_comparison(data: dict[Any, Any], per_part: bool, facts: set[str], paths: set[str]) -> Predicate:
     """One ``path`` or ``fact``, one operator, and what it is compared with (a literal or an operand)."""
     subject_key, op = _subject_and_operator(set(data))
-    left, annotation = operand({subject_key: data[subject_key]}, per_part, facts, paths) or (None, None)
+    with _at(subject_key):
+        left, annotation = operand({subject_key: data[subject_key]}, per_part, facts, paths) or (None, None)
     assert left is not None
     right_raw = data[op]
-    if op in ("exists", "empty"):
-        return _presence(op, left, right_raw)
-    right = operand(right_raw, per_part, facts, paths)
-    if right is None:
-        if op in ("in", "not_in") and not isinstance(right_raw, list):
-            raise ConditionError(op, f"'{op}' takes a list")
-        if annotation is not None and op != "contains":
-            _check_literal(annotation, right_raw, str(data[subject_key]))
-        literal = frozenset(right_raw) if op in ("in", "not_in") and _hashable(right_raw) else right_raw
-        return _with_literal(COMPARISONS[op], left, literal)
+    with _at(op):
+        if op in ("exists", "empty"):
+            return _presence(op, left, right_raw)
+        with _at(*right_raw) if isinstance(right_raw, dict) and len(right_raw) == 1 else _at():
+            right = operand(right_raw, per_part, facts, paths)
+        if right is None:
+            if op in ("in", "not_in") and not isinstance(right_raw, list):
+                raise ConditionError(op, f"'{op}' takes a list")
+            if annotation is not None and op != "contains":
+                _check_literal(annotation, right_raw, str(data[subject_key]))
+            literal = frozenset(right_raw) if op in ("in", "not_in") and _hashable(right_raw) else right_raw
+            return _with_literal(COMPARISONS[op], left, literal)
     return _with_operand(COMPARISONS[op], left, right[0])
 
 
@@ -265,11 +288,14 @@ def _subject_and_operator(keys: set[Any]) -> tuple[str, str]:
         unknown = sorted(ops)
         hint = suggest(unknown[0], OPERATORS) if unknown else None
         raise ConditionError(
-            ", ".join(unknown) or "when", f"a comparison needs exactly one operator of {OPERATORS}", hint
+            ", ".join(unknown) or "when",
+            f"a comparison needs exactly one operator of {OPERATORS}",
+            hint,
+            loc=tuple(unknown[:1]),
         )
     (op,) = ops
     if op not in OPERATORS:
-        raise ConditionError(op, "unknown operator", suggest(op, OPERATORS))
+        raise ConditionError(op, "unknown operator", suggest(op, OPERATORS), loc=(op,))
     return next(iter(subjects)), op
 
 

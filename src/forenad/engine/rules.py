@@ -376,7 +376,7 @@ def _load_rule(file: str, lines: _Lines, index: int, data: Any) -> Rule:
     try:
         condition = compile_condition(data["when"], per_part)
     except ConditionError as exc:
-        raise fail("when", f"{exc.key}: {exc.problem}", exc.suggestion) from None
+        raise fail("when", f"{exc.key}: {exc.problem}", exc.suggestion, list(exc.loc)) from None
     message = _text(data["message"], fail, "message")
     title = _text(data["title"], fail, "title") if "title" in data else message
     notes = _text(data["notes"], fail, "notes") if "notes" in data else None

@@ -21,11 +21,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from forenad import yamlio
 from forenad.errors import DataFileError
 from forenad.model.paths import suggest
+
+if TYPE_CHECKING:
+    from forenad.engine.rules import RuleSet
 
 CASE_KEYS = ("name", "base", "on", "set", "delete", "expect")
 EXPECT_KEYS = ("findings", "absent", "facts")
@@ -142,16 +145,38 @@ def apply(data: Any, sets: dict[str, Any], deletes: tuple[str, ...]) -> Any:
     return data
 
 
-def _fact_value(facts: dict[str, Any], dotted: str) -> Any:
+def _walk(facts: dict[str, Any], keys: list[str | int]) -> tuple[Any, int]:
+    """How far a dotted fact name leads into the facts: the value reached and the number of keys walked."""
     node: Any = facts
-    for key in _split(dotted):
+    for walked, key in enumerate(keys):
         in_dict = isinstance(node, dict) and key in node
         in_list = isinstance(node, list) and isinstance(key, int) and key < len(node)
-        if in_dict or in_list:
-            node = node[key]
-        else:
-            return _MISSING
-    return node
+        if not (in_dict or in_list):
+            return node, walked
+        node = node[key]
+    return node, len(keys)
+
+
+def _fact_value(facts: dict[str, Any], dotted: str) -> Any:
+    keys = _split(dotted)
+    node, walked = _walk(facts, keys)
+    return node if walked == len(keys) else _MISSING
+
+
+def _closest_fact(facts: dict[str, Any], dotted: str) -> str | None:
+    """For a fact name that is not among the computed facts, the closest that is: the first key that is not
+    there replaced by the closest at its level (``parts.1.is_clinicl`` → ``parts.1.is_clinical``), or a part
+    fact named without its part (``is_clinical`` → ``parts.0.is_clinical``)."""
+    keys = _split(dotted)
+    node, walked = _walk(facts, keys)
+    if walked == len(keys) or not isinstance(node, dict):
+        return None
+    key = str(keys[walked])
+    parts = facts.get("parts")
+    if walked == 0 and isinstance(parts, list) and parts and isinstance(parts[0], dict) and key in parts[0]:
+        return f"parts.0.{key}"
+    hint = suggest(key, [str(k) for k in node])
+    return ".".join([*map(str, keys[:walked]), hint]) if hint else None
 
 
 _MISSING = object()
@@ -173,27 +198,56 @@ def _equal(actual: Any, expected: Any) -> bool:
     return False
 
 
+def _known_ids(rules: RuleSet | None) -> list[str]:
+    """The ids a case may name: the rules' (default: the shipped catalogue) and the engine's own
+    ``dates.parameter_not_in_force``."""
+    from forenad.engine import default_rules
+    from forenad.engine.evaluate import PARAMETER_NOT_IN_FORCE
+
+    return [*(rules if rules is not None else default_rules()).ids(), PARAMETER_NOT_IN_FORCE]
+
+
+def unknown_rules(case: RuleCase, rules: RuleSet | None = None) -> list[str]:
+    """The ids in the case's ``findings`` and ``absent`` that are no rule of ``rules`` (default: the shipped
+    catalogue), each as a problem with the closest id: a misspelt id could never fire, so such a case could
+    not fail. Empty when every id is known."""
+    known = _known_ids(rules)
+    problems = []
+    for key, named in (("findings", case.findings), ("absent", case.absent)):
+        for rule in named:
+            if rule not in known:
+                hint = suggest(str(rule), known)
+                problems.append(f"{key}: unknown rule {rule}" + (f" (did you mean {hint}?)" if hint else ""))
+    return problems
+
+
 def run_case(
-    case: RuleCase, directory: Path | None = None, rules: Any = None, params: Any = None
+    case: RuleCase, directory: Path | None = None, rules: RuleSet | None = None, params: Any = None
 ) -> list[str]:
     """The ways the case fails; empty when it passes. ``rules`` and ``params`` default to the shipped ones
-    (an organisation's: :func:`forenad.engine.with_local_rules`)."""
+    (an organisation's: :func:`forenad.engine.with_local_rules`). A rule id that ``rules`` does not hold is
+    a failure of its own (:func:`unknown_rules`), and a fact that was not computed names the closest one
+    that was."""
     from forenad.engine import evaluate
     from forenad.io import validate_document
 
     directory = directory or tests_dir()
+    problems = unknown_rules(case, rules)
     data = apply(_base(case.base, str(directory)), case.set, case.delete)
     result = validate_document(case.label, yamlio.Document(data, yamlio.LineIndex(None)))
     if result.agreement is None:
-        return [f"the agreement does not validate: {[(e.path, e.message('en')) for e in result.errors]}"]
+        errors = [(e.path, e.message("en")) for e in result.errors]
+        return [*problems, f"the agreement does not validate: {errors}"]
     findings, facts = evaluate(result.agreement, case.on, rules=rules, params=params)
     fired = {f.rule for f in findings}
-    problems = [f"expected {rule} to fire" for rule in case.findings if rule not in fired]
+    known = set(_known_ids(rules))
+    problems += [f"expected {rule} to fire" for rule in case.findings if rule in known and rule not in fired]
     problems += [f"expected {rule} not to fire" for rule in case.absent if rule in fired]
     for name, expected in case.facts.items():
         actual = _fact_value(facts, name)
         if actual is _MISSING:
-            problems.append(f"fact {name} was not computed")
+            hint = _closest_fact(facts, name)
+            problems.append(f"fact {name} was not computed" + (f" (did you mean {hint}?)" if hint else ""))
         elif not _equal(actual, expected):
             problems.append(f"fact {name}: expected {expected!r}, got {actual!r}")
     return problems
