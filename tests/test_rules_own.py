@@ -269,3 +269,48 @@ def test_a_load_error_in_a_condition_names_the_line_that_holds_it(tmp_path: Path
     with pytest.raises(DataFileError) as info:
         load_rules(tmp_path / "nested")
     assert info.value.line == 14 and "is_clinicl: unknown fact" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("written", "key", "problem"),
+    [
+        ("absent: extent.sum_differs_from_total", "expect.absent", "a list of rule ids"),
+        ("absent: {a: 1}", "expect.absent", "a list of rule ids"),
+        ("facts: [total_extent]", "expect.facts", "a mapping of facts"),
+    ],
+)
+def test_a_case_of_the_wrong_shape_is_refused_at_its_line(
+    tmp_path: Path, written: str, key: str, problem: str
+) -> None:
+    """``absent: x.y`` (no brackets) was read letter by letter, one 'unknown rule' per letter."""
+    text = CASES.replace("      facts: {total_extent: 100}", f"      {written}")
+    folder = own_folder(tmp_path, text)
+    result = runner.invoke(app, ["rules", "test", str(folder)], env=WIDE)
+    assert result.exit_code == 2, result.output
+    assert f"lokala.yaml:14: {key}: {problem}" in result.output, result.output
+
+
+def test_a_case_file_that_is_not_yaml_is_a_data_file_error_not_a_bug(tmp_path: Path) -> None:
+    folder = own_folder(
+        tmp_path, CASES.replace("    on: 2026-06-01\n", "    on: 2026-06-01\n    on: 2026-06-02\n", 1)
+    )
+    result = runner.invoke(app, ["rules", "test", str(folder)], env=WIDE)
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert "tests/lokala.yaml:5: cases.0.on: the key 'on' appears twice" in result.output
+
+
+def test_an_unknown_base_fails_its_case_with_the_closest_base(tmp_path: Path) -> None:
+    folder = own_folder(tmp_path, CASES.replace("base: forenad_tva", "base: forenad_tv", 1))
+    result = runner.invoke(app, ["rules", "test", str(folder)], env=WIDE)
+    assert result.exit_code == 1, (result.output, result.exception)
+    assert "base: no base 'forenad_tv' (did you mean 'forenad_tva'?)" in result.stdout
+    assert "2 fall, 1 misslyckades" in result.stdout
+
+
+def test_an_own_base_that_is_not_yaml_stops_with_its_file_and_line(tmp_path: Path) -> None:
+    folder = own_folder(tmp_path, CASES.replace("base: forenad_tva", "base: egen", 1))
+    (folder / "tests" / "bases").mkdir()
+    (folder / "tests" / "bases" / "egen.yaml").write_text("id: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["rules", "test", str(folder)], env=WIDE)
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert "bases/egen.yaml:2: invalid YAML" in result.output

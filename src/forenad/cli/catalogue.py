@@ -200,7 +200,11 @@ def rules_test(
     console = _console()
     failed = 0
     for case in cases:
-        problems = run_case(case, cases_dir, rules=rules)
+        try:
+            problems = run_case(case, cases_dir, rules=rules)
+        except DataFileError as exc:  # an own base that cannot be read
+            sys.stderr.write(f"forenad: fel i datafil / error in data file: {exc}\n")
+            raise typer.Exit(2) from None
         failed += bool(problems)
         mark = "[red]✗[/]" if problems else "[green]✓[/]"
         console.print(f"{mark} {escape(case.label)}")

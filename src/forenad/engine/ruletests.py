@@ -62,7 +62,7 @@ def load_cases(directory: Path | None = None) -> list[RuleCase]:
     directory = directory or tests_dir()
     cases: list[RuleCase] = []
     for file in sorted(directory.glob("*.yaml")):
-        document = yamlio.load(file)
+        document = _read(file)
         data = document.data
         if not isinstance(data, dict) or set(data) != {"cases"} or not isinstance(data["cases"], list):
             raise DataFileError(str(file), 1, "cases", "a rule-test file holds one key, 'cases', with a list")
@@ -103,6 +103,7 @@ def _case(file: str, lines: yamlio.LineIndex, i: int, item: Any) -> RuleCase:
             )
     if not isinstance(item["on"], dt.date):
         raise DataFileError(file, lines.line_of(["cases", i, "on"]), "on", "a date YYYY-MM-DD is expected")
+    _check_shapes(file, lines, i, item, expect)
     return RuleCase(
         name=str(item["name"]),
         file=file,
@@ -117,11 +118,64 @@ def _case(file: str, lines: yamlio.LineIndex, i: int, item: Any) -> RuleCase:
     )
 
 
+_SHAPES: tuple[tuple[tuple[str, ...], type, str], ...] = (
+    (("set",), dict, "a mapping of field paths to values is expected: {parts.0.extent_percent: 50}"),
+    (("delete",), list, "a list of field paths is expected: [parts.0.notice]"),
+    (("expect", "findings"), list, "a list of rule ids is expected: [extent.sum_differs_from_total]"),
+    (("expect", "absent"), list, "a list of rule ids is expected: [extent.sum_differs_from_total]"),
+    (("expect", "facts"), dict, "a mapping of facts to values is expected: {total_extent: 100}"),
+)
+
+
+def _check_shapes(
+    file: str, lines: yamlio.LineIndex, i: int, item: dict[str, Any], expect: dict[str, Any]
+) -> None:
+    """``set``/``facts`` are mappings, ``delete``/``findings``/``absent`` lists of text: ``absent: x.y`` would
+    otherwise be read letter by letter."""
+    for where, kind, problem in _SHAPES:
+        value = (expect if where[0] == "expect" else item).get(where[-1])
+        if value is None:
+            continue
+        if not isinstance(value, kind) or (
+            isinstance(value, list) and not all(isinstance(v, str) for v in value)
+        ):
+            raise DataFileError(file, lines.line_of(["cases", i, *where]), ".".join(where), problem)
+
+
+def _read(file: Path) -> yamlio.Document:
+    """A case or base file, parsed; what cannot be read or parsed is a :class:`DataFileError` with its line
+    (exit 2 in ``forenad rules test``), never an internal error."""
+    try:
+        return yamlio.load(file)
+    except yamlio.DocumentError as exc:
+        raise DataFileError(str(file), exc.line, exc.path, exc.text.en) from None
+
+
+def _base_file(name: str, directory: str) -> Path | None:
+    """A base's file: in the cases' own ``bases/`` folder, else the shipped one; ``None`` if neither."""
+    for folder in (Path(directory) / "bases", tests_dir() / "bases"):
+        if (folder / f"{name}.yaml").is_file():
+            return folder / f"{name}.yaml"
+    return None
+
+
+def _no_base(name: str, directory: str) -> str:
+    names = sorted(
+        {p.stem for d in (Path(directory) / "bases", tests_dir() / "bases") for p in d.glob("*.yaml")}
+    )
+    hint = suggest(name, names)
+    return f"base: no base {name!r}" + (
+        f" (did you mean {hint!r}?)" if hint else f"; the bases: {', '.join(names)}"
+    )
+
+
 @cache
 def _base(name: str, directory: str) -> Any:
     """A case's base agreement: from the cases' own ``bases/`` folder, else the shipped one."""
-    own = Path(directory) / "bases" / f"{name}.yaml"
-    return yamlio.load(own if own.exists() else tests_dir() / "bases" / f"{name}.yaml").data
+    file = _base_file(name, directory)
+    if file is None:
+        raise KeyError(name)
+    return _read(file).data
 
 
 def _split(path: str) -> list[str | int]:
@@ -233,6 +287,8 @@ def run_case(
 
     directory = directory or tests_dir()
     problems = unknown_rules(case, rules)
+    if _base_file(case.base, str(directory)) is None:
+        return [*problems, _no_base(case.base, str(directory))]
     data = apply(_base(case.base, str(directory)), case.set, case.delete)
     result = validate_document(case.label, yamlio.Document(data, yamlio.LineIndex(None)))
     if result.agreement is None:
