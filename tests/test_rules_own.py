@@ -85,8 +85,11 @@ def test_a_misspelt_rule_id_fails_its_case_with_the_closest_id(tmp_path: Path, k
     lines = result.stdout.splitlines()
     failed = lines.index(next(line for line in lines if name in line))
     assert lines[failed].startswith("✗")
-    assert lines[failed + 1].strip() == f"{key}: unknown rule {typo} (did you mean {OWN_ID}?)"
-    assert f"expected {typo}" not in result.stdout  # one problem, not a second one about firing
+    assert lines[failed + 1].strip() == f"{key}: ingen regel heter {typo} (menade du {OWN_ID}?)"
+    assert f"fynd saknas: {typo}" not in result.stdout  # one problem, not a second one about firing
+    english = runner.invoke(app, ["rules", "test", str(tmp_path / "regler"), "--lang", "en"], env=WIDE)
+    assert f"{key}: unknown rule {typo} (did you mean {OWN_ID}?)" in english.stdout
+    assert "2 cases, 1 failed" in english.stdout
     assert "2 fall, 1 misslyckades" in result.stdout
 
 
@@ -95,7 +98,7 @@ def test_a_misspelt_shipped_id_is_unknown_too(tmp_path: Path) -> None:
     result = runner.invoke(app, ["rules", "test", str(own_folder(tmp_path, text))], env=WIDE)
     assert result.exit_code == 1, result.output
     assert (
-        "absent: unknown rule extent.sum_differs_from_totl (did you mean extent.sum_differs_from_total?)"
+        "absent: ingen regel heter extent.sum_differs_from_totl (menade du extent.sum_differs_from_total?)"
         in result.stdout
     )
 
@@ -303,7 +306,7 @@ def test_an_unknown_base_fails_its_case_with_the_closest_base(tmp_path: Path) ->
     folder = own_folder(tmp_path, CASES.replace("base: forenad_tva", "base: forenad_tv", 1))
     result = runner.invoke(app, ["rules", "test", str(folder)], env=WIDE)
     assert result.exit_code == 1, (result.output, result.exception)
-    assert "base: no base 'forenad_tv' (did you mean 'forenad_tva'?)" in result.stdout
+    assert "base: ingen bas heter 'forenad_tv' (menade du 'forenad_tva'?)" in result.stdout
     assert "2 fall, 1 misslyckades" in result.stdout
 
 

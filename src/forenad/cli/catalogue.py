@@ -201,7 +201,7 @@ def rules_test(
     failed = 0
     for case in cases:
         try:
-            problems = run_case(case, cases_dir, rules=rules)
+            problems = run_case(case, cases_dir, rules=rules, lang=language)
         except DataFileError as exc:  # an own base that cannot be read
             sys.stderr.write(f"forenad: fel i datafil / error in data file: {exc}\n")
             raise typer.Exit(2) from None

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from forenad import yamlio
 from forenad.errors import DataFileError
+from forenad.i18n import Lang, t
 from forenad.model.paths import suggest
 
 if TYPE_CHECKING:
@@ -159,14 +160,19 @@ def _base_file(name: str, directory: str) -> Path | None:
     return None
 
 
-def _no_base(name: str, directory: str) -> str:
+def _no_base(name: str, directory: str, lang: Lang = "en") -> str:
     names = sorted(
         {p.stem for d in (Path(directory) / "bases", tests_dir() / "bases") for p in d.glob("*.yaml")}
     )
     hint = suggest(name, names)
-    return f"base: no base {name!r}" + (
-        f" (did you mean {hint!r}?)" if hint else f"; the bases: {', '.join(names)}"
-    )
+    if hint:
+        return t(f"base: ingen bas heter {name!r}", f"base: no base {name!r}")(lang) + _did_you_mean(
+            repr(hint), lang
+        )
+    listed = ", ".join(names)
+    return t(
+        f"base: ingen bas heter {name!r}; baserna: {listed}", f"base: no base {name!r}; the bases: {listed}"
+    )(lang)
 
 
 @cache
@@ -261,7 +267,7 @@ def _known_ids(rules: RuleSet | None) -> list[str]:
     return [*(rules if rules is not None else default_rules()).ids(), PARAMETER_NOT_IN_FORCE]
 
 
-def unknown_rules(case: RuleCase, rules: RuleSet | None = None) -> list[str]:
+def unknown_rules(case: RuleCase, rules: RuleSet | None = None, lang: Lang = "en") -> list[str]:
     """The ids in the case's ``findings`` and ``absent`` that are no rule of ``rules`` (default: the shipped
     catalogue), each as a problem with the closest id: a misspelt id could never fire, so such a case could
     not fail. Empty when every id is known."""
@@ -271,39 +277,61 @@ def unknown_rules(case: RuleCase, rules: RuleSet | None = None) -> list[str]:
         for rule in named:
             if rule not in known:
                 hint = suggest(str(rule), known)
-                problems.append(f"{key}: unknown rule {rule}" + (f" (did you mean {hint}?)" if hint else ""))
+                problem = t(f"{key}: ingen regel heter {rule}", f"{key}: unknown rule {rule}")(lang)
+                problems.append(problem + (_did_you_mean(hint, lang) if hint else ""))
     return problems
 
 
+def _did_you_mean(hint: str, lang: Lang) -> str:
+    return t(f" (menade du {hint}?)", f" (did you mean {hint}?)")(lang)
+
+
 def run_case(
-    case: RuleCase, directory: Path | None = None, rules: RuleSet | None = None, params: Any = None
+    case: RuleCase,
+    directory: Path | None = None,
+    rules: RuleSet | None = None,
+    params: Any = None,
+    lang: Lang = "en",
 ) -> list[str]:
-    """The ways the case fails; empty when it passes. ``rules`` and ``params`` default to the shipped ones
-    (an organisation's: :func:`forenad.engine.with_local_rules`). A rule id that ``rules`` does not hold is
-    a failure of its own (:func:`unknown_rules`), and a fact that was not computed names the closest one
-    that was."""
+    """The ways the case fails, in ``lang``; empty when it passes. ``rules`` and ``params`` default to the
+    shipped ones (an organisation's: :func:`forenad.engine.with_local_rules`). A rule id that ``rules`` does
+    not hold is a failure of its own (:func:`unknown_rules`), and a fact that was not computed names the
+    closest one that was."""
     from forenad.engine import evaluate
     from forenad.io import validate_document
 
     directory = directory or tests_dir()
-    problems = unknown_rules(case, rules)
+    problems = unknown_rules(case, rules, lang)
     if _base_file(case.base, str(directory)) is None:
-        return [*problems, _no_base(case.base, str(directory))]
+        return [*problems, _no_base(case.base, str(directory), lang)]
     data = apply(_base(case.base, str(directory)), case.set, case.delete)
     result = validate_document(case.label, yamlio.Document(data, yamlio.LineIndex(None)))
     if result.agreement is None:
-        errors = [(e.path, e.message("en")) for e in result.errors]
-        return [*problems, f"the agreement does not validate: {errors}"]
+        errors = [(e.path, e.message(lang)) for e in result.errors]
+        invalid = t(f"avtalet är inte giltigt: {errors}", f"the agreement does not validate: {errors}")
+        return [*problems, invalid(lang)]
     findings, facts = evaluate(result.agreement, case.on, rules=rules, params=params)
     fired = {f.rule for f in findings}
     known = set(_known_ids(rules))
-    problems += [f"expected {rule} to fire" for rule in case.findings if rule in known and rule not in fired]
-    problems += [f"expected {rule} not to fire" for rule in case.absent if rule in fired]
+    missing = [rule for rule in case.findings if rule in known and rule not in fired]
+    problems += [t(f"väntat fynd saknas: {rule}", f"expected {rule} to fire")(lang) for rule in missing]
+    unwanted = [rule for rule in case.absent if rule in fired]
+    problems += [t(f"oväntat fynd: {rule}", f"expected {rule} not to fire")(lang) for rule in unwanted]
+    return problems + _fact_problems(case, facts, lang)
+
+
+def _fact_problems(case: RuleCase, facts: dict[str, Any], lang: Lang) -> list[str]:
+    problems = []
     for name, expected in case.facts.items():
         actual = _fact_value(facts, name)
         if actual is _MISSING:
             hint = _closest_fact(facts, name)
-            problems.append(f"fact {name} was not computed" + (f" (did you mean {hint}?)" if hint else ""))
+            problem = t(f"faktumet {name} räknades inte fram", f"fact {name} was not computed")(lang)
+            problems.append(problem + (_did_you_mean(hint, lang) if hint else ""))
         elif not _equal(actual, expected):
-            problems.append(f"fact {name}: expected {expected!r}, got {actual!r}")
+            wrong = t(
+                f"faktumet {name}: väntat {expected!r}, blev {actual!r}",
+                f"fact {name}: expected {expected!r}, got {actual!r}",
+            )
+            problems.append(wrong(lang))
     return problems
