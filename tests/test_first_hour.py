@@ -209,7 +209,7 @@ def test_rules_test_runs_an_organisations_cases(tmp_path: Path) -> None:
     cases = folder / "tests" / "region-x.yaml"
     cases.write_text(LOCAL_CASES.replace("absent: [extent.region_x", "findings: [extent.region_x"), "utf-8")
     failed = runner.invoke(app, ["rules", "test", str(folder)])
-    assert failed.exit_code == 1 and "expected extent.region_x_minst_tjugo to fire" in failed.stdout
+    assert failed.exit_code == 1 and "väntat fynd saknas: extent.region_x_minst_tjugo" in failed.stdout
 
 
 def test_a_partial_parameter_folder_is_refused_not_a_crash(tmp_path: Path) -> None:
