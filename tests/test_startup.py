@@ -89,3 +89,29 @@ def test_the_collector_is_paused_for_start_up_only() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.split() == ["True", "True", "1"], proc.stderr
+
+
+def test_a_locale_cache_entry_of_another_shape_is_not_used(tmp_path: Path) -> None:
+    """The locale's symbols and plural rules are cached as plain data; an entry an older forenad left in
+    another shape is rebuilt from Babel, never unpacked into a wrong answer or a crash."""
+    import os
+
+    code = (
+        "import pickle, sys\n"
+        "from pathlib import Path\n"
+        "from forenad.presentation import formatting\n"
+        "from forenad.presentation.formatting import count, format_number\n"
+        "print(count(2, 'fil', 'filer', 'sv'), format_number(1234.5, 'sv'))\n"
+        "for entry in Path(sys.argv[1]).glob('cldr-*.pickle'):\n"
+        "    entry.write_bytes(pickle.dumps(formatting._LocaleFacts('x', 'y', {})))\n"
+    )
+    env = {**os.environ, "FORENAD_CACHE_DIR": str(tmp_path)}
+    first = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, env=env
+    )
+    assert first.stdout.split() == ["2", "filer", "1", "234,5"], first.stderr
+    assert list(tmp_path.glob("cldr-*.pickle"))
+    second = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, env=env
+    )
+    assert second.stdout == first.stdout, second.stderr

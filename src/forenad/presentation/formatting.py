@@ -38,8 +38,17 @@ def _facts(lang: Lang) -> _LocaleFacts:
     origin = spec.origin if spec is not None else None
     if origin is None:  # pragma: no cover - Babel is a dependency
         return _facts_from_babel(locale)
-    key = disk.key_of("cldr", [locale.encode(), Path(origin).read_bytes()])
-    return disk.cached("cldr", key, lambda: _facts_from_babel(locale))
+    key = disk.key_of("cldr", [b"plain", locale.encode(), Path(origin).read_bytes()])
+    # plain data in the cache, never this module's class; an entry of another shape is not used
+    stored = disk.cached("cldr", key, lambda: _plain(_facts_from_babel(locale)))
+    if not (isinstance(stored, tuple) and len(stored) == 3 and isinstance(stored[2], dict)):
+        return _facts_from_babel(locale)
+    group, decimal, rules = stored
+    return _LocaleFacts(str(group), str(decimal), {str(k): str(v) for k, v in rules.items()})
+
+
+def _plain(facts: _LocaleFacts) -> tuple[str, str, dict[str, str]]:
+    return facts.group, facts.decimal, facts.plural_rules
 
 
 def _facts_from_babel(locale: str) -> _LocaleFacts:
